@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error.ts';
+
+/** Builds the `makegood` command tree; each command registers itself from its own file. */
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('makegood')
+    .description('makegood: own client mistakes fast, make them right, never repeat them.')
+    .showHelpAfterError()
+    .exitOverride();
+  const commands = await Promise.all([
+    import('./commands/analyse.ts').then((m) => m.registerAnalyse),
+    import('./commands/check.ts').then((m) => m.registerCheck),
+  ]);
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`makegood: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

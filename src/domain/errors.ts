@@ -1,0 +1,45 @@
+/**
+ * Every error the domain can raise, with its one-line meaning. The server maps each code to an
+ * HTTP status (src/server/errors.ts) and the CLI to an exit code; both tables are exhaustive.
+ */
+export const errorCodes = {
+  validation_failed: 'A field of the request is missing or malformed; details name it.',
+  unauthenticated: 'No valid session or token was presented.',
+  invalid_credentials: 'The email or password is wrong.',
+  csrf_failed: 'A cookie-authenticated change came without the CSRF header.',
+  forbidden: 'Your role in this workspace does not allow this.',
+  rate_limited: 'Too many attempts; wait and retry.',
+  setup_already_done: 'First-run setup has already created a workspace.',
+  email_taken: 'Another user already has this email.',
+  workspace_not_found: 'No such workspace.',
+  client_not_found: 'No such client in this workspace.',
+  contact_not_found: 'No such contact for this client.',
+  fact_not_found: 'No such fact in this workspace.',
+  commitment_not_found: 'No such commitment in this workspace.',
+  mistake_not_found: 'No such mistake in this workspace.',
+  user_not_found: 'No such user in this workspace.',
+  route_not_found: 'No such API route.',
+  commitment_not_open: 'The commitment is already done or missed.',
+  fix_commitment_exists: 'The mistake already has an open fix commitment.',
+  client_name_taken: 'Another client in this workspace already has this name.',
+} as const;
+
+/** A domain error code. */
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one error type business code throws: a code, a human message and optional details; no HTTP. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorCodes[code],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Shorthand for a not-found error of `code`. */
+export function notFound(code: Extract<ErrorCode, `${string}_not_found`>): DomainError {
+  return new DomainError(code);
+}

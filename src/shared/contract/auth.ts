@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { roles, text } from './common.ts';
+
+export const setupStatusSchema = z.object({ needed: z.boolean() });
+
+export const passwordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const setupInputSchema = z.object({
+  workspaceName: text(120),
+  ownerName: text(120),
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  password: passwordSchema,
+  timezone: z.string().min(1).max(64).optional(),
+});
+export type SetupInput = z.infer<typeof setupInputSchema>;
+
+export const signInInputSchema = z.object({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(200),
+});
+export type SignInInput = z.infer<typeof signInInputSchema>;
+
+export const sessionSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  workspace: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+  role: z.enum(roles),
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;

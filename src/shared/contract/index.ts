@@ -1,0 +1,5 @@
+// The API contract: request and response schemas shared by the server, the domain and the web app.
+export * from './common.ts';
+export * from './auth.ts';
+export * from './clients.ts';
+export * from './mistakes.ts';

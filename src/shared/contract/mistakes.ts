@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { actorSchema, idSchema, instantSchema, moneySchema, optionalText, text } from './common.ts';
+
+export const mistakeCategories = [
+  'communication',
+  'deliverable_quality',
+  'deadline',
+  'billing',
+  'requirements',
+  'wrong_fact',
+  'other',
+] as const;
+export const severities = ['minor', 'major', 'critical'] as const;
+export const finders = ['us', 'client', 'third_party'] as const;
+/** The recovery stages in order; a stage is reached only by recording the fact that earns it. */
+export const recoveryStages = ['found', 'acknowledged', 'remedied', 'fixed', 'learned', 'verified', 'closed'] as const;
+export const acknowledgmentChannels = ['email', 'phone', 'meeting', 'chat', 'other'] as const;
+
+export type MistakeCategory = (typeof mistakeCategories)[number];
+export type Severity = (typeof severities)[number];
+export type Finder = (typeof finders)[number];
+export type RecoveryStage = (typeof recoveryStages)[number];
+export type AcknowledgmentChannel = (typeof acknowledgmentChannels)[number];
+
+export const mistakeSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  ref: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  category: z.enum(mistakeCategories),
+  severity: z.enum(severities),
+  impact: moneySchema,
+  foundBy: z.enum(finders),
+  happenedAt: z.string().nullable(),
+  foundAt: z.string(),
+  stage: z.enum(recoveryStages),
+  reached: z.object({
+    acknowledged: z.string().nullable(),
+    remedied: z.string().nullable(),
+    fixed: z.string().nullable(),
+    learned: z.string().nullable(),
+    verified: z.string().nullable(),
+    closed: z.string().nullable(),
+  }),
+  ownerId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Mistake = z.infer<typeof mistakeSchema>;
+
+export const mistakeInputSchema = z
+  .object({
+    clientId: idSchema,
+    title: text(200),
+    description: optionalText(10_000),
+    category: z.enum(mistakeCategories).default('other'),
+    severity: z.enum(severities).default('minor'),
+    impact: moneySchema.optional(),
+    foundBy: z.enum(finders).default('us'),
+    happenedAt: instantSchema.nullish().transform((v) => v ?? null),
+    foundAt: instantSchema.optional(),
+    ownerId: idSchema.nullish().transform((v) => v ?? null),
+  })
+  .refine((m) => !m.happenedAt || !m.foundAt || m.happenedAt <= m.foundAt, {
+    message: 'must not be after foundAt',
+    path: ['happenedAt'],
+  });
+export type MistakeInput = z.infer<typeof mistakeInputSchema>;
+
+export const mistakePatchSchema = z
+  .object({
+    title: text(200),
+    description: optionalText(10_000),
+    category: z.enum(mistakeCategories),
+    severity: z.enum(severities),
+    impact: moneySchema,
+    ownerId: idSchema.nullable(),
+  })
+  .partial();
+export type MistakePatch = z.infer<typeof mistakePatchSchema>;
+
+export const mistakeFilterSchema = z.object({
+  clientId: idSchema.optional(),
+  stage: z.enum(recoveryStages).optional(),
+  severity: z.enum(severities).optional(),
+  category: z.enum(mistakeCategories).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type MistakeFilter = z.infer<typeof mistakeFilterSchema>;
+
+export const acknowledgmentSchema = z.object({
+  id: z.string(),
+  mistakeId: z.string(),
+  at: z.string(),
+  channel: z.enum(acknowledgmentChannels),
+  contactId: z.string().nullable(),
+  recipient: z.string(),
+  note: z.string().nullable(),
+  messageId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
+
+export const acknowledgmentInputSchema = z
+  .object({
+    at: instantSchema.optional(),
+    channel: z.enum(acknowledgmentChannels),
+    contactId: idSchema.nullish().transform((v) => v ?? null),
+    recipient: optionalText(200),
+    note: optionalText(5_000),
+  })
+  .refine((a) => a.contactId || a.recipient, {
+    message: 'name a contact or a recipient',
+    path: ['recipient'],
+  });
+export type AcknowledgmentInput = z.infer<typeof acknowledgmentInputSchema>;
+
+export const eventSchema = z.object({
+  id: z.string(),
+  mistakeId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  type: z.string(),
+  summary: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  actor: actorSchema,
+  at: z.string(),
+});
+export type TimelineEvent = z.infer<typeof eventSchema>;
