@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config.ts';
+import { DomainError } from '../domain/errors.ts';
 import { CliError } from './cli-error.ts';
+import { exitCodes } from './exit-codes.ts';
 
 /** Builds the `makegood` command tree; each command registers itself from its own file. */
 export async function buildProgram(): Promise<Command> {
@@ -8,6 +11,9 @@ export async function buildProgram(): Promise<Command> {
     .showHelpAfterError()
     .exitOverride();
   const commands = await Promise.all([
+    import('./commands/serve.ts').then((m) => m.registerServe),
+    import('./commands/db.ts').then((m) => m.registerDb),
+    import('./commands/log.ts').then((m) => m.registerLog),
     import('./commands/analyse.ts').then((m) => m.registerAnalyse),
     import('./commands/check.ts').then((m) => m.registerCheck),
   ]);
@@ -28,6 +34,14 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof CliError) {
       process.stderr.write(`makegood: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof DomainError) {
+      process.stderr.write(`makegood: ${error.message}\n`);
+      return exitCodes[error.code];
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`makegood: ${error.message}\n`);
+      return 2;
     }
     throw error;
   }

@@ -8,7 +8,7 @@ export const passwordSchema = z
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters');
 
-export const setupInputSchema = z.object({
+export const setupInputSchema = z.strictObject({
   workspaceName: text(120),
   ownerName: text(120),
   email: z.email().max(254).transform((e) => e.toLowerCase()),
@@ -17,7 +17,7 @@ export const setupInputSchema = z.object({
 });
 export type SetupInput = z.infer<typeof setupInputSchema>;
 
-export const signInInputSchema = z.object({
+export const signInInputSchema = z.strictObject({
   email: z.email().max(254).transform((e) => e.toLowerCase()),
   password: z.string().min(1).max(200),
 });

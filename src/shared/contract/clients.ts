@@ -26,7 +26,7 @@ export const clientSchema = z.object({
 });
 export type Client = z.infer<typeof clientSchema>;
 
-export const clientInputSchema = z.object({
+export const clientInputSchema = z.strictObject({
   name: text(160),
   aliases: z.array(text(160)).max(20).default([]),
   tier: z.enum(clientTiers).default('standard'),
@@ -35,8 +35,7 @@ export const clientInputSchema = z.object({
   ownerId: idSchema.nullish().transform((v) => v ?? null),
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
-export const clientPatchSchema = z
-  .object({
+export const clientPatchSchema = z.strictObject({
     name: text(160),
     aliases: z.array(text(160)).max(20),
     tier: z.enum(clientTiers),
@@ -61,7 +60,7 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const contactInputSchema = z.object({
+export const contactInputSchema = z.strictObject({
   fullName: text(160),
   preferredName: optionalText(80),
   honorific: z.enum(honorifics).default('none'),
@@ -89,7 +88,7 @@ export const factSchema = z.object({
 });
 export type Fact = z.infer<typeof factSchema>;
 
-export const factInputSchema = z.object({
+export const factInputSchema = z.strictObject({
   kind: z.enum(factKinds),
   value: text(500),
   label: optionalText(160),
@@ -110,7 +109,7 @@ export const commitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
-export const commitmentInputSchema = z.object({
+export const commitmentInputSchema = z.strictObject({
   title: text(200),
   dueAt: instantSchema,
   ownerId: idSchema.nullish().transform((v) => v ?? null),

@@ -51,8 +51,7 @@ export const mistakeSchema = z.object({
 });
 export type Mistake = z.infer<typeof mistakeSchema>;
 
-export const mistakeInputSchema = z
-  .object({
+export const mistakeInputSchema = z.strictObject({
     clientId: idSchema,
     title: text(200),
     description: optionalText(10_000),
@@ -70,8 +69,7 @@ export const mistakeInputSchema = z
   });
 export type MistakeInput = z.infer<typeof mistakeInputSchema>;
 
-export const mistakePatchSchema = z
-  .object({
+export const mistakePatchSchema = z.strictObject({
     title: text(200),
     description: optionalText(10_000),
     category: z.enum(mistakeCategories),
@@ -108,8 +106,7 @@ export const acknowledgmentSchema = z.object({
 });
 export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
 
-export const acknowledgmentInputSchema = z
-  .object({
+export const acknowledgmentInputSchema = z.strictObject({
     at: instantSchema.optional(),
     channel: z.enum(acknowledgmentChannels),
     contactId: idSchema.nullish().transform((v) => v ?? null),

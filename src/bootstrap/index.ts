@@ -1,0 +1,49 @@
+import type { Config } from '../config/config.ts';
+import type { Clock, Crypto, Deps, Ids } from '../domain/ports.ts';
+import { openDatabase, sqliteFileIn, type Database, type DatabaseTarget } from '../storage/database.ts';
+import { migrateToLatest } from '../storage/migrate.ts';
+import { createStore } from '../storage/repositories/store.ts';
+import { nodeCrypto, systemClock, timeOrderedIds } from './system.ts';
+
+/** The composed application: everything the server and the CLI need, and how to close it. */
+export interface Services {
+  deps: Deps;
+  database: Database;
+  config: Pick<Config, 'dataDir'>;
+  close(): Promise<void>;
+}
+
+/** Overrides for tests: a fixed clock, predictable ids, cheap password hashing. */
+export interface ServiceOverrides {
+  clock?: Clock;
+  ids?: Ids;
+  crypto?: Crypto;
+}
+
+/** Where the configuration says the database is. */
+export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
+  return config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: sqliteFileIn(config.dataDir) };
+}
+
+/** The one composition root: opens and migrates the database, then wires the domain's ports. */
+export async function createServices(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  overrides: ServiceOverrides = {},
+  target: DatabaseTarget = databaseTarget(config),
+): Promise<Services> {
+  const database = openDatabase(target);
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const clock = overrides.clock ?? systemClock;
+  const deps: Deps = {
+    store: createStore(database.db, database.capabilities),
+    clock,
+    ids: overrides.ids ?? timeOrderedIds(clock),
+    crypto: overrides.crypto ?? nodeCrypto(),
+  };
+  return { deps, database, config: { dataDir: config.dataDir }, close: () => database.close() };
+}

@@ -1,0 +1,100 @@
+import type { Commitment, CommitmentInput } from '../../shared/contract/index.ts';
+import { requireRole } from '../access.ts';
+import { getClient } from '../clients/clients.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { getMistake, markReached } from '../mistakes/mistakes.ts';
+import type { Actor, CommitmentQuery, Deps } from '../ports.ts';
+import { recordEvent } from '../timeline/record-event.ts';
+
+/** Loads a commitment of the actor's workspace or throws commitment_not_found. */
+export async function getCommitment(deps: Deps, actor: Actor, id: string): Promise<Commitment> {
+  const commitment = await deps.store.commitments.get(actor.workspaceId, id);
+  if (!commitment) throw notFound('commitment_not_found');
+  return commitment;
+}
+
+/** Lists commitments by client, mistake or status. */
+export function listCommitments(deps: Deps, actor: Actor, query: CommitmentQuery): Promise<Commitment[]> {
+  return deps.store.commitments.list(actor.workspaceId, query);
+}
+
+/** Records something promised to a client with a due time. */
+export async function addCommitment(
+  deps: Deps,
+  actor: Actor,
+  clientId: string,
+  input: CommitmentInput,
+): Promise<Commitment> {
+  requireRole(actor, 'member');
+  await getClient(deps, actor, clientId);
+  return saveCommitment(deps, actor, { clientId, mistakeId: null, isFix: false, ...input });
+}
+
+/** Promises the fix of a mistake by a due time; completing it reaches "fixed". One open fix at a time. */
+export async function addFixCommitment(
+  deps: Deps,
+  actor: Actor,
+  mistakeId: string,
+  input: CommitmentInput,
+): Promise<Commitment> {
+  requireRole(actor, 'member');
+  const mistake = await getMistake(deps, actor, mistakeId);
+  const open = await deps.store.commitments.list(actor.workspaceId, { mistakeId, status: 'open' });
+  if (open.some((c) => c.isFix)) throw new DomainError('fix_commitment_exists');
+  return saveCommitment(deps, actor, { clientId: mistake.clientId, mistakeId, isFix: true, ...input });
+}
+
+async function saveCommitment(
+  deps: Deps,
+  actor: Actor,
+  input: CommitmentInput & { clientId: string; mistakeId: string | null; isFix: boolean },
+): Promise<Commitment> {
+  const now = deps.clock.now().toISOString();
+  const commitment: Commitment = {
+    id: deps.ids.id(),
+    clientId: input.clientId,
+    mistakeId: input.mistakeId,
+    title: input.title,
+    dueAt: input.dueAt,
+    status: 'open',
+    isFix: input.isFix,
+    ownerId: input.ownerId ?? actor.userId,
+    completedAt: null,
+    createdAt: now,
+  };
+  await deps.store.transaction(async (store) => {
+    await store.commitments.create(actor.workspaceId, commitment);
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'commitment.made',
+      summary: `${input.isFix ? 'Fix promised' : 'Commitment made'}: ${input.title}, due ${input.dueAt}`,
+      clientId: input.clientId,
+      mistakeId: input.mistakeId,
+      data: { commitmentId: commitment.id, dueAt: input.dueAt },
+    });
+  });
+  return commitment;
+}
+
+/** Marks an open commitment done; a fix commitment reaches "fixed" for its mistake. */
+export async function completeCommitment(deps: Deps, actor: Actor, id: string): Promise<Commitment> {
+  requireRole(actor, 'member');
+  const commitment = await getCommitment(deps, actor, id);
+  if (commitment.status !== 'open') throw new DomainError('commitment_not_open');
+  const now = deps.clock.now().toISOString();
+  await deps.store.transaction(async (store) => {
+    await store.commitments.setStatus(actor.workspaceId, id, 'done', now);
+    const late = now > commitment.dueAt;
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'commitment.done',
+      summary: `${commitment.isFix ? 'Fix' : 'Commitment'} done: ${commitment.title}${late ? ' (late)' : ''}`,
+      clientId: commitment.clientId,
+      mistakeId: commitment.mistakeId,
+      data: { commitmentId: id, late },
+    });
+    if (commitment.isFix && commitment.mistakeId) {
+      const mistake = await store.mistakes.get(actor.workspaceId, commitment.mistakeId);
+      if (mistake) await markReached(store, actor.workspaceId, mistake, 'fixed', now, now);
+    }
+  });
+  return getCommitment(deps, actor, id);
+}

@@ -1,0 +1,188 @@
+import type {
+  Acknowledgment,
+  Client,
+  ClientPatch,
+  Commitment,
+  CommitmentStatus,
+  Contact,
+  ContactPatch,
+  Fact,
+  Mistake,
+  MistakeFilter,
+  Role,
+  TimelineEvent,
+} from '../shared/contract/index.ts';
+
+// Ports: what the domain needs from the outside world. Storage implements the repositories;
+// bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
+
+/** The time source; tests inject a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Id source; ids sort by creation time so timelines have a stable order. */
+export interface Ids {
+  id(): string;
+}
+
+/** Password hashing and random tokens. */
+export interface Crypto {
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(hash: string, password: string): Promise<boolean>;
+  randomToken(): string;
+  sha256(value: string): string;
+}
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  timezone: string;
+  createdAt: string;
+}
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  workspaceId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface WorkspaceRepository {
+  count(): Promise<number>;
+  create(workspace: WorkspaceRecord): Promise<void>;
+  get(id: string): Promise<WorkspaceRecord | null>;
+  first(): Promise<WorkspaceRecord | null>;
+  /** Atomically takes the next per-workspace mistake number (MG-1, MG-2, …). */
+  nextMistakeNumber(id: string): Promise<number>;
+}
+
+export interface UserRepository {
+  create(user: UserRecord): Promise<void>;
+  findByEmail(email: string): Promise<UserRecord | null>;
+  get(id: string): Promise<UserRecord | null>;
+  addMembership(workspaceId: string, userId: string, role: Role, createdAt: string): Promise<void>;
+  membership(workspaceId: string, userId: string): Promise<Role | null>;
+  firstMembership(userId: string): Promise<{ workspaceId: string; role: Role } | null>;
+  members(workspaceId: string): Promise<Member[]>;
+}
+
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>;
+  get(id: string): Promise<SessionRecord | null>;
+  delete(id: string): Promise<void>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface ClientListQuery {
+  q?: string | undefined;
+  status?: Client['status'] | undefined;
+}
+
+export interface ClientRepository {
+  create(workspaceId: string, client: Client): Promise<void>;
+  update(workspaceId: string, id: string, patch: ClientPatch, updatedAt: string): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Client | null>;
+  findByName(workspaceId: string, name: string): Promise<Client | null>;
+  list(workspaceId: string, query: ClientListQuery): Promise<Client[]>;
+}
+
+export interface ContactRepository {
+  create(workspaceId: string, contact: Contact): Promise<void>;
+  update(workspaceId: string, id: string, patch: ContactPatch): Promise<void>;
+  delete(workspaceId: string, id: string): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Contact | null>;
+  listByClient(workspaceId: string, clientId: string): Promise<Contact[]>;
+  listAll(workspaceId: string): Promise<Contact[]>;
+}
+
+export interface FactRepository {
+  create(workspaceId: string, fact: Fact): Promise<void>;
+  delete(workspaceId: string, id: string): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Fact | null>;
+  /** clientId null lists workspace-wide facts; undefined lists all. */
+  list(workspaceId: string, clientId?: string | null): Promise<Fact[]>;
+}
+
+export interface CommitmentQuery {
+  clientId?: string | undefined;
+  mistakeId?: string | undefined;
+  status?: CommitmentStatus | undefined;
+}
+
+export interface CommitmentRepository {
+  create(workspaceId: string, commitment: Commitment): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Commitment | null>;
+  setStatus(workspaceId: string, id: string, status: CommitmentStatus, completedAt: string | null): Promise<void>;
+  list(workspaceId: string, query: CommitmentQuery): Promise<Commitment[]>;
+}
+
+/** A mistake as stored: the domain derives `ref` and `stage`. */
+export type MistakeRecord = Omit<Mistake, 'ref' | 'clientName'>;
+
+export interface MistakeRepository {
+  create(workspaceId: string, mistake: MistakeRecord): Promise<void>;
+  update(workspaceId: string, mistake: MistakeRecord): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Mistake | null>;
+  getByNumber(workspaceId: string, number: number): Promise<Mistake | null>;
+  list(workspaceId: string, filter: MistakeFilter): Promise<{ items: Mistake[]; total: number }>;
+}
+
+export interface AcknowledgmentRepository {
+  create(workspaceId: string, acknowledgment: Acknowledgment): Promise<void>;
+  listByMistake(workspaceId: string, mistakeId: string): Promise<Acknowledgment[]>;
+}
+
+export interface EventRepository {
+  append(workspaceId: string, event: TimelineEvent): Promise<void>;
+  listForMistake(workspaceId: string, mistakeId: string): Promise<TimelineEvent[]>;
+  listForClient(workspaceId: string, clientId: string): Promise<TimelineEvent[]>;
+}
+
+/** All repositories, plus a transaction that hands the same set bound to one transaction. */
+export interface Store {
+  workspaces: WorkspaceRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  clients: ClientRepository;
+  contacts: ContactRepository;
+  facts: FactRepository;
+  commitments: CommitmentRepository;
+  mistakes: MistakeRepository;
+  acknowledgments: AcknowledgmentRepository;
+  events: EventRepository;
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+/** What every use case receives. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  crypto: Crypto;
+}
+
+/** Who is acting, in which workspace. `userId` null means the local CLI acting as the owner. */
+export interface Actor {
+  workspaceId: string;
+  userId: string | null;
+  name: string;
+  role: Role;
+}

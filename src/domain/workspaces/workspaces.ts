@@ -1,0 +1,106 @@
+import type { SessionInfo, SetupInput, SignInInput } from '../../shared/contract/index.ts';
+import { DomainError } from '../errors.ts';
+import type { Deps, SessionRecord } from '../ports.ts';
+
+/** How long a sign-in lasts. */
+export const SESSION_DAYS = 30;
+
+/** True until first-run setup has created a workspace. */
+export async function needsSetup(deps: Deps): Promise<boolean> {
+  return (await deps.store.workspaces.count()) === 0;
+}
+
+/** A fresh session token (returned once, for the cookie) and the stored record (hash only). */
+export interface IssuedSession {
+  token: string;
+  session: SessionInfo;
+}
+
+async function issueSession(deps: Deps, userId: string, workspaceId: string): Promise<IssuedSession> {
+  const token = deps.crypto.randomToken();
+  const now = deps.clock.now();
+  const record: SessionRecord = {
+    id: deps.crypto.sha256(token),
+    userId,
+    workspaceId,
+    csrfToken: deps.crypto.randomToken(),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+  };
+  await deps.store.sessions.create(record);
+  const session = await resolveSession(deps, token);
+  if (!session) throw new Error('session vanished right after creation');
+  return { token, session };
+}
+
+/** Creates a workspace with its owner (used by setup, the CLI and test factories). */
+export async function createWorkspace(
+  deps: Deps,
+  input: SetupInput,
+): Promise<{ workspaceId: string; userId: string }> {
+  const existing = await deps.store.users.findByEmail(input.email);
+  if (existing) throw new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
+  const passwordHash = await deps.crypto.hashPassword(input.password);
+  const now = deps.clock.now().toISOString();
+  const workspaceId = deps.ids.id();
+  const userId = deps.ids.id();
+  await deps.store.transaction(async (store) => {
+    await store.workspaces.create({
+      id: workspaceId,
+      name: input.workspaceName,
+      timezone: input.timezone ?? 'UTC',
+      createdAt: now,
+    });
+    await store.users.create({ id: userId, name: input.ownerName, email: input.email, passwordHash, createdAt: now });
+    await store.users.addMembership(workspaceId, userId, 'owner', now);
+  });
+  return { workspaceId, userId };
+}
+
+/** First-run setup: only allowed while no workspace exists; signs the owner in. */
+export async function setupWorkspace(deps: Deps, input: SetupInput): Promise<IssuedSession> {
+  if (!(await needsSetup(deps))) throw new DomainError('setup_already_done');
+  const { workspaceId, userId } = await createWorkspace(deps, input);
+  return issueSession(deps, userId, workspaceId);
+}
+
+/** Checks email and password; the same error for an unknown email and a wrong password. */
+export async function signIn(deps: Deps, input: SignInInput): Promise<IssuedSession> {
+  const user = await deps.store.users.findByEmail(input.email);
+  // Verify against a hash even for unknown emails so timing doesn't reveal which emails exist.
+  const hash = user?.passwordHash ?? (await dummyHash(deps));
+  const ok = await deps.crypto.verifyPassword(hash, input.password);
+  if (!user || !ok) throw new DomainError('invalid_credentials');
+  const membership = await deps.store.users.firstMembership(user.id);
+  if (!membership) throw new DomainError('invalid_credentials');
+  return issueSession(deps, user.id, membership.workspaceId);
+}
+
+let cachedDummy: Promise<string> | undefined;
+function dummyHash(deps: Deps): Promise<string> {
+  cachedDummy ??= deps.crypto.hashPassword('not-a-real-password-placeholder');
+  return cachedDummy;
+}
+
+/** Ends a session. */
+export async function signOut(deps: Deps, token: string): Promise<void> {
+  await deps.store.sessions.delete(deps.crypto.sha256(token));
+}
+
+/** Looks a session token up; null when unknown or expired. */
+export async function resolveSession(deps: Deps, token: string): Promise<SessionInfo | null> {
+  const record = await deps.store.sessions.get(deps.crypto.sha256(token));
+  if (!record || record.expiresAt <= deps.clock.now().toISOString()) return null;
+  const [user, workspace, role] = await Promise.all([
+    deps.store.users.get(record.userId),
+    deps.store.workspaces.get(record.workspaceId),
+    deps.store.users.membership(record.workspaceId, record.userId),
+  ]);
+  if (!user || !workspace || !role) return null;
+  return {
+    user: { id: user.id, name: user.name, email: user.email },
+    workspace: { id: workspace.id, name: workspace.name, timezone: workspace.timezone },
+    role,
+    csrfToken: record.csrfToken,
+  };
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Services } from '../bootstrap/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { clientRoutes } from './routes/clients.routes.ts';
+import { mistakeRoutes } from './routes/mistakes.routes.ts';
+
+/** How the app is built: logging, cookies, where the built web app lives. */
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  /** Folder with the built web app (index.html); omitted or missing = API only. */
+  webRoot?: string;
+}
+
+/** Log redaction: credentials never reach the logs. */
+export const redactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'password',
+  'body.password',
+];
+
+/** Builds the Fastify app around composed services, without listening (tests use inject). */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1_048_576,
+    genReqId: () => services.deps.crypto.randomToken().slice(0, 16),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'makegood API', version: '0.1.0', description: 'Own client mistakes fast, make them right, never repeat them.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mg_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuth(app, services.deps);
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: { tags: ['health'], summary: 'Liveness with a database round trip', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } },
+        },
+        async () => {
+          await sql`select 1`.execute(services.database.db);
+          return { status: 'ok' as const, database: 'ok' as const };
+        },
+      );
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes(services.deps, { secureCookies: options.secureCookies ?? false }));
+      await api.register(clientRoutes(services.deps));
+      await api.register(mistakeRoutes(services.deps));
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !webRoot || request.method !== 'GET') {
+      throw new DomainError('route_not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`);
+    }
+    // Client-side routes (/mistakes/…) all load the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

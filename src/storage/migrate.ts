@@ -1,0 +1,22 @@
+import { Migrator, type Migration } from 'kysely';
+import type { Database } from './database.ts';
+import * as initial from './migrations/2026-11-22T00-00-00_initial.ts';
+
+// Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
+const migrations: Record<string, Migration> = {
+  '2026-11-22T00-00-00_initial': initial,
+};
+
+/** Applies every pending migration; returns the names applied. Throws with the failing name. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,541 @@
+import { sql, type Kysely } from 'kysely';
+import type { Role } from '../../shared/contract/index.ts';
+import type { Store } from '../../domain/ports.ts';
+import type { DialectCapabilities } from '../dialect.ts';
+import { toInt, toIso } from '../dialect.ts';
+import type { DB } from '../schema.ts';
+import {
+  likePattern,
+  toAcknowledgment,
+  toClient,
+  toCommitment,
+  toContact,
+  toEvent,
+  toFact,
+  toMistake,
+} from './rows.ts';
+
+/** Builds the repositories over a Kysely handle (the database or one open transaction). */
+export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, inTransaction = false): Store {
+  const store: Store = {
+    workspaces: {
+      async count() {
+        const row = await db.selectFrom('workspaces').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+        return toInt(row.n);
+      },
+      async create(w) {
+        await db
+          .insertInto('workspaces')
+          .values({ id: w.id, name: w.name, timezone: w.timezone, created_at: w.createdAt })
+          .execute();
+      },
+      async get(id) {
+        const row = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+        return row ? { id: row.id, name: row.name, timezone: row.timezone, createdAt: toIso(row.created_at) } : null;
+      },
+      async first() {
+        const row = await db.selectFrom('workspaces').selectAll().orderBy('created_at').executeTakeFirst();
+        return row ? { id: row.id, name: row.name, timezone: row.timezone, createdAt: toIso(row.created_at) } : null;
+      },
+      async nextMistakeNumber(id) {
+        // One UPDATE … RETURNING: atomic on both dialects, so concurrent logs never share a number.
+        const row = await db
+          .updateTable('workspaces')
+          .set((eb) => ({ mistake_seq: eb('mistake_seq', '+', 1) }))
+          .where('id', '=', id)
+          .returning('mistake_seq')
+          .executeTakeFirstOrThrow();
+        return toInt(row.mistake_seq);
+      },
+    },
+
+    users: {
+      async create(u) {
+        await db
+          .insertInto('users')
+          .values({ id: u.id, name: u.name, email: u.email, password_hash: u.passwordHash, created_at: u.createdAt })
+          .execute();
+      },
+      async findByEmail(email) {
+        const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+        return row
+          ? { id: row.id, name: row.name, email: row.email, passwordHash: row.password_hash, createdAt: toIso(row.created_at) }
+          : null;
+      },
+      async get(id) {
+        const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+        return row
+          ? { id: row.id, name: row.name, email: row.email, passwordHash: row.password_hash, createdAt: toIso(row.created_at) }
+          : null;
+      },
+      async addMembership(workspaceId, userId, role, createdAt) {
+        await db
+          .insertInto('memberships')
+          .values({ workspace_id: workspaceId, user_id: userId, role, created_at: createdAt })
+          .execute();
+      },
+      async membership(workspaceId, userId) {
+        const row = await db
+          .selectFrom('memberships')
+          .select('role')
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return row ? (row.role as Role) : null;
+      },
+      async firstMembership(userId) {
+        const row = await db
+          .selectFrom('memberships')
+          .select(['workspace_id', 'role'])
+          .where('user_id', '=', userId)
+          .orderBy('created_at')
+          .executeTakeFirst();
+        return row ? { workspaceId: row.workspace_id, role: row.role as Role } : null;
+      },
+      async members(workspaceId) {
+        const rows = await db
+          .selectFrom('memberships')
+          .innerJoin('users', 'users.id', 'memberships.user_id')
+          .select(['users.id', 'users.name', 'users.email', 'memberships.role'])
+          .where('memberships.workspace_id', '=', workspaceId)
+          .orderBy('users.name')
+          .execute();
+        return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role as Role }));
+      },
+    },
+
+    sessions: {
+      async create(s) {
+        await db
+          .insertInto('sessions')
+          .values({
+            id: s.id,
+            user_id: s.userId,
+            workspace_id: s.workspaceId,
+            csrf_token: s.csrfToken,
+            created_at: s.createdAt,
+            expires_at: s.expiresAt,
+          })
+          .execute();
+      },
+      async get(id) {
+        const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+        return row
+          ? {
+              id: row.id,
+              userId: row.user_id,
+              workspaceId: row.workspace_id,
+              csrfToken: row.csrf_token,
+              createdAt: toIso(row.created_at),
+              expiresAt: toIso(row.expires_at),
+            }
+          : null;
+      },
+      async delete(id) {
+        await db.deleteFrom('sessions').where('id', '=', id).execute();
+      },
+      async deleteExpired(now) {
+        const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      },
+    },
+
+    clients: {
+      async create(workspaceId, c) {
+        await db
+          .insertInto('clients')
+          .values({
+            id: c.id,
+            workspace_id: workspaceId,
+            name: c.name,
+            name_key: c.name.toLowerCase(),
+            aliases: JSON.stringify(c.aliases),
+            tier: c.tier,
+            status: c.status,
+            value_minor: c.value.amountMinor,
+            value_currency: c.value.currency,
+            owner_id: c.ownerId,
+            created_at: c.createdAt,
+            updated_at: c.updatedAt,
+          })
+          .execute();
+      },
+      async update(workspaceId, id, patch, updatedAt) {
+        await db
+          .updateTable('clients')
+          .set({
+            ...(patch.name !== undefined && { name: patch.name, name_key: patch.name.toLowerCase() }),
+            ...(patch.aliases !== undefined && { aliases: JSON.stringify(patch.aliases) }),
+            ...(patch.tier !== undefined && { tier: patch.tier }),
+            ...(patch.status !== undefined && { status: patch.status }),
+            ...(patch.value !== undefined && { value_minor: patch.value.amountMinor, value_currency: patch.value.currency }),
+            ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+            updated_at: updatedAt,
+          })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .execute();
+      },
+      async get(workspaceId, id) {
+        const row = await db
+          .selectFrom('clients')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row ? toClient(row) : null;
+      },
+      async findByName(workspaceId, name) {
+        const row = await db
+          .selectFrom('clients')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('name_key', '=', name.trim().toLowerCase())
+          .executeTakeFirst();
+        return row ? toClient(row) : null;
+      },
+      async list(workspaceId, query) {
+        let q = db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId);
+        if (query.status) q = q.where('status', '=', query.status);
+        if (query.q) q = q.where(sql<boolean>`name_key like ${likePattern(query.q)} escape '\\'`);
+        const rows = await q.orderBy('name_key').execute();
+        return rows.map(toClient);
+      },
+    },
+
+    contacts: {
+      async create(workspaceId, c) {
+        await db
+          .insertInto('contacts')
+          .values({
+            id: c.id,
+            workspace_id: workspaceId,
+            client_id: c.clientId,
+            full_name: c.fullName,
+            preferred_name: c.preferredName,
+            honorific: c.honorific,
+            pronouns: c.pronouns,
+            pronunciation: c.pronunciation,
+            email: c.email,
+            is_billing: c.isBilling ? 1 : 0,
+            created_at: c.createdAt,
+          })
+          .execute();
+      },
+      async update(workspaceId, id, patch) {
+        await db
+          .updateTable('contacts')
+          .set({
+            ...(patch.fullName !== undefined && { full_name: patch.fullName }),
+            ...(patch.preferredName !== undefined && { preferred_name: patch.preferredName }),
+            ...(patch.honorific !== undefined && { honorific: patch.honorific }),
+            ...(patch.pronouns !== undefined && { pronouns: patch.pronouns }),
+            ...(patch.pronunciation !== undefined && { pronunciation: patch.pronunciation }),
+            ...(patch.email !== undefined && { email: patch.email }),
+            ...(patch.isBilling !== undefined && { is_billing: patch.isBilling ? 1 : 0 }),
+          })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .execute();
+      },
+      async delete(workspaceId, id) {
+        await db.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+      },
+      async get(workspaceId, id) {
+        const row = await db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row ? toContact(row) : null;
+      },
+      async listByClient(workspaceId, clientId) {
+        const rows = await db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('client_id', '=', clientId)
+          .orderBy('full_name')
+          .execute();
+        return rows.map(toContact);
+      },
+      async listAll(workspaceId) {
+        const rows = await db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).execute();
+        return rows.map(toContact);
+      },
+    },
+
+    facts: {
+      async create(workspaceId, f) {
+        await db
+          .insertInto('facts')
+          .values({
+            id: f.id,
+            workspace_id: workspaceId,
+            client_id: f.clientId,
+            kind: f.kind,
+            value: f.value,
+            label: f.label,
+            created_at: f.createdAt,
+          })
+          .execute();
+      },
+      async delete(workspaceId, id) {
+        await db.deleteFrom('facts').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+      },
+      async get(workspaceId, id) {
+        const row = await db
+          .selectFrom('facts')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row ? toFact(row) : null;
+      },
+      async list(workspaceId, clientId) {
+        let q = db.selectFrom('facts').selectAll().where('workspace_id', '=', workspaceId);
+        if (clientId === null) q = q.where('client_id', 'is', null);
+        else if (clientId !== undefined) q = q.where('client_id', '=', clientId);
+        const rows = await q.orderBy('created_at').orderBy('id').execute();
+        return rows.map(toFact);
+      },
+    },
+
+    commitments: {
+      async create(workspaceId, c) {
+        await db
+          .insertInto('commitments')
+          .values({
+            id: c.id,
+            workspace_id: workspaceId,
+            client_id: c.clientId,
+            mistake_id: c.mistakeId,
+            title: c.title,
+            due_at: c.dueAt,
+            status: c.status,
+            is_fix: c.isFix ? 1 : 0,
+            owner_id: c.ownerId,
+            completed_at: c.completedAt,
+            created_at: c.createdAt,
+          })
+          .execute();
+      },
+      async get(workspaceId, id) {
+        const row = await db
+          .selectFrom('commitments')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row ? toCommitment(row) : null;
+      },
+      async setStatus(workspaceId, id, status, completedAt) {
+        await db
+          .updateTable('commitments')
+          .set({ status, completed_at: completedAt })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .execute();
+      },
+      async list(workspaceId, query) {
+        let q = db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId);
+        if (query.clientId) q = q.where('client_id', '=', query.clientId);
+        if (query.mistakeId) q = q.where('mistake_id', '=', query.mistakeId);
+        if (query.status) q = q.where('status', '=', query.status);
+        const rows = await q.orderBy('due_at').orderBy('id').execute();
+        return rows.map(toCommitment);
+      },
+    },
+
+    mistakes: {
+      async create(workspaceId, m) {
+        await db
+          .insertInto('mistakes')
+          .values({
+            id: m.id,
+            workspace_id: workspaceId,
+            number: m.number,
+            client_id: m.clientId,
+            title: m.title,
+            description: m.description,
+            category: m.category,
+            severity: m.severity,
+            impact_minor: m.impact.amountMinor,
+            impact_currency: m.impact.currency,
+            found_by: m.foundBy,
+            happened_at: m.happenedAt,
+            found_at: m.foundAt,
+            stage: m.stage,
+            acknowledged_at: m.reached.acknowledged,
+            remedied_at: m.reached.remedied,
+            fixed_at: m.reached.fixed,
+            learned_at: m.reached.learned,
+            verified_at: m.reached.verified,
+            closed_at: m.reached.closed,
+            owner_id: m.ownerId,
+            created_at: m.createdAt,
+            updated_at: m.updatedAt,
+          })
+          .execute();
+      },
+      async update(workspaceId, m) {
+        await db
+          .updateTable('mistakes')
+          .set({
+            title: m.title,
+            description: m.description,
+            category: m.category,
+            severity: m.severity,
+            impact_minor: m.impact.amountMinor,
+            impact_currency: m.impact.currency,
+            stage: m.stage,
+            acknowledged_at: m.reached.acknowledged,
+            remedied_at: m.reached.remedied,
+            fixed_at: m.reached.fixed,
+            learned_at: m.reached.learned,
+            verified_at: m.reached.verified,
+            closed_at: m.reached.closed,
+            owner_id: m.ownerId,
+            updated_at: m.updatedAt,
+          })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', m.id)
+          .execute();
+      },
+      async get(workspaceId, id) {
+        const row = await mistakesWithClient()
+          .where('mistakes.workspace_id', '=', workspaceId)
+          .where('mistakes.id', '=', id)
+          .executeTakeFirst();
+        return row ? toMistake(row) : null;
+      },
+      async getByNumber(workspaceId, number) {
+        const row = await mistakesWithClient()
+          .where('mistakes.workspace_id', '=', workspaceId)
+          .where('mistakes.number', '=', number)
+          .executeTakeFirst();
+        return row ? toMistake(row) : null;
+      },
+      async list(workspaceId, f) {
+        let q = mistakesWithClient().where('mistakes.workspace_id', '=', workspaceId);
+        if (f.clientId) q = q.where('mistakes.client_id', '=', f.clientId);
+        if (f.stage) q = q.where('mistakes.stage', '=', f.stage);
+        if (f.severity) q = q.where('mistakes.severity', '=', f.severity);
+        if (f.category) q = q.where('mistakes.category', '=', f.category);
+        if (f.from) q = q.where('mistakes.found_at', '>=', f.from);
+        if (f.to) q = q.where('mistakes.found_at', '<=', f.to);
+        if (f.q) {
+          const pattern = likePattern(f.q);
+          const ref = /^(?:mg-)?(\d{1,9})$/i.exec(f.q.trim());
+          q = q.where((eb) =>
+            eb.or([
+              eb(sql<string>`lower(mistakes.title)`, 'like', sql<string>`${pattern} escape '\\'`),
+              eb(sql<string>`lower(coalesce(mistakes.description, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+              ...(ref ? [eb('mistakes.number', '=', Number(ref[1]))] : []),
+            ]),
+          );
+        }
+        const countRow = await q
+          .clearSelect()
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        const rows = await q
+          .orderBy('mistakes.found_at', 'desc')
+          .orderBy('mistakes.number', 'desc')
+          .limit(f.limit)
+          .offset(f.offset)
+          .execute();
+        return { items: rows.map(toMistake), total: toInt(countRow.n) };
+      },
+    },
+
+    acknowledgments: {
+      async create(workspaceId, a) {
+        await db
+          .insertInto('acknowledgments')
+          .values({
+            id: a.id,
+            workspace_id: workspaceId,
+            mistake_id: a.mistakeId,
+            at: a.at,
+            channel: a.channel,
+            contact_id: a.contactId,
+            recipient: a.recipient,
+            note: a.note,
+            message_id: a.messageId,
+            created_at: a.createdAt,
+          })
+          .execute();
+      },
+      async listByMistake(workspaceId, mistakeId) {
+        const rows = await db
+          .selectFrom('acknowledgments')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('mistake_id', '=', mistakeId)
+          .orderBy('at')
+          .execute();
+        return rows.map(toAcknowledgment);
+      },
+    },
+
+    events: {
+      async append(workspaceId, e) {
+        await db
+          .insertInto('events')
+          .values({
+            id: e.id,
+            workspace_id: workspaceId,
+            mistake_id: e.mistakeId,
+            client_id: e.clientId,
+            actor_id: e.actor?.id ?? null,
+            actor_name: e.actor?.name ?? null,
+            type: e.type,
+            summary: e.summary,
+            data: JSON.stringify(e.data),
+            at: e.at,
+          })
+          .execute();
+      },
+      async listForMistake(workspaceId, mistakeId) {
+        const rows = await db
+          .selectFrom('events')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('mistake_id', '=', mistakeId)
+          .orderBy('at')
+          .orderBy('id')
+          .execute();
+        return rows.map(toEvent);
+      },
+      async listForClient(workspaceId, clientId) {
+        const rows = await db
+          .selectFrom('events')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('client_id', '=', clientId)
+          .orderBy('at')
+          .orderBy('id')
+          .execute();
+        return rows.map(toEvent);
+      },
+    },
+
+    transaction(work) {
+      // Already inside a transaction: reuse it (Kysely has no nested transactions).
+      if (inTransaction) return work(store);
+      return db.transaction().execute((trx) => work(createStore(trx, capabilities, true)));
+    },
+  };
+
+  function mistakesWithClient() {
+    return db
+      .selectFrom('mistakes')
+      .innerJoin('clients', 'clients.id', 'mistakes.client_id')
+      .selectAll('mistakes')
+      .select('clients.name as client_name');
+  }
+
+  return store;
+}
