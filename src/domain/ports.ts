@@ -12,6 +12,8 @@ import type {
   Role,
   TimelineEvent,
 } from '../shared/contract/index.ts';
+import type { MessagingRepositories } from './messages/ports.ts';
+import type { RecoveryRepositories } from './remedies/ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -72,6 +74,11 @@ export interface WorkspaceRepository {
   first(): Promise<WorkspaceRecord | null>;
   /** Atomically takes the next per-workspace mistake number (MG-1, MG-2, …). */
   nextMistakeNumber(id: string): Promise<number>;
+  /** The stored settings JSON (possibly partial; the domain fills defaults). */
+  getSettings(id: string): Promise<unknown>;
+  setSettings(id: string, settings: unknown): Promise<void>;
+  /** Every workspace id (for scheduled work across tenants). */
+  listIds(): Promise<string[]>;
 }
 
 export interface UserRepository {
@@ -157,7 +164,7 @@ export interface EventRepository {
 }
 
 /** All repositories, plus a transaction that hands the same set bound to one transaction. */
-export interface Store {
+export interface Store extends RecoveryRepositories, MessagingRepositories {
   workspaces: WorkspaceRepository;
   users: UserRepository;
   sessions: SessionRepository;

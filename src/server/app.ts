@@ -21,6 +21,7 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
 import { mistakeRoutes } from './routes/mistakes.routes.ts';
+import { settingsRoutes } from './routes/settings.routes.ts';
 
 /** How the app is built: logging, cookies, where the built web app lives. */
 export interface AppOptions {
@@ -88,6 +89,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(authRoutes(services.deps, { secureCookies: options.secureCookies ?? false }));
       await api.register(clientRoutes(services.deps));
       await api.register(mistakeRoutes(services.deps));
+      await api.register(settingsRoutes(services.deps));
     },
     { prefix: '/api' },
   );

@@ -1,4 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { MessagingTables } from './schema-messaging.ts';
+import type { RecoveryTables } from './schema-recovery.ts';
 
 // Row types as the drivers return them. Repositories convert rows to domain types: timestamps
 // (Date on pg, text on SQLite), bigints (string on pg), and 0/1 flags are normalised there.
@@ -165,7 +167,7 @@ export interface VocabularyWordsTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends RecoveryTables, MessagingTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

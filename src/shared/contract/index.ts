@@ -3,3 +3,5 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './clients.ts';
 export * from './mistakes.ts';
+export * from './engines.ts';
+export * from './settings.ts';

@@ -4,8 +4,11 @@ import type { Store } from '../../domain/ports.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
+import { createMessagingRepositories } from './messaging.ts';
+import { createRecoveryRepositories } from './recovery.ts';
 import {
   likePattern,
+  parseJson,
   toAcknowledgment,
   toClient,
   toCommitment,
@@ -18,6 +21,8 @@ import {
 /** Builds the repositories over a Kysely handle (the database or one open transaction). */
 export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, inTransaction = false): Store {
   const store: Store = {
+    ...createRecoveryRepositories(db, capabilities),
+    ...createMessagingRepositories(db, capabilities),
     workspaces: {
       async count() {
         const row = await db.selectFrom('workspaces').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -46,6 +51,17 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
           .returning('mistake_seq')
           .executeTakeFirstOrThrow();
         return toInt(row.mistake_seq);
+      },
+      async getSettings(id) {
+        const row = await db.selectFrom('workspaces').select('settings').where('id', '=', id).executeTakeFirst();
+        return row ? parseJson<unknown>(row.settings, {}) : {};
+      },
+      async setSettings(id, settings) {
+        await db.updateTable('workspaces').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+      },
+      async listIds() {
+        const rows = await db.selectFrom('workspaces').select('id').orderBy('created_at').execute();
+        return rows.map((r) => r.id);
       },
     },
 

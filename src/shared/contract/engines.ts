@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { idSchema, optionalText } from './common.ts';
+
+// Contract for the judgement engines over HTTP: analyse, check, guard rules and vocabulary.
+
+/** Longest text either engine accepts over the API (about 20 pages of email). */
+export const MAX_CHECK_TEXT = 50_000;
+
+export const findingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  start: z.number().int(),
+  end: z.number().int(),
+  message: z.string(),
+  suggestion: z.string(),
+  replacement: z.string().optional(),
+});
+export type FindingDto = z.infer<typeof findingSchema>;
+
+export const apologyComponentNames = [
+  'responsibility',
+  'repair',
+  'regret',
+  'explanation',
+  'repentance',
+  'forgiveness',
+] as const;
+
+export const analyseInputSchema = z.strictObject({
+  text: z.string().max(MAX_CHECK_TEXT),
+  mistakeId: idSchema.optional(),
+  kind: z.enum(['acknowledgment', 'general']).optional(),
+});
+export type AnalyseInput = z.infer<typeof analyseInputSchema>;
+
+const spanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+export const analysisSchema = z.object({
+  verdict: z.enum(['good', 'mixed', 'non_apology']),
+  score: z.number().int(),
+  components: z.record(z.enum(apologyComponentNames), z.boolean()),
+  evidence: z.record(z.enum(apologyComponentNames), z.array(spanSchema)),
+  findings: z.array(findingSchema),
+});
+export type AnalysisDto = z.infer<typeof analysisSchema>;
+
+export const checkInputSchema = z.strictObject({
+  text: z.string().max(MAX_CHECK_TEXT),
+  clientId: idSchema,
+  attachments: z.number().int().min(0).max(1000).optional(),
+  date: z.iso.date().optional(),
+});
+export type CheckInput = z.infer<typeof checkInputSchema>;
+
+export const checkResultSchema = z.object({ findings: z.array(findingSchema) });
+
+export const guardRuleKinds = ['forbidden', 'pattern', 'required'] as const;
+export type GuardRuleKind = (typeof guardRuleKinds)[number];
+
+export const guardRuleSchema = z.object({
+  id: z.string(),
+  clientId: z.string().nullable(),
+  mistakeId: z.string().nullable(),
+  mistakeRef: z.string().nullable(),
+  kind: z.enum(guardRuleKinds),
+  phrase: z.string().nullable(),
+  pattern: z.string().nullable(),
+  when: z.string().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+});
+export type GuardRule = z.infer<typeof guardRuleSchema>;
+
+export const guardRuleInputSchema = z
+  .strictObject({
+    kind: z.enum(guardRuleKinds),
+    clientId: idSchema.nullish().transform((v) => v ?? null),
+    mistakeId: idSchema.nullish().transform((v) => v ?? null),
+    phrase: optionalText(500),
+    pattern: optionalText(500),
+    when: optionalText(500),
+    message: z.string().trim().min(1, 'must not be empty').max(500),
+  })
+  .refine((r) => r.kind === 'pattern' || r.phrase, { message: 'a phrase is needed for this kind', path: ['phrase'] })
+  .refine((r) => r.kind !== 'pattern' || r.pattern, { message: 'a pattern is needed for this kind', path: ['pattern'] });
+export type GuardRuleInput = z.infer<typeof guardRuleInputSchema>;
+
+export const vocabularyInputSchema = z.strictObject({
+  word: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(80)
+    .regex(/^[^\s]+$/u, 'must be one word without spaces'),
+});
+export const vocabularySchema = z.object({ items: z.array(z.string()) });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+// Workspace settings: recovery targets, the remedy policy, reminders and sender names. Stored as
+// JSON on the workspace; every field has a default so an empty object is a complete configuration.
+
+const minutes = z.number().int().min(1).max(525_600);
+const target = (acknowledgeMinutes: number, fixHours: number) =>
+  z
+    .object({ acknowledgeMinutes: minutes.default(acknowledgeMinutes), fixHours: z.number().int().min(1).max(8760).default(fixHours) })
+    .default({ acknowledgeMinutes, fixHours });
+
+/** Multipliers are whole percentages of the impact (200 = 2x) so no float ever touches money. */
+const percent = z.number().int().min(0).max(1000);
+const tierMultipliers = (value: number) =>
+  z
+    .object({ minor: percent.default(value), major: percent.default(value), critical: percent.default(value) })
+    .default({ minor: value, major: value, critical: value });
+
+export const workspaceSettingsSchema = z.object({
+  targets: z
+    .object({ critical: target(60, 24), major: target(240, 72), minor: target(1440, 168) })
+    .default({
+      critical: { acknowledgeMinutes: 60, fixHours: 24 },
+      major: { acknowledgeMinutes: 240, fixHours: 72 },
+      minor: { acknowledgeMinutes: 1440, fixHours: 168 },
+    }),
+  remedyPolicy: z
+    .object({
+      /** Percent of the impact proposed, by client tier and severity (key 200% as in the seed, standard 100%). */
+      multipliers: z.object({ key: tierMultipliers(200), standard: tierMultipliers(100) }).default({
+        key: { minor: 200, major: 200, critical: 200 },
+        standard: { minor: 100, major: 100, critical: 100 },
+      }),
+      /** Above this percent of the impact a remedy needs an owner's or admin's approval. */
+      capPercent: percent.default(150),
+      /** Above this amount (minor units, in the remedy's currency) a remedy needs approval. */
+      approvalThresholdMinor: z.number().int().min(0).max(1_000_000_000_000).default(50_000),
+    })
+    .default({
+      multipliers: { key: { minor: 200, major: 200, critical: 200 }, standard: { minor: 100, major: 100, critical: 100 } },
+      capPercent: 150,
+      approvalThresholdMinor: 50_000,
+    }),
+  /** Reminders before a commitment is due, in minutes before due (0 = at due). */
+  reminderOffsetsMinutes: z.array(z.number().int().min(0).max(43_200)).max(10).default([1440, 60, 0]),
+  /** How often a critical or major unfixed mistake needs a progress update to the client. */
+  updateIntervalHours: z.number().int().min(1).max(720).default(24),
+  senderName: z.string().trim().min(1).max(120).default('makegood'),
+  accountingSenderName: z.string().trim().min(1).max(120).default('Accounting'),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+/** A partial update of the settings (deep fields replace whole sub-objects). */
+export const workspaceSettingsPatchSchema = z.strictObject({
+  targets: workspaceSettingsSchema.shape.targets.optional(),
+  remedyPolicy: workspaceSettingsSchema.shape.remedyPolicy.optional(),
+  reminderOffsetsMinutes: workspaceSettingsSchema.shape.reminderOffsetsMinutes.optional(),
+  updateIntervalHours: z.number().int().min(1).max(720).optional(),
+  senderName: z.string().trim().min(1).max(120).optional(),
+  accountingSenderName: z.string().trim().min(1).max(120).optional(),
+});
+export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
+
+/** The settings with every default filled in. */
+export function defaultSettings(): WorkspaceSettings {
+  return workspaceSettingsSchema.parse({});
+}

@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+
+// Frozen: messages, the outbox, reminders and scheduler claims. Written against Kysely<any>; never imports app code.
+export async function up(_db: Kysely<any>): Promise<void> {}
+
+export async function down(_db: Kysely<any>): Promise<void> {}
