@@ -5,3 +5,4 @@ export * from './clients.ts';
 export * from './mistakes.ts';
 export * from './engines.ts';
 export * from './settings.ts';
+export * from './messages.ts';
