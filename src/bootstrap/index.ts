@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Clock, Crypto, Deps, Ids } from '../domain/ports.ts';
 import { openDatabase, sqliteFileIn, type Database, type DatabaseTarget } from '../storage/database.ts';
@@ -10,6 +11,8 @@ export interface Services {
   deps: Deps;
   database: Database;
   config: Pick<Config, 'dataDir'>;
+  /** One round trip to the database (for the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,25 @@ export async function createServices(
     clock,
     ids: overrides.ids ?? timeOrderedIds(clock),
     crypto: overrides.crypto ?? nodeCrypto(),
+    speller: async (locale) => (await import('./spellers.ts')).loadSpeller(locale),
   };
-  return { deps, database, config: { dataDir: config.dataDir }, close: () => database.close() };
+  return {
+    deps,
+    database,
+    config: { dataDir: config.dataDir },
+    ping: async () => {
+      await sql`select 1`.execute(database.db);
+    },
+    close: () => database.close(),
+  };
+}
+
+/** Applies pending migrations to the configured database and closes it; returns the names applied. */
+export async function migrateDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<string[]> {
+  const database = openDatabase(databaseTarget(config));
+  try {
+    return await migrateToLatest(database);
+  } finally {
+    await database.close();
+  }
 }

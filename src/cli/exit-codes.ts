@@ -17,6 +17,8 @@ export const exitCodes: Record<ErrorCode, number> = {
   commitment_not_found: 3,
   mistake_not_found: 3,
   user_not_found: 3,
+  guard_rule_not_found: 3,
+  vocabulary_word_not_found: 3,
   route_not_found: 3,
   commitment_not_open: 6,
   fix_commitment_exists: 6,

@@ -18,6 +18,8 @@ export const errorCodes = {
   commitment_not_found: 'No such commitment in this workspace.',
   mistake_not_found: 'No such mistake in this workspace.',
   user_not_found: 'No such user in this workspace.',
+  guard_rule_not_found: 'No such guard rule in this workspace.',
+  vocabulary_word_not_found: 'That word is not in the workspace vocabulary.',
   route_not_found: 'No such API route.',
   commitment_not_open: 'The commitment is already done or missed.',
   fix_commitment_exists: 'The mistake already has an open fix commitment.',

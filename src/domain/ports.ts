@@ -7,11 +7,13 @@ import type {
   Contact,
   ContactPatch,
   Fact,
+  GuardRule,
   Mistake,
   MistakeFilter,
   Role,
   TimelineEvent,
 } from '../shared/contract/index.ts';
+import type { Speller } from '../engine/index.ts';
 import type { MessagingRepositories } from './messages/ports.ts';
 import type { RecoveryRepositories } from './remedies/ports.ts';
 
@@ -79,6 +81,9 @@ export interface WorkspaceRepository {
   setSettings(id: string, settings: unknown): Promise<void>;
   /** Every workspace id (for scheduled work across tenants). */
   listIds(): Promise<string[]>;
+  /** Bumped whenever anything the pre-send guard is built from changes (names, contacts, facts, rules, words). */
+  guardVersion(id: string): Promise<number>;
+  bumpGuardVersion(id: string): Promise<void>;
 }
 
 export interface UserRepository {
@@ -163,8 +168,23 @@ export interface EventRepository {
   listForClient(workspaceId: string, clientId: string): Promise<TimelineEvent[]>;
 }
 
+export interface GuardRuleRepository {
+  create(workspaceId: string, rule: GuardRule): Promise<void>;
+  delete(workspaceId: string, id: string): Promise<void>;
+  get(workspaceId: string, id: string): Promise<GuardRule | null>;
+  list(workspaceId: string): Promise<GuardRule[]>;
+}
+
+export interface VocabularyRepository {
+  add(workspaceId: string, word: string, createdAt: string): Promise<void>;
+  remove(workspaceId: string, word: string): Promise<boolean>;
+  list(workspaceId: string): Promise<string[]>;
+}
+
 /** All repositories, plus a transaction that hands the same set bound to one transaction. */
 export interface Store extends RecoveryRepositories, MessagingRepositories {
+  guardRules: GuardRuleRepository;
+  vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;
   users: UserRepository;
   sessions: SessionRepository;
@@ -184,6 +204,8 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   crypto: Crypto;
+  /** The shared spell checker for a locale (built once per process; see src/bootstrap/spellers.ts). */
+  speller(locale: 'en-US' | 'en-GB'): Promise<Speller>;
 }
 
 /** Who is acting, in which workspace. `userId` null means the local CLI acting as the owner. */

@@ -12,7 +12,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Services } from '../bootstrap/index.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -81,7 +80,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           schema: { tags: ['health'], summary: 'Liveness with a database round trip', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } },
         },
         async () => {
-          await sql`select 1`.execute(services.database.db);
+          await services.ping();
           return { status: 'ok' as const, database: 'ok' as const };
         },
       );

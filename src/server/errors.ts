@@ -17,6 +17,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   commitment_not_found: 404,
   mistake_not_found: 404,
   user_not_found: 404,
+  guard_rule_not_found: 404,
+  vocabulary_word_not_found: 404,
   route_not_found: 404,
   commitment_not_open: 409,
   fix_commitment_exists: 409,

@@ -15,6 +15,7 @@ export interface WorkspacesTable {
   name: string;
   timezone: string;
   mistake_seq: ColumnType<number, number | undefined, number>;
+  guard_version: ColumnType<number, number | undefined, number>;
   settings: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
 }

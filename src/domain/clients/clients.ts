@@ -41,6 +41,7 @@ export async function createClient(deps: Deps, actor: Actor, input: ClientInput)
   const client: Client = { id: deps.ids.id(), ...input, createdAt: now, updatedAt: now };
   await deps.store.transaction(async (store) => {
     await store.clients.create(actor.workspaceId, client);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'client.created',
       summary: `Client ${client.name} added`,
@@ -61,6 +62,7 @@ export async function updateClient(deps: Deps, actor: Actor, id: string, patch: 
   if (changed.length === 0) return before;
   await deps.store.transaction(async (store) => {
     await store.clients.update(actor.workspaceId, id, patch, deps.clock.now().toISOString());
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'client.updated',
       summary: `Client ${patch.name ?? before.name} updated: ${changed.join(', ')}`,
@@ -90,6 +92,7 @@ export async function addContact(deps: Deps, actor: Actor, clientId: string, inp
   const contact: Contact = { id: deps.ids.id(), clientId, ...input, createdAt: deps.clock.now().toISOString() };
   await deps.store.transaction(async (store) => {
     await store.contacts.create(actor.workspaceId, contact);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'contact.added',
       summary: `Contact ${contact.fullName} added`,
@@ -118,6 +121,7 @@ export async function updateContact(
   const before = await getContact(deps, actor, clientId, id);
   await deps.store.transaction(async (store) => {
     await store.contacts.update(actor.workspaceId, id, patch);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'contact.updated',
       summary: `Contact ${patch.fullName ?? before.fullName} updated`,
@@ -134,6 +138,7 @@ export async function removeContact(deps: Deps, actor: Actor, clientId: string, 
   const contact = await getContact(deps, actor, clientId, id);
   await deps.store.transaction(async (store) => {
     await store.contacts.delete(actor.workspaceId, id);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'contact.removed',
       summary: `Contact ${contact.fullName} removed`,
@@ -156,6 +161,7 @@ export async function addFact(deps: Deps, actor: Actor, clientId: string | null,
   const fact: Fact = { id: deps.ids.id(), clientId, ...input, createdAt: deps.clock.now().toISOString() };
   await deps.store.transaction(async (store) => {
     await store.facts.create(actor.workspaceId, fact);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'fact.added',
       summary: `Fact recorded: ${fact.label ?? fact.kind} = ${fact.value}`,
@@ -173,6 +179,7 @@ export async function removeFact(deps: Deps, actor: Actor, clientId: string | nu
   if (!fact || fact.clientId !== clientId) throw notFound('fact_not_found');
   await deps.store.transaction(async (store) => {
     await store.facts.delete(actor.workspaceId, id);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'fact.removed',
       summary: `Fact removed: ${fact.label ?? fact.kind} = ${fact.value}`,

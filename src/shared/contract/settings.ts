@@ -17,6 +17,8 @@ const tierMultipliers = (value: number) =>
     .default({ minor: value, major: value, critical: value });
 
 export const workspaceSettingsSchema = z.object({
+  /** Spelling and date conventions for the pre-send guard. */
+  locale: z.enum(['en-US', 'en-GB']).default('en-US'),
   targets: z
     .object({ critical: target(60, 24), major: target(240, 72), minor: target(1440, 168) })
     .default({
@@ -52,6 +54,7 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
 /** A partial update of the settings (deep fields replace whole sub-objects). */
 export const workspaceSettingsPatchSchema = z.strictObject({
+  locale: z.enum(['en-US', 'en-GB']).optional(),
   targets: workspaceSettingsSchema.shape.targets.optional(),
   remedyPolicy: workspaceSettingsSchema.shape.remedyPolicy.optional(),
   reminderOffsetsMinutes: workspaceSettingsSchema.shape.reminderOffsetsMinutes.optional(),

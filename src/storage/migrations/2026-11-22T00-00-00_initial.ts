@@ -13,6 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('timezone', 'text', (c) => c.notNull().defaultTo('UTC'))
     .addColumn('mistake_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('guard_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute();

@@ -5,6 +5,7 @@ import type {
   Commitment,
   Contact,
   Fact,
+  GuardRule,
   Mistake,
   TimelineEvent,
 } from '../../shared/contract/index.ts';
@@ -16,6 +17,7 @@ import type {
   ContactsTable,
   EventsTable,
   FactsTable,
+  GuardRulesTable,
   MistakesTable,
 } from '../schema.ts';
 
@@ -139,6 +141,21 @@ export function toEvent(row: Selectable<EventsTable>): TimelineEvent {
     data: parseJson<Record<string, unknown>>(row.data, {}),
     actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
     at: toIso(row.at),
+  };
+}
+
+export function toGuardRule(row: Selectable<GuardRulesTable> & { mistake_number: number | string | null }): GuardRule {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    mistakeId: row.mistake_id,
+    mistakeRef: row.mistake_number === null ? null : `MG-${toInt(row.mistake_number)}`,
+    kind: row.kind as GuardRule['kind'],
+    phrase: row.phrase,
+    pattern: row.pattern,
+    when: row.trigger,
+    message: row.message,
+    createdAt: toIso(row.created_at),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   toContact,
   toEvent,
   toFact,
+  toGuardRule,
   toMistake,
 } from './rows.ts';
 
@@ -58,6 +59,17 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
       },
       async setSettings(id, settings) {
         await db.updateTable('workspaces').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+      },
+      async guardVersion(id) {
+        const row = await db.selectFrom('workspaces').select('guard_version').where('id', '=', id).executeTakeFirst();
+        return row ? toInt(row.guard_version) : 0;
+      },
+      async bumpGuardVersion(id) {
+        await db
+          .updateTable('workspaces')
+          .set((eb) => ({ guard_version: eb('guard_version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
       },
       async listIds() {
         const rows = await db.selectFrom('workspaces').select('id').orderBy('created_at').execute();
@@ -538,12 +550,87 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
       },
     },
 
+    guardRules: {
+      async create(workspaceId, r) {
+        await db
+          .insertInto('guard_rules')
+          .values({
+            id: r.id,
+            workspace_id: workspaceId,
+            client_id: r.clientId,
+            mistake_id: r.mistakeId,
+            kind: r.kind,
+            phrase: r.phrase,
+            pattern: r.pattern,
+            trigger: r.when,
+            message: r.message,
+            created_at: r.createdAt,
+          })
+          .execute();
+      },
+      async delete(workspaceId, id) {
+        await db.deleteFrom('guard_rules').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+      },
+      async get(workspaceId, id) {
+        const row = await guardRulesWithRef()
+          .where('guard_rules.workspace_id', '=', workspaceId)
+          .where('guard_rules.id', '=', id)
+          .executeTakeFirst();
+        return row ? toGuardRule(row) : null;
+      },
+      async list(workspaceId) {
+        const rows = await guardRulesWithRef()
+          .where('guard_rules.workspace_id', '=', workspaceId)
+          .orderBy('guard_rules.created_at')
+          .orderBy('guard_rules.id')
+          .execute();
+        return rows.map(toGuardRule);
+      },
+    },
+
+    vocabulary: {
+      async add(workspaceId, word, createdAt) {
+        await db
+          .insertInto('vocabulary_words')
+          .values({ workspace_id: workspaceId, word, created_at: createdAt })
+          .onConflict((oc) => oc.columns(['workspace_id', 'word']).doNothing())
+          .execute();
+      },
+      async remove(workspaceId, word) {
+        const result = await db
+          .deleteFrom('vocabulary_words')
+          .where('workspace_id', '=', workspaceId)
+          .where('word', '=', word)
+          .executeTakeFirst();
+        return Number(result.numDeletedRows) > 0;
+      },
+      async list(workspaceId) {
+        const rows = await db
+          .selectFrom('vocabulary_words')
+          .select('word')
+          .where('workspace_id', '=', workspaceId)
+          .orderBy('word')
+          .execute();
+        return rows.map((r) => r.word);
+      },
+    },
+
     transaction(work) {
       // Already inside a transaction: reuse it (Kysely has no nested transactions).
       if (inTransaction) return work(store);
       return db.transaction().execute((trx) => work(createStore(trx, capabilities, true)));
     },
   };
+
+  function guardRulesWithRef() {
+    return db
+      .selectFrom('guard_rules')
+      .leftJoin('mistakes', (join) =>
+        join.onRef('mistakes.id', '=', 'guard_rules.mistake_id').onRef('mistakes.workspace_id', '=', 'guard_rules.workspace_id'),
+      )
+      .selectAll('guard_rules')
+      .select('mistakes.number as mistake_number');
+  }
 
   function mistakesWithClient() {
     return db

@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { analyseText, checkText, type GuardCache } from '../../domain/guard/check-text.ts';
+import {
+  addGuardRule,
+  addVocabularyWord,
+  listGuardRules,
+  listVocabulary,
+  removeGuardRule,
+  removeVocabularyWord,
+} from '../../domain/guard/guard-rules.ts';
+import type { Deps } from '../../domain/ports.ts';
+import {
+  analyseInputSchema,
+  analysisSchema,
+  checkInputSchema,
+  checkResultSchema,
+  guardRuleInputSchema,
+  guardRuleSchema,
+  idSchema,
+  vocabularyInputSchema,
+  vocabularySchema,
+} from '../../shared/contract/index.ts';
+import { actorOf } from '../plugins/auth.ts';
+
+/** The judgement engines over HTTP: apology analysis, the pre-send check, guard rules and vocabulary. */
+export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/analyse',
+      {
+        schema: {
+          tags: ['engines'],
+          summary: 'Analyse an apology (with mistakeId: as the acknowledgment of that mistake)',
+          body: analyseInputSchema,
+          response: { 200: analysisSchema },
+        },
+      },
+      async (request) => analyseText(deps, actorOf(request), request.body),
+    );
+
+    app.post(
+      '/check',
+      {
+        schema: {
+          tags: ['engines'],
+          summary: "Check a text before it goes to a client, against the workspace's knowledge and lessons",
+          body: checkInputSchema,
+          response: { 200: checkResultSchema },
+        },
+      },
+      async (request) => ({ findings: await checkText(deps, guards, actorOf(request), request.body) }),
+    );
+
+    app.get(
+      '/guard-rules',
+      { schema: { tags: ['guard rules'], summary: 'Guard rules learned from mistakes', response: { 200: z.object({ items: z.array(guardRuleSchema) }) } } },
+      async (request) => ({ items: await listGuardRules(deps, actorOf(request)) }),
+    );
+
+    app.post(
+      '/guard-rules',
+      { schema: { tags: ['guard rules'], summary: 'Add a guard rule', body: guardRuleInputSchema, response: { 201: guardRuleSchema } } },
+      async (request, reply) => reply.code(201).send(await addGuardRule(deps, actorOf(request), request.body)),
+    );
+
+    app.delete(
+      '/guard-rules/:ruleId',
+      { schema: { tags: ['guard rules'], summary: 'Remove a guard rule', params: z.object({ ruleId: idSchema }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        await removeGuardRule(deps, actorOf(request), request.params.ruleId);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/vocabulary',
+      { schema: { tags: ['guard rules'], summary: "The workspace's own words", response: { 200: vocabularySchema } } },
+      async (request) => ({ items: await listVocabulary(deps, actorOf(request)) }),
+    );
+
+    app.post(
+      '/vocabulary',
+      { schema: { tags: ['guard rules'], summary: 'Add a word', body: vocabularyInputSchema, response: { 201: vocabularySchema } } },
+      async (request, reply) => reply.code(201).send({ items: await addVocabularyWord(deps, actorOf(request), request.body.word) }),
+    );
+
+    app.delete(
+      '/vocabulary/:word',
+      {
+        schema: {
+          tags: ['guard rules'],
+          summary: 'Remove a word',
+          params: z.object({ word: z.string().min(1).max(80) }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await removeVocabularyWord(deps, actorOf(request), request.params.word);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
