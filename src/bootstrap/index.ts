@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import type { Config } from '../config/config.ts';
+import { GuardCache } from '../domain/guard/check-text.ts';
+import type { Mailer } from '../domain/messages/ports.ts';
 import type { Clock, Crypto, Deps, Ids } from '../domain/ports.ts';
 import { openDatabase, sqliteFileIn, type Database, type DatabaseTarget } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
+import { createMailer, type MailerConfig } from './mailer.ts';
 import { createStore } from '../storage/repositories/store.ts';
 import { nodeCrypto, systemClock, timeOrderedIds } from './system.ts';
 
@@ -11,6 +14,10 @@ export interface Services {
   deps: Deps;
   database: Database;
   config: Pick<Config, 'dataDir'>;
+  /** One built pre-send guard per workspace, rebuilt when its guard version moves. */
+  guards: GuardCache;
+  /** The outbox transport: .eml files in <dataDir>/outbox, or SMTP when SMTP_URL is set. */
+  mailer: Mailer;
   /** One round trip to the database (for the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -21,6 +28,7 @@ export interface ServiceOverrides {
   clock?: Clock;
   ids?: Ids;
   crypto?: Crypto;
+  mailer?: Mailer;
 }
 
 /** Where the configuration says the database is. */
@@ -30,7 +38,7 @@ export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>):
 
 /** The one composition root: opens and migrates the database, then wires the domain's ports. */
 export async function createServices(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Omit<MailerConfig, 'dataDir'>,
   overrides: ServiceOverrides = {},
   target: DatabaseTarget = databaseTarget(config),
 ): Promise<Services> {
@@ -49,14 +57,20 @@ export async function createServices(
     crypto: overrides.crypto ?? nodeCrypto(),
     speller: async (locale) => (await import('./spellers.ts')).loadSpeller(locale),
   };
+  const mailer = overrides.mailer ?? createMailer(config);
   return {
     deps,
     database,
     config: { dataDir: config.dataDir },
+    guards: new GuardCache(),
+    mailer,
     ping: async () => {
       await sql`select 1`.execute(database.db);
     },
-    close: () => database.close(),
+    close: async () => {
+      await mailer.close();
+      await database.close();
+    },
   };
 }
 

@@ -23,4 +23,7 @@ export const exitCodes: Record<ErrorCode, number> = {
   commitment_not_open: 6,
   fix_commitment_exists: 6,
   client_name_taken: 6,
+  message_not_found: 3,
+  notification_not_found: 3,
+  message_not_failed: 6,
 };

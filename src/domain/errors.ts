@@ -24,6 +24,9 @@ export const errorCodes = {
   commitment_not_open: 'The commitment is already done or missed.',
   fix_commitment_exists: 'The mistake already has an open fix commitment.',
   client_name_taken: 'Another client in this workspace already has this name.',
+  message_not_found: 'No such message in this workspace.',
+  notification_not_found: 'No such notification for you in this workspace.',
+  message_not_failed: 'Only a failed message can be retried.',
 } as const;
 
 /** A domain error code. */

@@ -19,7 +19,10 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
+import { engineRoutes } from './routes/engines.routes.ts';
+import { messagingRoutes } from './routes/messaging.routes.ts';
 import { mistakeRoutes } from './routes/mistakes.routes.ts';
+import { recoveryRoutes } from './routes/recovery.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
 
 /** How the app is built: logging, cookies, where the built web app lives. */
@@ -89,6 +92,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(clientRoutes(services.deps));
       await api.register(mistakeRoutes(services.deps));
       await api.register(settingsRoutes(services.deps));
+      await api.register(engineRoutes(services.deps, services.guards));
+      await api.register(recoveryRoutes(services.deps));
+      await api.register(messagingRoutes(services.deps));
     },
     { prefix: '/api' },
   );

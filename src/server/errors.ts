@@ -23,6 +23,9 @@ export const domainStatus: Record<ErrorCode, number> = {
   commitment_not_open: 409,
   fix_commitment_exists: 409,
   client_name_taken: 409,
+  message_not_found: 404,
+  notification_not_found: 404,
+  message_not_failed: 409,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../bootstrap/index.ts';
+import { createScheduler } from '../bootstrap/scheduler.ts';
 import { loadConfig, type Config } from '../config/config.ts';
 import { buildApp, redactPaths } from './app.ts';
 
@@ -21,10 +22,24 @@ export async function startServer(config: Config = loadConfig()): Promise<{ url:
   });
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`makegood is serving at ${address.replace('127.0.0.1', 'localhost')}`);
+  // Scheduled work (reminders, missed commitments, update flags, outbox delivery); SCHEDULER=false turns it off.
+  const scheduler = config.scheduler
+    ? createScheduler(services.deps, services.mailer, {
+        onTick: (r) => {
+          const did = r.reminders.sent + r.missed + r.updatesDue + r.delivery.sent + r.delivery.retried + r.delivery.failed;
+          if (did > 0) app.log.info({ scheduler: r }, 'scheduled work done');
+          for (const e of r.errors) app.log.error(`scheduled work failed: ${e}`);
+        },
+        onError: (error) => app.log.error({ err: error }, 'scheduler tick failed'),
+      })
+    : null;
+  scheduler?.start();
+  app.log.info(`mail: ${services.mailer.description}; scheduler ${scheduler ? 'on' : 'off'}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await scheduler?.stop();
     await app.close();
     await services.close();
   };

@@ -6,3 +6,4 @@ export * from './mistakes.ts';
 export * from './engines.ts';
 export * from './settings.ts';
 export * from './messages.ts';
+export * from './recovery.ts';

@@ -27,3 +27,45 @@ export const messageSchema = z.object({
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof messageSchema>;
+
+/** Filters of GET /api/messages. */
+export const messageFilterSchema = z.object({
+  mistakeId: z.string().min(1).max(64).optional(),
+  clientId: z.string().min(1).max(64).optional(),
+  status: z.enum(messageStatuses).optional(),
+  kind: z.enum(messageKinds).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MessageFilter = z.infer<typeof messageFilterSchema>;
+
+export const messageListSchema = z.object({ items: z.array(messageSchema) });
+
+export const notificationKinds = ['reminder', 'missed', 'update_due'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** An in-app notification to one user: a commitment reminder, a missed commitment, an update due. */
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(notificationKinds),
+  title: z.string(),
+  body: z.string(),
+  clientId: z.string().nullable(),
+  mistakeId: z.string().nullable(),
+  commitmentId: z.string().nullable(),
+  /** The email sent alongside, if any (an outbox message id). */
+  messageId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationFilterSchema = z.object({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type NotificationFilter = z.infer<typeof notificationFilterSchema>;
+
+export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() });

@@ -1,0 +1,117 @@
+import type { Message } from '../../shared/contract/index.ts';
+import type { Actor, Deps } from '../ports.ts';
+import { recordEvent } from '../timeline/record-event.ts';
+import { PermanentDeliveryError } from './outbox.ts';
+import type { Mailer } from './ports.ts';
+
+/** Minutes to wait after failed attempt 1, 2, 3, …; after the last one the message is marked failed. */
+export const retryDelaysMinutes = [1, 5, 30, 120, 360] as const;
+/** Attempts before a message is given up on (the first try plus one per retry delay). */
+export const maxAttempts = retryDelaysMinutes.length + 1;
+/** How long a claim holds; a sender that dies leaves its messages to be claimed again after this. */
+export const claimTtlMs = 5 * 60_000;
+
+/** What one delivery run did. */
+export interface DeliveryResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** The actor scheduled work records events as. */
+export function systemActor(workspaceId: string): Actor {
+  return { workspaceId, userId: null, name: 'makegood scheduler', role: 'owner' };
+}
+
+/**
+ * Delivers every due outbox message of one workspace: claim a batch (so no other instance can
+ * send it), send, mark sent; a failure is retried with backoff (retryDelaysMinutes) and after
+ * maxAttempts is marked failed with its last error. The Message-ID was fixed when queued.
+ */
+export async function deliverWorkspaceOutbox(
+  deps: Deps,
+  mailer: Mailer,
+  workspaceId: string,
+  options: { claimant: string; batchSize?: number; maxBatches?: number },
+): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+  const batchSize = options.batchSize ?? 50;
+  for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
+    const now = deps.clock.now();
+    const claimed = await deps.store.messages.claimDue(
+      workspaceId,
+      now.toISOString(),
+      options.claimant,
+      new Date(now.getTime() + claimTtlMs).toISOString(),
+      batchSize,
+    );
+    if (claimed.length === 0) break;
+    // Real elapsed time, not the (possibly fixed) logical clock: a slow transport must never
+    // outlive its claim, or another instance could take the message over while it is being sent.
+    const claimedAt = performance.now();
+    for (const [index, message] of claimed.entries()) {
+      if (performance.now() - claimedAt > claimTtlMs / 2) {
+        for (const rest of claimed.slice(index))
+          await deps.store.messages.release(workspaceId, rest.id, options.claimant);
+        return result;
+      }
+      const outcome = await deliverOne(deps, mailer, workspaceId, message, options.claimant);
+      result[outcome]++;
+    }
+    if (claimed.length < batchSize) break;
+  }
+  return result;
+}
+
+async function deliverOne(
+  deps: Deps,
+  mailer: Mailer,
+  workspaceId: string,
+  message: Message,
+  claimant: string,
+): Promise<keyof DeliveryResult> {
+  const attempts = message.attempts + 1;
+  const now = deps.clock.now();
+  try {
+    await mailer.send(message, now);
+  } catch (error) {
+    const reason = describe(error);
+    if (error instanceof PermanentDeliveryError || attempts >= maxAttempts) {
+      await deps.store.transaction(async (store) => {
+        const marked = await store.messages.markFailed(workspaceId, message.id, claimant, attempts, reason);
+        if (marked && (message.mistakeId || message.clientId) && message.kind !== 'reminder') {
+          await recordEvent({ ...deps, store }, systemActor(workspaceId), {
+            type: 'message.failed',
+            summary: `Email to ${message.toName || message.toAddress} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`,
+            mistakeId: message.mistakeId,
+            clientId: message.clientId,
+            data: { messageId: message.id, kind: message.kind, attempts, error: reason },
+          });
+        }
+      });
+      return 'failed';
+    }
+    const delay = retryDelaysMinutes[attempts - 1] ?? retryDelaysMinutes[retryDelaysMinutes.length - 1] ?? 1;
+    const next = new Date(now.getTime() + delay * 60_000).toISOString();
+    await deps.store.messages.reschedule(workspaceId, message.id, claimant, attempts, next, reason);
+    return 'retried';
+  }
+  await deps.store.transaction(async (store) => {
+    const marked = await store.messages.markSent(workspaceId, message.id, claimant, attempts, now.toISOString());
+    if (marked && (message.mistakeId || message.clientId) && message.kind !== 'reminder') {
+      await recordEvent({ ...deps, store }, systemActor(workspaceId), {
+        type: 'message.sent',
+        summary: `Email sent to ${message.toName || message.toAddress}: ${message.subject}`,
+        mistakeId: message.mistakeId,
+        clientId: message.clientId,
+        data: { messageId: message.id, kind: message.kind, attempts },
+      });
+    }
+  });
+  return 'sent';
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/gu, ' ').slice(0, 500);
+}

@@ -1,0 +1,53 @@
+import { deliverWorkspaceOutbox, type DeliveryResult } from '../messages/deliver.ts';
+import type { Mailer } from '../messages/ports.ts';
+import type { Deps } from '../ports.ts';
+import { markMissedCommitments } from './missed.ts';
+import { sendDueReminders, type ReminderResult } from './reminders.ts';
+import { flagUpdatesDue } from './update-due.ts';
+
+/** What one scheduler tick did, summed over workspaces. */
+export interface TickResult {
+  reminders: ReminderResult;
+  missed: number;
+  updatesDue: number;
+  delivery: DeliveryResult;
+  errors: string[];
+}
+
+/**
+ * One tick of scheduled work at `now`, across every workspace, in this order: commitment
+ * reminders, missed commitments, progress-update flags, then outbox delivery (so what the tick
+ * queued goes out in the same tick). Every step is claim-based and safe to run on several app
+ * instances at once. A failing workspace does not stop the others; its error is reported.
+ */
+export async function runDueJobs(
+  deps: Deps,
+  mailer: Mailer,
+  options: { now: Date; claimant: string },
+): Promise<TickResult> {
+  // Every job of this tick sees the same instant.
+  const tick: Deps = { ...deps, clock: { now: () => new Date(options.now.getTime()) } };
+  const result: TickResult = {
+    reminders: { sent: 0, skipped: 0 },
+    missed: 0,
+    updatesDue: 0,
+    delivery: { sent: 0, retried: 0, failed: 0 },
+    errors: [],
+  };
+  for (const workspaceId of await deps.store.workspaces.listIds()) {
+    try {
+      const reminders = await sendDueReminders(tick, workspaceId);
+      result.reminders.sent += reminders.sent;
+      result.reminders.skipped += reminders.skipped;
+      result.missed += (await markMissedCommitments(tick, workspaceId)).missed;
+      result.updatesDue += (await flagUpdatesDue(tick, workspaceId)).flagged;
+      const delivery = await deliverWorkspaceOutbox(tick, mailer, workspaceId, { claimant: options.claimant });
+      result.delivery.sent += delivery.sent;
+      result.delivery.retried += delivery.retried;
+      result.delivery.failed += delivery.failed;
+    } catch (error) {
+      result.errors.push(`${workspaceId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return result;
+}
