@@ -57,6 +57,11 @@ function cachingSqlite(file: string): SQLite.Database {
 export function openDatabase(target: DatabaseTarget): Database {
   if ('postgresUrl' in target) {
     const pool = new pg.Pool({ connectionString: target.postgresUrl, max: target.poolSize ?? 10 });
+    // An idle pooled connection can be closed by the server (restart, admin termination, a dropped
+    // test database). pg then emits 'error' on the pool; unhandled, that would crash the process.
+    // The pool has already discarded the client and the next query opens a new one, so there is
+    // nothing to do here; a query in flight still rejects with its own error.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, capabilities: postgresCapabilities, close: () => db.destroy() };
   }
