@@ -26,6 +26,12 @@ export class ApiError extends Error {
       const key = issue.field.split('.').slice(1).join('.') || issue.field;
       out[key] ??= issue.message;
     }
+    // Domain errors name one field as `details.field` ("happenedAt" or "body.happenedAt").
+    const field = this.details?.['field'];
+    if (typeof field === 'string' && field) {
+      const key = field.startsWith('body.') ? field.slice('body.'.length) : field;
+      out[key] ??= this.message;
+    }
     return out;
   }
 }
