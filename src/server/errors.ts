@@ -29,6 +29,7 @@ export const domainStatus: Record<ErrorCode, number> = {
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */
+/** Errors Fastify raises before validation; all of them are about the request body, so they name it. */
 export const transportErrors: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,

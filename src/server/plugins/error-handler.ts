@@ -25,12 +25,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof DomainError) {
       return reply.code(domainStatus[error.code]).send({
-        error: { code: error.code, message: error.message, ...(error.details && { details: error.details }), requestId },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details && { details: error.details }),
+          requestId,
+        },
       });
     }
     const transport = error.code ? transportErrors[error.code] : undefined;
     if (transport) {
-      return reply.code(transport.status).send({ error: { code: transport.code, message: transport.message, requestId } });
+      return reply.code(transport.status).send({
+        error: {
+          code: transport.code,
+          message: `body: ${transport.message}`,
+          details: { issues: [{ field: 'body', message: transport.message }] },
+          requestId,
+        },
+      });
     }
     if (error.statusCode === 429) {
       return reply
