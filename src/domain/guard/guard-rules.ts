@@ -13,6 +13,56 @@ export function listGuardRules(deps: Deps, actor: Actor): Promise<GuardRule[]> {
 /** Adds a guard rule; a pattern that is invalid or could backtrack catastrophically is refused. */
 export async function addGuardRule(deps: Deps, actor: Actor, input: GuardRuleInput): Promise<GuardRule> {
   requireRole(actor, 'member');
+  const rule = await checkedRule(deps, actor, input, deps.ids.id(), deps.clock.now().toISOString());
+  await deps.store.transaction(async (store) => {
+    await store.guardRules.create(actor.workspaceId, rule);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'guard_rule.added',
+      summary: `Guard rule added${rule.mistakeRef ? ` from ${rule.mistakeRef}` : ''}: ${rule.phrase ?? rule.pattern ?? ''}`,
+      mistakeId: rule.mistakeId,
+      clientId: rule.clientId,
+      data: { ruleId: rule.id, kind: rule.kind },
+    });
+  });
+  return rule;
+}
+
+/** Replaces a guard rule's content, keeping its id and creation time (same checks as adding). */
+export async function replaceGuardRule(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: GuardRuleInput,
+): Promise<GuardRule> {
+  requireRole(actor, 'member');
+  const before = await deps.store.guardRules.get(actor.workspaceId, id);
+  if (!before) throw notFound('guard_rule_not_found');
+  const rule = await checkedRule(deps, actor, input, id, before.createdAt);
+  // No update in the repository: delete and re-create in one transaction (nothing references a rule's row).
+  await deps.store.transaction(async (store) => {
+    await store.guardRules.delete(actor.workspaceId, id);
+    await store.guardRules.create(actor.workspaceId, rule);
+    await store.workspaces.bumpGuardVersion(actor.workspaceId);
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'guard_rule.changed',
+      summary: `Guard rule changed: ${rule.phrase ?? rule.pattern ?? ''}`,
+      mistakeId: rule.mistakeId,
+      clientId: rule.clientId,
+      data: { ruleId: rule.id, before },
+    });
+  });
+  return rule;
+}
+
+/** Validates a rule's input against the engine and the workspace, and shapes the stored rule. */
+async function checkedRule(
+  deps: Deps,
+  actor: Actor,
+  input: GuardRuleInput,
+  id: string,
+  createdAt: string,
+): Promise<GuardRule> {
   const problem = validateGuardRule({
     kind: input.kind,
     message: input.message,
@@ -22,7 +72,11 @@ export async function addGuardRule(deps: Deps, actor: Actor, input: GuardRuleInp
   });
   if (problem) {
     const field = input.kind === 'pattern' ? 'pattern' : 'phrase';
-    throw new DomainError('validation_failed', `${field}: ${problem}`, { field: `body.${field}` });
+    // `issues` in the same shape as schema errors, so clients show it next to the field.
+    throw new DomainError('validation_failed', `${field}: ${problem}`, {
+      field: `body.${field}`,
+      issues: [{ field: `body.${field}`, message: problem }],
+    });
   }
   if (input.clientId && !(await deps.store.clients.get(actor.workspaceId, input.clientId))) {
     throw new DomainError('client_not_found', 'No such client in this workspace.', { field: 'clientId' });
@@ -31,8 +85,8 @@ export async function addGuardRule(deps: Deps, actor: Actor, input: GuardRuleInp
   if (input.mistakeId && !mistake) {
     throw new DomainError('mistake_not_found', 'No such mistake in this workspace.', { field: 'mistakeId' });
   }
-  const rule: GuardRule = {
-    id: deps.ids.id(),
+  return {
+    id,
     clientId: input.clientId,
     mistakeId: input.mistakeId,
     mistakeRef: mistake?.ref ?? null,
@@ -41,20 +95,8 @@ export async function addGuardRule(deps: Deps, actor: Actor, input: GuardRuleInp
     pattern: input.kind === 'pattern' ? input.pattern : null,
     when: input.kind === 'required' ? input.when : null,
     message: input.message,
-    createdAt: deps.clock.now().toISOString(),
+    createdAt,
   };
-  await deps.store.transaction(async (store) => {
-    await store.guardRules.create(actor.workspaceId, rule);
-    await store.workspaces.bumpGuardVersion(actor.workspaceId);
-    await recordEvent({ ...deps, store }, actor, {
-      type: 'guard_rule.added',
-      summary: `Guard rule added${mistake ? ` from ${mistake.ref}` : ''}: ${rule.phrase ?? rule.pattern ?? ''}`,
-      mistakeId: rule.mistakeId,
-      clientId: rule.clientId,
-      data: { ruleId: rule.id, kind: rule.kind },
-    });
-  });
-  return rule;
 }
 
 /** Removes a guard rule. */

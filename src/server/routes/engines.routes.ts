@@ -8,6 +8,7 @@ import {
   listVocabulary,
   removeGuardRule,
   removeVocabularyWord,
+  replaceGuardRule,
 } from '../../domain/guard/guard-rules.ts';
 import type { Deps } from '../../domain/ports.ts';
 import {
@@ -54,19 +55,53 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
 
     app.get(
       '/guard-rules',
-      { schema: { tags: ['guard rules'], summary: 'Guard rules learned from mistakes', response: { 200: z.object({ items: z.array(guardRuleSchema) }) } } },
+      {
+        schema: {
+          tags: ['guard rules'],
+          summary: 'Guard rules learned from mistakes',
+          response: { 200: z.object({ items: z.array(guardRuleSchema) }) },
+        },
+      },
       async (request) => ({ items: await listGuardRules(deps, actorOf(request)) }),
     );
 
     app.post(
       '/guard-rules',
-      { schema: { tags: ['guard rules'], summary: 'Add a guard rule', body: guardRuleInputSchema, response: { 201: guardRuleSchema } } },
+      {
+        schema: {
+          tags: ['guard rules'],
+          summary: 'Add a guard rule',
+          body: guardRuleInputSchema,
+          response: { 201: guardRuleSchema },
+        },
+      },
       async (request, reply) => reply.code(201).send(await addGuardRule(deps, actorOf(request), request.body)),
+    );
+
+    app.put(
+      '/guard-rules/:ruleId',
+      {
+        schema: {
+          tags: ['guard rules'],
+          summary: "Replace a guard rule's content (kind, phrase or pattern, trigger, message, client, mistake)",
+          params: z.object({ ruleId: idSchema }),
+          body: guardRuleInputSchema,
+          response: { 200: guardRuleSchema },
+        },
+      },
+      async (request) => replaceGuardRule(deps, actorOf(request), request.params.ruleId, request.body),
     );
 
     app.delete(
       '/guard-rules/:ruleId',
-      { schema: { tags: ['guard rules'], summary: 'Remove a guard rule', params: z.object({ ruleId: idSchema }), response: { 204: z.null() } } },
+      {
+        schema: {
+          tags: ['guard rules'],
+          summary: 'Remove a guard rule',
+          params: z.object({ ruleId: idSchema }),
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await removeGuardRule(deps, actorOf(request), request.params.ruleId);
         return reply.code(204).send(null);
@@ -81,8 +116,16 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
 
     app.post(
       '/vocabulary',
-      { schema: { tags: ['guard rules'], summary: 'Add a word', body: vocabularyInputSchema, response: { 201: vocabularySchema } } },
-      async (request, reply) => reply.code(201).send({ items: await addVocabularyWord(deps, actorOf(request), request.body.word) }),
+      {
+        schema: {
+          tags: ['guard rules'],
+          summary: 'Add a word',
+          body: vocabularyInputSchema,
+          response: { 201: vocabularySchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send({ items: await addVocabularyWord(deps, actorOf(request), request.body.word) }),
     );
 
     app.delete(
