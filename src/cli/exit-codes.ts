@@ -26,4 +26,10 @@ export const exitCodes: Record<ErrorCode, number> = {
   message_not_found: 3,
   notification_not_found: 3,
   message_not_failed: 6,
+  blocking_findings: 1,
+  idempotency_key_reused: 6,
+  remedy_not_found: 3,
+  remedy_already_reversed: 6,
+  remedy_not_reversible: 6,
+  remedy_not_pending: 6,
 };

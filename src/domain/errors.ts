@@ -27,6 +27,12 @@ export const errorCodes = {
   message_not_found: 'No such message in this workspace.',
   notification_not_found: 'No such notification for you in this workspace.',
   message_not_failed: 'Only a failed message can be retried.',
+  blocking_findings: 'The text has error findings; fix them or send with an overrideReason.',
+  idempotency_key_reused: 'This idempotency key was already used for a different request.',
+  remedy_not_found: 'No such remedy in this workspace.',
+  remedy_already_reversed: 'The remedy has already been reversed.',
+  remedy_not_reversible: 'A reversing entry cannot itself be reversed.',
+  remedy_not_pending: 'The remedy does not need approval.',
 } as const;
 
 /** A domain error code. */

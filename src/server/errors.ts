@@ -26,6 +26,12 @@ export const domainStatus: Record<ErrorCode, number> = {
   message_not_found: 404,
   notification_not_found: 404,
   message_not_failed: 409,
+  blocking_findings: 422,
+  idempotency_key_reused: 409,
+  remedy_not_found: 404,
+  remedy_already_reversed: 409,
+  remedy_not_reversible: 409,
+  remedy_not_pending: 409,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */
