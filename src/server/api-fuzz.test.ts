@@ -45,9 +45,9 @@ const realIds: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await testApi();
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, Operation>>;
-  };
+  }>();
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
   );
@@ -137,7 +137,7 @@ async function send(
       'x-csrf-token': t.api.csrfToken,
       ...(payload !== undefined && { 'content-type': contentType }),
     },
-    ...(payload !== undefined && { payload: raw ? String(payload) : JSON.stringify(payload) }),
+    ...(payload !== undefined && { payload: raw && typeof payload === 'string' ? payload : JSON.stringify(payload) }),
   });
   let body: Answer['body'] = {};
   try {

@@ -9,7 +9,7 @@ import type {
   FactInput,
   TimelineEvent,
 } from '../../shared/contract/index.ts';
-import { requireRole } from '../access.ts';
+import { requireMember, requireRole } from '../access.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, ClientListQuery, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
@@ -36,6 +36,7 @@ async function assertNameFree(deps: Deps, actor: Actor, name: string, exceptId?:
 /** Adds a client. */
 export async function createClient(deps: Deps, actor: Actor, input: ClientInput): Promise<Client> {
   requireRole(actor, 'member');
+  await requireMember(deps, actor, input.ownerId);
   await assertNameFree(deps, actor, input.name);
   const now = deps.clock.now().toISOString();
   const client: Client = { id: deps.ids.id(), ...input, createdAt: now, updatedAt: now };
@@ -55,6 +56,7 @@ export async function createClient(deps: Deps, actor: Actor, input: ClientInput)
 export async function updateClient(deps: Deps, actor: Actor, id: string, patch: ClientPatch): Promise<Client> {
   requireRole(actor, 'member');
   const before = await getClient(deps, actor, id);
+  await requireMember(deps, actor, patch.ownerId);
   if (patch.name !== undefined) await assertNameFree(deps, actor, patch.name, id);
   const changed = Object.keys(patch).filter(
     (k) => JSON.stringify(patch[k as keyof ClientPatch]) !== JSON.stringify(before[k as keyof Client]),

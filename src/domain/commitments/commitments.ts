@@ -1,5 +1,5 @@
 import type { Commitment, CommitmentInput } from '../../shared/contract/index.ts';
-import { requireRole } from '../access.ts';
+import { requireMember, requireRole } from '../access.ts';
 import { getClient } from '../clients/clients.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getMistake, markReached } from '../mistakes/mistakes.ts';
@@ -49,6 +49,7 @@ async function saveCommitment(
   actor: Actor,
   input: CommitmentInput & { clientId: string; mistakeId: string | null; isFix: boolean },
 ): Promise<Commitment> {
+  await requireMember(deps, actor, input.ownerId);
   const now = deps.clock.now().toISOString();
   const commitment: Commitment = {
     id: deps.ids.id(),

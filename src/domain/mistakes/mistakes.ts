@@ -7,7 +7,7 @@ import type {
   MistakePatch,
   TimelineEvent,
 } from '../../shared/contract/index.ts';
-import { requireRole } from '../access.ts';
+import { requireMember, requireRole } from '../access.ts';
 import { getClient } from '../clients/clients.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, Deps, MistakeRecord, Store } from '../ports.ts';
@@ -39,6 +39,7 @@ export function listMistakes(deps: Deps, actor: Actor, filter: MistakeFilter) {
 export async function logMistake(deps: Deps, actor: Actor, input: MistakeInput): Promise<Mistake> {
   requireRole(actor, 'member');
   const client = await getClient(deps, actor, input.clientId);
+  await requireMember(deps, actor, input.ownerId);
   const now = deps.clock.now().toISOString();
   const foundAt = input.foundAt ?? now;
   if (input.happenedAt && input.happenedAt > foundAt) {
@@ -84,6 +85,7 @@ export async function logMistake(deps: Deps, actor: Actor, input: MistakeInput):
 export async function updateMistake(deps: Deps, actor: Actor, id: string, patch: MistakePatch): Promise<Mistake> {
   requireRole(actor, 'member');
   const before = await getMistake(deps, actor, id);
+  await requireMember(deps, actor, patch.ownerId);
   const changed = (Object.keys(patch) as (keyof MistakePatch)[]).filter(
     (k) => JSON.stringify(patch[k]) !== JSON.stringify(before[k]),
   );

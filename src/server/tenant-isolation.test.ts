@@ -1,0 +1,264 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../test/factories.ts';
+import { createScheduler } from '../bootstrap/scheduler.ts';
+
+// Tenant isolation: workspace A owns one of everything; workspace B, signed in, tries every route
+// that takes an id with A's ids (and every body that references a record). Each attempt answers
+// 404 — never 403, never A's data — and A's rows are byte-for-byte what they were. The route list
+// comes from the OpenAPI document: a new route with an id fails the coverage check until a case
+// for it is added below.
+
+type Ctx = Awaited<ReturnType<typeof testApi>>;
+let t: Ctx;
+let b: ApiClient;
+const a: Record<string, string> = {};
+/** B's own records, for routes where B's record is combined with A's in the body. */
+const own: Record<string, string> = {};
+let routeTemplates: string[] = [];
+
+beforeAll(async () => {
+  t = await testApi();
+  const api = t.api;
+  const client = (
+    await api.request('POST', '/api/clients', { name: 'Serenity Day Spas', aliases: ['Serenity'], tier: 'key' })
+  ).body;
+  a.clientId = client.id;
+  a.contactId = (
+    await api.request('POST', `/api/clients/${client.id}/contacts`, {
+      fullName: 'Lynn Carter',
+      honorific: 'Ms',
+      email: 'lynn@serenity.example',
+      isBilling: true,
+    })
+  ).body.id;
+  a.factId = (
+    await api.request('POST', `/api/clients/${client.id}/facts`, { kind: 'short_code', value: '55123' })
+  ).body.id;
+  a.workspaceFactId = (await api.request('POST', '/api/facts', { kind: 'term', value: 'Handwrytten' })).body.id;
+  const dueAt = new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString();
+  a.commitmentId = (
+    await api.request('POST', `/api/clients/${client.id}/commitments`, { title: 'Send the price list', dueAt })
+  ).body.id;
+  a.mistakeId = (
+    await api.request('POST', '/api/mistakes', {
+      clientId: client.id,
+      title: 'Wrong short code in the SMS blast',
+      severity: 'major',
+    })
+  ).body.id;
+  await api.request('POST', `/api/mistakes/${a.mistakeId}/acknowledgments`, {
+    channel: 'email',
+    contactId: a.contactId,
+  });
+  a.fixId = (
+    await api.request('POST', `/api/mistakes/${a.mistakeId}/fix-commitment`, { title: 'Resend with 55123', dueAt })
+  ).body.id;
+  a.ruleId = (
+    await api.request('POST', '/api/guard-rules', {
+      kind: 'forbidden',
+      phrase: 'per my last email',
+      message: 'Lesson MG-1',
+      mistakeId: a.mistakeId,
+    })
+  ).body.id;
+  await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
+  a.word = 'Kestrelly';
+  a.userId = t.owner.actor.userId;
+  // A reminder is due: the scheduler writes A's notification and queues A's email.
+  t.clock.advance(3 * 3_600_000);
+  await createScheduler(t.services.deps, t.services.mailer).runDue();
+  a.messageId = (await api.request('GET', '/api/messages')).body.items[0].id;
+  a.notificationId = (await api.request('GET', '/api/notifications')).body.items[0].id;
+  for (const [k, v] of Object.entries(a)) if (!v) throw new Error(`setup of workspace A failed at ${k}`);
+
+  const other = await makeWorkspace(t.services, 'Rival Agency');
+  b = await signedInClient(t.app, other.email, other.password);
+  const bClient = (await b.request('POST', '/api/clients', { name: 'Blue Harbor Dental' })).body;
+  own.clientId = bClient.id;
+  own.mistakeId = (await b.request('POST', '/api/mistakes', { clientId: bClient.id, title: 'Late brochure' })).body.id;
+
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
+  routeTemplates = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await t.close();
+});
+
+interface Attempt {
+  route: string;
+  url: string;
+  body?: unknown;
+}
+
+/** Every route with an id in its path, called by B with A's ids and an otherwise valid body. */
+function idRouteAttempts(): Attempt[] {
+  const dueAt = '2026-06-01T12:00:00Z';
+  return [
+    { route: 'GET /api/clients/{clientId}', url: `/api/clients/${a.clientId}` },
+    { route: 'PATCH /api/clients/{clientId}', url: `/api/clients/${a.clientId}`, body: { name: 'Hijacked' } },
+    { route: 'GET /api/clients/{clientId}/timeline', url: `/api/clients/${a.clientId}/timeline` },
+    { route: 'GET /api/clients/{clientId}/contacts', url: `/api/clients/${a.clientId}/contacts` },
+    {
+      route: 'POST /api/clients/{clientId}/contacts',
+      url: `/api/clients/${a.clientId}/contacts`,
+      body: { fullName: 'Mallory' },
+    },
+    {
+      route: 'PATCH /api/clients/{clientId}/contacts/{contactId}',
+      url: `/api/clients/${a.clientId}/contacts/${a.contactId}`,
+      body: { fullName: 'Mallory' },
+    },
+    {
+      route: 'PATCH /api/clients/{clientId}/contacts/{contactId}',
+      url: `/api/clients/${own.clientId}/contacts/${a.contactId}`,
+      body: { fullName: 'Mallory' },
+    },
+    {
+      route: 'DELETE /api/clients/{clientId}/contacts/{contactId}',
+      url: `/api/clients/${a.clientId}/contacts/${a.contactId}`,
+    },
+    { route: 'GET /api/clients/{clientId}/facts', url: `/api/clients/${a.clientId}/facts` },
+    {
+      route: 'POST /api/clients/{clientId}/facts',
+      url: `/api/clients/${a.clientId}/facts`,
+      body: { kind: 'phone', value: '555-0100' },
+    },
+    { route: 'DELETE /api/clients/{clientId}/facts/{factId}', url: `/api/clients/${a.clientId}/facts/${a.factId}` },
+    { route: 'DELETE /api/clients/{clientId}/facts/{factId}', url: `/api/clients/${own.clientId}/facts/${a.factId}` },
+    { route: 'DELETE /api/facts/{factId}', url: `/api/facts/${a.workspaceFactId}` },
+    { route: 'GET /api/clients/{clientId}/commitments', url: `/api/clients/${a.clientId}/commitments` },
+    {
+      route: 'POST /api/clients/{clientId}/commitments',
+      url: `/api/clients/${a.clientId}/commitments`,
+      body: { title: 'x', dueAt },
+    },
+    { route: 'POST /api/commitments/{commitmentId}/complete', url: `/api/commitments/${a.commitmentId}/complete` },
+    { route: 'POST /api/commitments/{commitmentId}/complete', url: `/api/commitments/${a.fixId}/complete` },
+    { route: 'GET /api/mistakes/{mistakeId}', url: `/api/mistakes/${a.mistakeId}` },
+    { route: 'PATCH /api/mistakes/{mistakeId}', url: `/api/mistakes/${a.mistakeId}`, body: { title: 'Hijacked' } },
+    { route: 'GET /api/mistakes/{mistakeId}/timeline', url: `/api/mistakes/${a.mistakeId}/timeline` },
+    { route: 'GET /api/mistakes/{mistakeId}/acknowledgments', url: `/api/mistakes/${a.mistakeId}/acknowledgments` },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/acknowledgments',
+      url: `/api/mistakes/${a.mistakeId}/acknowledgments`,
+      body: { channel: 'email', recipient: 'Lynn' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/fix-commitment',
+      url: `/api/mistakes/${a.mistakeId}/fix-commitment`,
+      body: { title: 'x', dueAt },
+    },
+    {
+      route: 'PUT /api/guard-rules/{ruleId}',
+      url: `/api/guard-rules/${a.ruleId}`,
+      body: { kind: 'forbidden', phrase: 'x', message: 'y' },
+    },
+    { route: 'DELETE /api/guard-rules/{ruleId}', url: `/api/guard-rules/${a.ruleId}` },
+    { route: 'DELETE /api/vocabulary/{word}', url: `/api/vocabulary/${a.word}` },
+    { route: 'GET /api/messages/{messageId}', url: `/api/messages/${a.messageId}` },
+    { route: 'POST /api/messages/{messageId}/retry', url: `/api/messages/${a.messageId}/retry` },
+    { route: 'POST /api/notifications/{notificationId}/read', url: `/api/notifications/${a.notificationId}/read` },
+  ];
+}
+
+/** Routes without an id in the path whose body points at a record: B names A's record there. */
+function bodyReferenceAttempts(): Attempt[] {
+  return [
+    { route: 'POST /api/mistakes', url: '/api/mistakes', body: { clientId: a.clientId, title: 'x' } },
+    { route: 'POST /api/check', url: '/api/check', body: { clientId: a.clientId, text: 'Hi Lynn' } },
+    {
+      route: 'POST /api/analyse',
+      url: '/api/analyse',
+      body: { mistakeId: a.mistakeId, text: 'Sorry, I sent the wrong code.' },
+    },
+    {
+      route: 'POST /api/guard-rules',
+      url: '/api/guard-rules',
+      body: { kind: 'forbidden', phrase: 'x', message: 'y', mistakeId: a.mistakeId },
+    },
+    {
+      route: 'POST /api/guard-rules',
+      url: '/api/guard-rules',
+      body: { kind: 'forbidden', phrase: 'x', message: 'y', clientId: a.clientId },
+    },
+    { route: 'POST /api/clients', url: '/api/clients', body: { name: 'x', ownerId: a.userId } },
+    { route: 'PATCH /api/clients/{clientId}', url: `/api/clients/${own.clientId}`, body: { ownerId: a.userId } },
+    { route: 'PATCH /api/mistakes/{mistakeId}', url: `/api/mistakes/${own.mistakeId}`, body: { ownerId: a.userId } },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/acknowledgments',
+      url: `/api/mistakes/${own.mistakeId}/acknowledgments`,
+      body: { channel: 'email', contactId: a.contactId },
+    },
+    {
+      route: 'POST /api/clients/{clientId}/commitments',
+      url: `/api/clients/${own.clientId}/commitments`,
+      body: { title: 'x', dueAt: '2026-06-01T12:00:00Z', ownerId: a.userId },
+    },
+  ];
+}
+
+/** Every row of every tenant table that belongs to workspace A, in a stable order. */
+async function snapshotOfA(): Promise<Record<string, string[]>> {
+  const db = t.services.database.db;
+  const tables = await db.introspection.getTables();
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    if (!table.columns.some((c) => c.name === 'workspace_id')) continue;
+    const rows = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table.name)} where workspace_id = ${t.owner.actor.workspaceId}`.execute(db);
+    out[table.name] = rows.rows
+      .map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
+      .sort();
+  }
+  return out;
+}
+
+describe('two workspaces', () => {
+  it('every route that takes an id is covered by an attempt', () => {
+    const withIds = routeTemplates.filter((r) => r.includes('{'));
+    const covered = new Set(idRouteAttempts().map((x) => x.route));
+    expect(withIds.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it("answers 404 to every attempt on the other workspace's records and changes nothing", async () => {
+    const before = await snapshotOfA();
+    expect(Object.values(before).flat().length).toBeGreaterThan(10);
+    const wrong: string[] = [];
+    for (const attempt of [...idRouteAttempts(), ...bodyReferenceAttempts()]) {
+      const [method] = attempt.route.split(' ');
+      const r = await b.request(method!, attempt.url, attempt.body);
+      if (r.status !== 404)
+        wrong.push(`${attempt.route} ${attempt.url}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
+      else if (r.body?.error?.code === undefined) wrong.push(`${attempt.route}: 404 without the error shape`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("lists and filters never show the other workspace's records", async () => {
+    const listRoutes = routeTemplates.filter(
+      (r) => r.startsWith('GET ') && !r.includes('{') && !r.includes('/docs') && !r.endsWith('openapi.json'),
+    );
+    expect(listRoutes.length).toBeGreaterThan(8);
+    const secrets = [...Object.values(a), 'Serenity', 'Lynn', 'Kestrelly', 'Wrong short code'];
+    const leaks: string[] = [];
+    const queries = ['', `?clientId=${a.clientId}`, `?mistakeId=${a.mistakeId}`, '?q=Serenity'];
+    for (const route of listRoutes) {
+      const url = route.slice(4);
+      for (const q of queries) {
+        const r = await b.request('GET', url + q);
+        const text = JSON.stringify(r.body);
+        const seen = secrets.filter((s) => text.includes(s));
+        if (seen.length > 0) leaks.push(`${url}${q}: ${seen.join(', ')}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});
