@@ -73,7 +73,11 @@ export type SendAcknowledgmentInput = z.infer<typeof sendAcknowledgmentInputSche
 
 /** Where a finding came from: the apology analyser or the client's pre-send guard. */
 export const findingSources = ['apology', 'guard'] as const;
-export const sourcedFindingSchema = findingSchema.extend({ source: z.enum(findingSources) });
+/** A finding with where it came from and which field its offsets (start, end) point into. */
+export const sourcedFindingSchema = findingSchema.extend({
+  source: z.enum(findingSources),
+  field: z.enum(['subject', 'body']),
+});
 export type SourcedFinding = z.infer<typeof sourcedFindingSchema>;
 
 /** `details` of a 422 `blocking_findings` error: every finding, and the error ones that block. */
