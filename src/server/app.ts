@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -28,6 +28,8 @@ import { settingsRoutes } from './routes/settings.routes.ts';
 /** How the app is built: logging, cookies, where the built web app lives. */
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** A ready pino logger (tests capture the log lines with one); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   secureCookies?: boolean;
   trustProxy?: boolean;
   /** Folder with the built web app (index.html); omitted or missing = API only. */
@@ -42,12 +44,19 @@ export const redactPaths = [
   'res.headers["set-cookie"]',
   'password',
   'body.password',
+  'csrfToken',
+  'token',
 ];
+
+/** The pino options the server logs with: level and redaction of credentials. */
+export function loggerOptions(level: string): { level: string; redact: { paths: string[]; censor: string } } {
+  return { level, redact: { paths: redactPaths, censor: '[redacted]' } };
+}
 
 /** Builds the Fastify app around composed services, without listening (tests use inject). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
     genReqId: () => services.deps.crypto.randomToken().slice(0, 16),
@@ -55,12 +64,18 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The API speaks JSON only: a text/plain body (what a cross-site form can send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'makegood API', version: '0.1.0', description: 'Own client mistakes fast, make them right, never repeat them.' },
+      info: {
+        title: 'makegood API',
+        version: '0.1.0',
+        description: 'Own client mistakes fast, make them right, never repeat them.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'mg_session' },
@@ -80,7 +95,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         '/health',
         {
           config: { public: true },
-          schema: { tags: ['health'], summary: 'Liveness with a database round trip', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } },
+          schema: {
+            tags: ['health'],
+            summary: 'Liveness with a database round trip',
+            response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },
+          },
         },
         async () => {
           await services.ping();

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../bootstrap/index.ts';
 import { createScheduler } from '../bootstrap/scheduler.ts';
 import { loadConfig, type Config } from '../config/config.ts';
-import { buildApp, redactPaths } from './app.ts';
+import { buildApp, loggerOptions } from './app.ts';
 
 /** The built web app, next to the sources. */
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -12,8 +12,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ url:
   const services = await createServices(config);
   const app = await buildApp(services, {
     logger: {
-      level: config.logLevel,
-      redact: { paths: redactPaths, censor: '[redacted]' },
+      ...loggerOptions(config.logLevel),
       ...(process.stdout.isTTY && config.env !== 'production' ? { transport: { target: 'pino-pretty' } } : {}),
     },
     secureCookies: config.secureCookies,
@@ -26,7 +25,8 @@ export async function startServer(config: Config = loadConfig()): Promise<{ url:
   const scheduler = config.scheduler
     ? createScheduler(services.deps, services.mailer, {
         onTick: (r) => {
-          const did = r.reminders.sent + r.missed + r.updatesDue + r.delivery.sent + r.delivery.retried + r.delivery.failed;
+          const did =
+            r.reminders.sent + r.missed + r.updatesDue + r.delivery.sent + r.delivery.retried + r.delivery.failed;
           if (did > 0) app.log.info({ scheduler: r }, 'scheduled work done');
           for (const e of r.errors) app.log.error(`scheduled work failed: ${e}`);
         },
