@@ -26,4 +26,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://makegood.example.com' }).secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
   });
+
+  it('reads yes/no settings in the usual spellings and names a bad one', () => {
+    expect(loadConfig({}).scheduler).toBe(true);
+    for (const off of ['false', '0', 'off', 'NO', ' Off '])
+      expect(loadConfig({ SCHEDULER: off }).scheduler).toBe(false);
+    for (const on of ['true', '1', 'on', 'Yes']) expect(loadConfig({ SCHEDULER: on }).scheduler).toBe(true);
+    expect(() => loadConfig({ SCHEDULER: 'sometimes' })).toThrow(/SCHEDULER/);
+  });
 });

@@ -4,7 +4,16 @@ import { z } from 'zod';
 // The only reader of process.env. Every key is validated at start and every bad key is listed at once.
 
 const port = z.coerce.number().int().min(0).max(65_535);
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A yes/no setting: true/false, 1/0, on/off, yes/no (any case). */
+const bool = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(
+    z.enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], {
+      error: 'must be true or false (also 1/0, on/off, yes/no)',
+    }),
+  )
+  .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes');
 
 const envSchema = z.object({
   PORT: port.default(3000),
@@ -69,7 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
-    secureCookies: e.SECURE_COOKIES ?? (e.PUBLIC_URL?.startsWith('https:') ?? false),
+    secureCookies: e.SECURE_COOKIES ?? e.PUBLIC_URL?.startsWith('https:') ?? false,
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
