@@ -24,6 +24,8 @@ if (!('ResizeObserver' in window)) {
   }
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
 }
-Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+if (typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = function scrollIntoView() {};
+}
 
 afterEach(() => cleanup());

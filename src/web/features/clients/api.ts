@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Client,
+  ClientInput,
+  Commitment,
+  CommitmentInput,
+  Contact,
+  ContactInput,
+  Fact,
+  FactInput,
+  TimelineEvent,
+} from '../../../shared/contract/index.ts';
+import { api, queryString } from '../../api/client.ts';
+
+// Queries and changes for clients, their contacts, facts, commitments and timeline, and workspace facts.
+
+type Items<T> = { items: T[] };
+
+export const clientKeys = {
+  all: ['clients'] as const,
+  list: (q: string) => ['clients', 'list', q] as const,
+  one: (id: string) => ['clients', id] as const,
+  part: (id: string, part: 'contacts' | 'facts' | 'commitments' | 'timeline') => ['clients', id, part] as const,
+};
+export const workspaceFactsKey = ['facts', 'workspace'] as const;
+
+/** Clients, optionally filtered by a name search. */
+export function useClients(q = '') {
+  return useQuery({
+    queryKey: clientKeys.list(q),
+    queryFn: () => api.get<Items<Client>>(`/clients${queryString({ q })}`),
+    select: (data) => data.items,
+  });
+}
+
+/** One client. */
+export function useClient(id: string) {
+  return useQuery({ queryKey: clientKeys.one(id), queryFn: () => api.get<Client>(`/clients/${id}`) });
+}
+
+function usePart<T>(id: string, part: 'contacts' | 'facts' | 'commitments' | 'timeline') {
+  return useQuery({
+    queryKey: clientKeys.part(id, part),
+    queryFn: () => api.get<Items<T>>(`/clients/${id}/${part}`),
+    select: (data) => data.items,
+  });
+}
+
+export const useContacts = (id: string) => usePart<Contact>(id, 'contacts');
+export const useFacts = (id: string) => usePart<Fact>(id, 'facts');
+export const useCommitments = (id: string) => usePart<Commitment>(id, 'commitments');
+export const useClientTimeline = (id: string) => usePart<TimelineEvent>(id, 'timeline');
+
+/** Adds a client. */
+export function useCreateClient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ClientInput> & { name: string }) => api.post<Client>('/clients', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientKeys.all }),
+  });
+}
+
+function useClientChange<I, O>(clientId: string, send: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    // The timeline and the mistake pages may show what changed: refresh everything about this client.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: clientKeys.one(clientId) }),
+        queryClient.invalidateQueries({ queryKey: ['commitments'] }),
+        queryClient.invalidateQueries({ queryKey: ['mistakes'] }),
+      ]),
+  });
+}
+
+export const useAddContact = (clientId: string) =>
+  useClientChange(clientId, (input: Partial<ContactInput> & { fullName: string }) =>
+    api.post<Contact>(`/clients/${clientId}/contacts`, input),
+  );
+export const useRemoveContact = (clientId: string) =>
+  useClientChange(clientId, (contactId: string) => api.delete(`/clients/${clientId}/contacts/${contactId}`));
+export const useAddFact = (clientId: string) =>
+  useClientChange(clientId, (input: { kind: FactInput['kind']; value: string; label?: string | null }) =>
+    api.post<Fact>(`/clients/${clientId}/facts`, input),
+  );
+export const useRemoveFact = (clientId: string) =>
+  useClientChange(clientId, (factId: string) => api.delete(`/clients/${clientId}/facts/${factId}`));
+export const useAddCommitment = (clientId: string) =>
+  useClientChange(clientId, (input: { title: string; dueAt: CommitmentInput['dueAt'] }) =>
+    api.post<Commitment>(`/clients/${clientId}/commitments`, input),
+  );
+export const useCompleteCommitment = (clientId: string) =>
+  useClientChange(clientId, (commitmentId: string) => api.post<Commitment>(`/commitments/${commitmentId}/complete`));
+
+/** Facts that hold for every client. */
+export function useWorkspaceFacts() {
+  return useQuery({
+    queryKey: workspaceFactsKey,
+    queryFn: () => api.get<Items<Fact>>('/facts'),
+    select: (d) => d.items,
+  });
+}
+
+/** Records a workspace-wide fact. */
+export function useAddWorkspaceFact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: FactInput['kind']; value: string; label?: string | null }) =>
+      api.post<Fact>('/facts', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceFactsKey }),
+  });
+}
+
+/** Removes a workspace-wide fact. */
+export function useRemoveWorkspaceFact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (factId: string) => api.delete(`/facts/${factId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceFactsKey }),
+  });
+}

@@ -1,0 +1,204 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendarCheck, IconCheck, IconPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { Commitment } from '../../../shared/contract/index.ts';
+import { useTimeZone } from '../../app/session.tsx';
+import { CommitmentStatusBadge } from '../../components/badges.tsx';
+import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
+import { formatDateTime, formatRelative, inputToIso } from '../../lib/dates.ts';
+import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
+import { useAddCommitment, useCommitments, useCompleteCommitment } from './api.ts';
+
+/** Commitments as rows with a "Mark done" button on open ones. */
+export function CommitmentsTable(props: {
+  commitments: Commitment[];
+  timeZone: string;
+  onComplete: (id: string) => void;
+  completingId: string | null;
+}) {
+  return (
+    <Table verticalSpacing="xs" aria-label="Commitments">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Commitment</Table.Th>
+          <Table.Th>Due</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th w={130}>
+            <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.commitments.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>
+              <Group gap={6}>
+                <Text fz="sm" fw={500}>
+                  {c.title}
+                </Text>
+                {c.isFix && (
+                  <Badge size="xs" variant="outline" color="grape">
+                    fix
+                  </Badge>
+                )}
+                {c.mistakeId && (
+                  <Anchor component={Link} to={`/mistakes/${c.mistakeId}`} fz="xs">
+                    mistake
+                  </Anchor>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm">{formatDateTime(c.dueAt, props.timeZone)}</Text>
+              {c.status === 'open' && (
+                <Text fz="xs" c={new Date(c.dueAt) < new Date() ? 'red' : 'dimmed'}>
+                  {formatRelative(c.dueAt)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <CommitmentStatusBadge status={c.status} />
+            </Table.Td>
+            <Table.Td>
+              {c.status !== 'done' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="green"
+                  leftSection={<IconCheck size={14} />}
+                  onClick={() => props.onComplete(c.id)}
+                  loading={props.completingId === c.id}
+                  aria-label={`Mark “${c.title}” done`}
+                >
+                  Mark done
+                </Button>
+              )}
+              {c.status === 'done' && c.completedAt && (
+                <Text fz="xs" c="dimmed">
+                  Done {formatDateTime(c.completedAt, props.timeZone)}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** A title and due time; `submit` receives the due time in UTC. */
+export function CommitmentForm(props: {
+  submitLabel: string;
+  titlePlaceholder: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: { title: string; dueAt: string }, reset: () => void) => void;
+  ariaLabel: string;
+}) {
+  const timeZone = useTimeZone();
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [errors, setErrors] = useState<{ title?: string | undefined; dueAt?: string | undefined }>({});
+  const api = apiFieldErrors(props.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: typeof errors = {};
+    if (!title.trim()) found.title = 'Say what was promised';
+    const dueAt = inputToIso(due, timeZone);
+    if (!dueAt) found.dueAt = 'Pick the date and time it is due';
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !dueAt) return;
+    props.onSubmit({ title: title.trim(), dueAt }, () => {
+      setTitle('');
+      setDue('');
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={props.ariaLabel}>
+      <Stack gap="xs">
+        <Group align="flex-start" gap="xs" wrap="wrap">
+          <TextInput
+            label="What was promised"
+            placeholder={props.titlePlaceholder}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.currentTarget.value);
+              setErrors((x) => ({ ...x, title: undefined }));
+            }}
+            error={errors.title ?? fieldMessage(api['title'])}
+            style={{ flex: '2 1 240px' }}
+            required
+          />
+          <TextInput
+            label={`Due (${timeZone})`}
+            type="datetime-local"
+            value={due}
+            onChange={(e) => {
+              setDue(e.currentTarget.value);
+              setErrors((x) => ({ ...x, dueAt: undefined }));
+            }}
+            error={errors.dueAt ?? fieldMessage(api['dueAt'])}
+            style={{ flex: '1 1 200px' }}
+            required
+          />
+        </Group>
+        <FormError error={Object.keys(api).length ? null : props.error} />
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={props.pending}>
+            {props.submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The client's commitments: what was promised and by when. */
+export function CommitmentsSection({ clientId }: { clientId: string }) {
+  const timeZone = useTimeZone();
+  const commitments = useCommitments(clientId);
+  const add = useAddCommitment(clientId);
+  const complete = useCompleteCommitment(clientId);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="commitments-title">
+      <Stack gap="md">
+        <div>
+          <Title order={2} fz="lg" id="commitments-title">
+            Commitments
+          </Title>
+          <Text c="dimmed" fz="sm">
+            Everything promised to this client, with its due time. A missed commitment becomes a mistake.
+          </Text>
+        </div>
+        {commitments.isPending ? (
+          <LoadingBlock label="Loading commitments…" />
+        ) : commitments.isError ? (
+          <ErrorBlock error={commitments.error} onRetry={() => void commitments.refetch()} />
+        ) : commitments.data.length === 0 ? (
+          <EmptyBlock
+            icon={<IconCalendarCheck size={28} />}
+            title="Nothing promised yet"
+            description="Record deliverables and deadlines you owe this client."
+          />
+        ) : (
+          <CommitmentsTable
+            commitments={commitments.data}
+            timeZone={timeZone}
+            onComplete={(id) => complete.mutate(id)}
+            completingId={complete.isPending ? (complete.variables ?? null) : null}
+          />
+        )}
+        {complete.error && <FormError error={complete.error} />}
+        <CommitmentForm
+          ariaLabel="Add a commitment"
+          submitLabel="Add commitment"
+          titlePlaceholder="Send the revised brochure proofs"
+          pending={add.isPending}
+          error={add.error}
+          onSubmit={(input, reset) => add.mutate(input, { onSuccess: reset })}
+        />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,287 @@
+import {
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Input,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingStore } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Finder, MistakeCategory, Severity } from '../../../shared/contract/index.ts';
+import { useTimeZone } from '../../app/session.tsx';
+import { MoneyInput } from '../../components/money-input.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
+import { inputToIso, nowInput } from '../../lib/dates.ts';
+import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
+import { categoryOptions, finderOptions, severityOptions } from '../../lib/labels.ts';
+import { parseAmount } from '../../lib/money.ts';
+import { useClients } from '../clients/api.ts';
+import { useLogMistake } from './api.ts';
+
+type Errors = Partial<Record<'clientId' | 'title' | 'impact' | 'happenedAt' | 'foundAt', string>>;
+
+/** Logging a mistake takes seconds: client, what went wrong, how bad, who found it, when. */
+export function LogMistakePage() {
+  const timeZone = useTimeZone();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const clients = useClients();
+  const log = useLogMistake();
+  const [clientId, setClientId] = useState(params.get('clientId') ?? '');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [category, setCategory] = useState<MistakeCategory>('communication');
+  const [severity, setSeverity] = useState<Severity>('minor');
+  const [foundBy, setFoundBy] = useState<Finder>('us');
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const [currencyTouched, setCurrencyTouched] = useState(false);
+  const [happenedAt, setHappenedAt] = useState('');
+  const [foundAt, setFoundAt] = useState(() => nowInput(timeZone));
+  const [errors, setErrors] = useState<Errors>({});
+  const api = apiFieldErrors(log.error);
+  const clear = (field: keyof Errors) => setErrors((x) => ({ ...x, [field]: undefined }));
+
+  // The impact is usually in the client's own currency.
+  const client = clients.data?.find((c) => c.id === clientId);
+  useEffect(() => {
+    if (client && !currencyTouched) setCurrency(client.value.currency);
+  }, [client, currencyTouched]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: Errors = {};
+    if (!clientId) found.clientId = 'Choose the client this mistake reached';
+    if (!title.trim()) found.title = 'Say in a few words what went wrong';
+    const amountMinor = parseAmount(amount, currency);
+    if (amountMinor === null) found.impact = 'Enter an amount like 250 or 250.00';
+    const foundIso = inputToIso(foundAt, timeZone);
+    if (!foundIso) found.foundAt = 'Enter when it was found';
+    const happenedIso = happenedAt ? inputToIso(happenedAt, timeZone) : null;
+    if (happenedAt && !happenedIso) found.happenedAt = 'Enter a valid date and time, or leave it empty';
+    if (happenedIso && foundIso && happenedIso > foundIso)
+      found.happenedAt = 'It cannot have happened after it was found';
+    setErrors(found);
+    if (Object.keys(found).length > 0 || amountMinor === null || !foundIso) return;
+    log.mutate(
+      {
+        clientId,
+        title: title.trim(),
+        description: description.trim() || null,
+        category,
+        severity,
+        impact: { amountMinor, currency },
+        foundBy,
+        happenedAt: happenedIso,
+        foundAt: foundIso,
+      },
+      {
+        onSuccess: (mistake) => {
+          notifications.show({
+            color: 'green',
+            title: `${mistake.ref} logged`,
+            message: 'Next: tell the client, before they tell you.',
+          });
+          void navigate(`/mistakes/${mistake.id}`);
+        },
+      },
+    );
+  };
+
+  const header = (
+    <PageHeader
+      crumbs={[{ label: 'Mistakes', to: '/mistakes' }]}
+      title="Log a mistake"
+      description="Log it the moment you know. The recovery clock starts when it is found."
+    />
+  );
+  if (clients.isPending)
+    return (
+      <>
+        {header}
+        <LoadingBlock label="Loading clients…" />
+      </>
+    );
+  if (clients.isError)
+    return (
+      <>
+        {header}
+        <ErrorBlock error={clients.error} onRetry={() => void clients.refetch()} />
+      </>
+    );
+  if (clients.data.length === 0) {
+    return (
+      <>
+        {header}
+        <EmptyBlock
+          icon={<IconBuildingStore size={28} />}
+          title="Add a client first"
+          description="A mistake is always about a client. Add the client it reached, then log it."
+          action={
+            <Button component={Link} to="/clients">
+              Go to clients
+            </Button>
+          }
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <Paper withBorder p="lg" maw={860}>
+        <form onSubmit={submit} noValidate aria-label="Log a mistake">
+          <Stack gap="md">
+            <NativeSelect
+              label="Client"
+              required
+              value={clientId}
+              onChange={(e) => {
+                setClientId(e.currentTarget.value);
+                clear('clientId');
+              }}
+              data={[
+                { value: '', label: 'Choose a client…' },
+                ...clients.data.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              error={errors.clientId ?? fieldMessage(api['clientId'])}
+            />
+            <TextInput
+              label="Title"
+              placeholder="Wrong short code in the March newsletter"
+              required
+              autoFocus
+              value={title}
+              onChange={(e) => {
+                setTitle(e.currentTarget.value);
+                clear('title');
+              }}
+              error={errors.title ?? fieldMessage(api['title'])}
+            />
+            <Textarea
+              label="What happened"
+              description="The facts, specifically: what was wrong, where, and who saw it."
+              autosize
+              minRows={3}
+              maxRows={10}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              error={fieldMessage(api['description'])}
+            />
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <NativeSelect
+                  label="Category"
+                  data={categoryOptions}
+                  value={category}
+                  onChange={(e) => setCategory(e.currentTarget.value as MistakeCategory)}
+                  error={fieldMessage(api['category'])}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Input.Wrapper label="Severity" error={fieldMessage(api['severity'])}>
+                  <SegmentedControl
+                    fullWidth
+                    aria-label="Severity"
+                    data={severityOptions}
+                    value={severity}
+                    onChange={(v) => setSeverity(v)}
+                    color={severity === 'critical' ? 'red' : severity === 'major' ? 'orange' : 'gray'}
+                  />
+                </Input.Wrapper>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <MoneyInput
+                  label="Impact"
+                  name="impact"
+                  description="What it cost the client, if known"
+                  amount={amount}
+                  currency={currency}
+                  onAmountChange={(v) => {
+                    setAmount(v);
+                    clear('impact');
+                  }}
+                  onCurrencyChange={(v) => {
+                    setCurrency(v);
+                    setCurrencyTouched(true);
+                  }}
+                  error={
+                    errors.impact ?? fieldMessage(api['impact.amountMinor'] ?? api['impact.currency'] ?? api['impact'])
+                  }
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Input.Wrapper label="Found by" description="Who noticed it first" error={fieldMessage(api['foundBy'])}>
+                  <SegmentedControl
+                    fullWidth
+                    aria-label="Found by"
+                    data={finderOptions}
+                    value={foundBy}
+                    onChange={(v) => setFoundBy(v)}
+                    mt={4}
+                  />
+                </Input.Wrapper>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput
+                  label="Happened at"
+                  description={`Optional, in ${timeZone}`}
+                  type="datetime-local"
+                  value={happenedAt}
+                  onChange={(e) => {
+                    setHappenedAt(e.currentTarget.value);
+                    clear('happenedAt');
+                  }}
+                  error={errors.happenedAt ?? fieldMessage(api['happenedAt'])}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput
+                  label="Found at"
+                  description={`In ${timeZone}`}
+                  type="datetime-local"
+                  required
+                  value={foundAt}
+                  onChange={(e) => {
+                    setFoundAt(e.currentTarget.value);
+                    clear('foundAt');
+                  }}
+                  error={errors.foundAt ?? fieldMessage(api['foundAt'])}
+                />
+              </Grid.Col>
+            </Grid>
+            <FormError error={log.error} />
+            <Group justify="space-between">
+              <Text fz="xs" c="dimmed">
+                Missing the client?{' '}
+                <Anchor component={Link} to="/clients" fz="xs">
+                  Add it first
+                </Anchor>
+                .
+              </Text>
+              <Group gap="sm">
+                <Button variant="default" component={Link} to="/mistakes">
+                  Cancel
+                </Button>
+                <Button type="submit" color="red" loading={log.isPending}>
+                  Log mistake
+                </Button>
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}
