@@ -16,6 +16,11 @@ function forbid(forbidden, { node = false, message } = {}) {
   return { 'no-restricted-imports': ['error', { patterns, paths: node ? ['fs', 'path', 'crypto', 'os', 'child_process'] : [] }] };
 }
 
+/** The Node globals plain .mjs/.js scripts use (TypeScript files get them from @types/node). */
+const nodeGlobals = Object.fromEntries(
+  ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'].map((g) => [g, 'readonly']),
+);
+
 const others = (...allowed) => layers.filter((l) => !allowed.includes(l));
 
 export default tseslint.config(
@@ -54,6 +59,7 @@ export default tseslint.config(
     rules: forbid(['storage', 'web'], { message: 'server and cli reach storage only through src/bootstrap.' }),
   },
   { files: ['src/web/**/*.{ts,tsx}'], rules: forbid(others('web', 'shared', 'engine'), { node: true }) },
+  { files: ['scripts/**/*.mjs', 'bin/**', '*.js', '*.cjs', '*.mjs'], languageOptions: { globals: nodeGlobals } },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**', 'bench/**', 'scripts/**'],
     rules: { '@typescript-eslint/unbound-method': 'off', '@typescript-eslint/no-floating-promises': 'error' },

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Builds the web app into dist/web when it is missing or older than its sources (src/web, src/shared,
 // src/engine, the Vite config), or always with --force. Exits non-zero when the build fails.
 import { spawnSync } from 'node:child_process';

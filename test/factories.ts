@@ -58,7 +58,7 @@ export async function signedInClient(app: FastifyInstance, email: string, passwo
   const setCookie = response.cookies.find((c) => c.name === 'mg_session');
   if (!setCookie) throw new Error('no session cookie');
   const cookie = `mg_session=${setCookie.value}`;
-  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
   return {
     cookie,
     csrfToken,

@@ -9,7 +9,7 @@ export function loadSpeller(locale: 'en-US' | 'en-GB'): Promise<Speller> {
   if (!speller) {
     speller = (async () => {
       const dictionary = locale === 'en-GB' ? (await import('dictionary-en-gb')).default : (await import('dictionary-en')).default;
-      return nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) }) as Speller;
+      return nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
     })();
     spellers.set(locale, speller);
     speller.catch(() => spellers.delete(locale));
