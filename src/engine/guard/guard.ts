@@ -115,6 +115,13 @@ const PRIORITY: Record<string, number> = {
   spelling: 9,
 };
 
+/** The words of the usual Lorem ipsum filler after its first two. */
+const LOREM_WORDS = new Set(
+  'dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea commodo consequat'.split(
+    ' ',
+  ),
+);
+
 /** At most this many findings per rule id per check. */
 const MAX_PER_RULE = 50;
 
@@ -339,8 +346,16 @@ export class BuiltGuard {
         }
         if (flags & LOREM) {
           const next = tokens[i + 1];
-          if (next && next.norm === 'ipsum')
-            out.push(placeholderFinding(t.start, next.end, '“Lorem ipsum” filler text', 'error'));
+          if (next && next.norm === 'ipsum') {
+            // The filler runs on ("dolor sit amet, consectetur…"): cover it so its words are not misspellings.
+            let last = i + 1;
+            for (let k = i + 2; k < tokens.length; k++) {
+              const w = tokens[k]!;
+              if (w.kind === 'punct' ? w.text !== ',' : !LOREM_WORDS.has(w.norm)) break;
+              if (w.kind !== 'punct') last = k;
+            }
+            out.push(placeholderFinding(t.start, tokens[last]!.end, '“Lorem ipsum” filler text', 'error'));
+          }
         }
         if (flags & PLACEHOLDER) {
           const p = placeholderWord(t.text);
