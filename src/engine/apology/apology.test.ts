@@ -239,7 +239,17 @@ describe('trigger derivation', () => {
 });
 
 describe('properties', () => {
-  const options = fc.record({ kind: fc.constantFrom('acknowledgment' as const, 'general' as const) });
+  // Any valid context: either kind, with or without a mistake (any title and description).
+  const options = fc.record(
+    {
+      kind: fc.constantFrom('acknowledgment' as const, 'general' as const),
+      mistake: fc.record(
+        { title: fc.string({ unit: 'grapheme', maxLength: 80 }), description: fc.string({ maxLength: 120 }) },
+        { requiredKeys: ['title'] },
+      ),
+    },
+    { requiredKeys: [] },
+  );
   const texts = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 400 }),
     fc.string({ unit: 'grapheme', maxLength: 400 }),
