@@ -1,0 +1,480 @@
+import type {
+  Message,
+  RecoveryStage,
+  RemedyDecline,
+  RemedyDeclineInput,
+  RemedyEntry,
+  RemedyFilter,
+  RemedyInput,
+  RemedyProposal,
+  RemedyProposalQuery,
+  RemedyResult,
+  RemedyReverseInput,
+  RemedyStatus,
+  RemedyTotal,
+} from '../../shared/contract/index.ts';
+import { requireRole } from '../access.ts';
+import { getClient } from '../clients/clients.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { getMistake, markReached } from '../mistakes/mistakes.ts';
+import { mistakeRef } from '../mistakes/stage.ts';
+import type { Actor, Deps, Store } from '../ports.ts';
+import { loadSettings } from '../settings/settings.ts';
+import { recordEvent } from '../timeline/record-event.ts';
+import { queueAccountingNotice } from './accounting-notice.ts';
+import { formatMoney } from './money.ts';
+import { assessRemedy, proposeRemedy, reworkAmount } from './policy.ts';
+import type { RemedyRecord, StoredActor, StoredRemedy } from './ports.ts';
+
+/** The actor as stored beside a record. */
+export function storedActor(actor: Actor): StoredActor {
+  return actor.userId ? { id: actor.userId, name: actor.name } : { id: 'cli', name: actor.name };
+}
+
+/** Where an entry stands, derived from the rows about it (entries themselves never change). */
+export function remedyStatus(r: StoredRemedy): RemedyStatus {
+  if (r.reversesId) return 'reversal';
+  if (r.reversedById) return 'reversed';
+  if (r.requiresApproval && !r.approval) return 'pending_approval';
+  return 'issued';
+}
+
+/** A stored entry as the API shows it. */
+export function toRemedyEntry(r: StoredRemedy): RemedyEntry {
+  return {
+    id: r.id,
+    mistakeId: r.mistakeId,
+    mistakeRef: mistakeRef(r.mistakeNumber),
+    clientId: r.clientId,
+    kind: r.kind,
+    amountMinor: r.amountMinor,
+    currency: r.currency,
+    hours: r.hoursCenti === null ? null : r.hoursCenti / 100,
+    rateMinor: r.rateMinor,
+    note: r.note,
+    status: remedyStatus(r),
+    requiresApproval: r.requiresApproval,
+    approvalReasons: r.approvalReasons,
+    approval: r.approval,
+    reversesId: r.reversesId,
+    reversedById: r.reversedById,
+    accountingMessageId: r.notice?.messageId ?? null,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}
+
+/**
+ * Totals per currency (never mixed): issued (approved or not needing approval, including ones
+ * later reversed), reversed (reversing entries of issued remedies), net, and pending approval.
+ * Sums run on BigInt; a total that is not a safe integer is refused rather than rounded.
+ */
+export function remedyTotals(entries: readonly StoredRemedy[]): RemedyTotal[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const sums = new Map<string, { issued: bigint; reversed: bigint; pending: bigint; count: number }>();
+  const of = (currency: string) => {
+    let s = sums.get(currency);
+    if (!s) sums.set(currency, (s = { issued: 0n, reversed: 0n, pending: 0n, count: 0 }));
+    return s;
+  };
+  const issued = (e: StoredRemedy) => !e.requiresApproval || e.approval !== null;
+  for (const e of entries) {
+    const s = of(e.currency);
+    if (e.reversesId) {
+      const original = byId.get(e.reversesId);
+      if (original && issued(original)) s.reversed += BigInt(-e.amountMinor);
+      continue;
+    }
+    s.count++;
+    if (issued(e)) s.issued += BigInt(e.amountMinor);
+    else if (!e.reversedById) s.pending += BigInt(e.amountMinor);
+  }
+  return [...sums.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, s]) => ({
+      currency,
+      issuedMinor: safe(s.issued),
+      reversedMinor: safe(s.reversed),
+      netMinor: safe(s.issued - s.reversed),
+      pendingMinor: safe(s.pending),
+      count: s.count,
+    }));
+}
+
+function safe(value: bigint): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n))
+    throw new DomainError('validation_failed', 'A remedy total is too large to report exactly.');
+  return n;
+}
+
+/** The policy's proposal for a mistake, and its assessment of the proposal (or of a given amount). */
+export async function remedyProposal(
+  deps: Deps,
+  actor: Actor,
+  mistakeId: string,
+  query: RemedyProposalQuery,
+): Promise<RemedyProposal> {
+  const mistake = await getMistake(deps, actor, mistakeId);
+  const [client, settings] = await Promise.all([
+    getClient(deps, actor, mistake.clientId),
+    loadSettings(deps.store, actor.workspaceId),
+  ]);
+  const { multiplierPercent, proposed } = proposeRemedy(settings, client, mistake);
+  const assessed =
+    query.amountMinor !== undefined
+      ? { amountMinor: query.amountMinor, currency: query.currency ?? mistake.impact.currency }
+      : { amountMinor: proposed.amountMinor, currency: query.currency ?? proposed.currency };
+  return {
+    mistakeId,
+    clientId: client.id,
+    tier: client.tier,
+    severity: mistake.severity,
+    impact: mistake.impact,
+    multiplierPercent,
+    proposed,
+    capPercent: settings.remedyPolicy.capPercent,
+    capAmountMinor: Number((BigInt(mistake.impact.amountMinor) * BigInt(settings.remedyPolicy.capPercent)) / 100n),
+    approvalThresholdMinor: settings.remedyPolicy.approvalThresholdMinor,
+    assessment: assessRemedy(settings, mistake.impact, assessed),
+  };
+}
+
+/** What a request handler returns: the result, and whether this request created it. */
+export interface LedgerOutcome {
+  result: RemedyResult;
+  created: boolean;
+}
+
+/** One entry of the actor's workspace or remedy_not_found. */
+export async function getRemedy(deps: Deps, actor: Actor, id: string): Promise<RemedyEntry> {
+  const stored = await deps.store.remedies.get(actor.workspaceId, id);
+  if (!stored) throw notFound('remedy_not_found');
+  return toRemedyEntry(stored);
+}
+
+/** The ledger of the workspace, a client or a mistake, oldest first. */
+export async function listRemedies(deps: Deps, actor: Actor, filter: RemedyFilter): Promise<RemedyEntry[]> {
+  await checkFilter(deps, actor, filter);
+  const stored = await deps.store.remedies.list(actor.workspaceId, filter);
+  return stored.map(toRemedyEntry);
+}
+
+/** Totals per currency of the workspace, a client or a mistake. */
+export async function totalRemedies(deps: Deps, actor: Actor, filter: RemedyFilter): Promise<RemedyTotal[]> {
+  await checkFilter(deps, actor, filter);
+  return remedyTotals(await deps.store.remedies.list(actor.workspaceId, filter));
+}
+
+async function checkFilter(deps: Deps, actor: Actor, filter: RemedyFilter): Promise<void> {
+  if (filter.clientId) await getClient(deps, actor, filter.clientId);
+  if (filter.mistakeId) await getMistake(deps, actor, filter.mistakeId);
+}
+
+function requestHash(deps: Deps, request: Record<string, unknown>): string {
+  return deps.crypto.sha256(JSON.stringify(request));
+}
+
+/** The answer to a retried request: the entry the key made, or 409 when the key was used for something else. */
+async function replay(
+  deps: Deps,
+  store: Store,
+  actor: Actor,
+  existing: StoredRemedy,
+  hash: string,
+): Promise<LedgerOutcome> {
+  if (existing.requestHash !== hash) {
+    throw new DomainError(
+      'idempotency_key_reused',
+      'This idempotency key was already used for a different request; use a new key for a new remedy.',
+      { field: 'idempotencyKey', remedyId: existing.id },
+    );
+  }
+  const mistake = await store.mistakes.get(actor.workspaceId, existing.mistakeId);
+  const messageId = existing.notice?.messageId ?? null;
+  const accountingMessage = messageId ? await store.messages.get(actor.workspaceId, messageId) : null;
+  return {
+    created: false,
+    result: {
+      entry: toRemedyEntry(existing),
+      accountingMessage,
+      noticeSkippedReason: existing.notice?.skippedReason ?? null,
+      stage: mistake?.stage ?? 'found',
+    },
+  };
+}
+
+/**
+ * What issuing a remedy does, inside the caller's transaction: reaches "remedied" and queues a
+ * separate accounting notice to the client's billing contact (recorded once per remedy).
+ */
+async function issueEffects(
+  deps: Deps,
+  store: Store,
+  actor: Actor,
+  entry: StoredRemedy,
+): Promise<{ accountingMessage: Message | null; noticeSkippedReason: string | null; stage: RecoveryStage }> {
+  const now = deps.clock.now().toISOString();
+  const mistake = await store.mistakes.get(actor.workspaceId, entry.mistakeId);
+  if (!mistake) throw notFound('mistake_not_found');
+  const reached = await markReached(store, actor.workspaceId, mistake, 'remedied', now, now);
+  const notice = await queueAccountingNotice({ ...deps, store }, actor.workspaceId, mistake, entry);
+  if (await store.remedies.recordNotice(actor.workspaceId, { remedyId: entry.id, ...notice.record, at: now })) {
+    await recordEvent({ ...deps, store }, actor, {
+      type: notice.message ? 'remedy.accounting_notice_queued' : 'remedy.accounting_notice_skipped',
+      summary: notice.message
+        ? `Accounting notice queued to ${notice.message.toName || notice.message.toAddress}`
+        : `No accounting notice sent: ${notice.record.skippedReason ?? ''}`,
+      mistakeId: entry.mistakeId,
+      clientId: entry.clientId,
+      data: { remedyId: entry.id, messageId: notice.message?.id ?? null },
+    });
+  }
+  return { accountingMessage: notice.message, noticeSkippedReason: notice.record.skippedReason, stage: reached.stage };
+}
+
+/**
+ * Records a remedy in the ledger for a mistake: issued at once, or pending approval when the policy
+ * says so. Idempotent: the same key and body answer with the same entry; the same key with a
+ * different body is refused.
+ */
+export async function issueRemedy(
+  deps: Deps,
+  actor: Actor,
+  mistakeId: string,
+  input: RemedyInput,
+): Promise<LedgerOutcome> {
+  requireRole(actor, 'member');
+  const mistake = await getMistake(deps, actor, mistakeId);
+  const hoursCenti = input.hours === undefined ? null : Math.round(input.hours * 100);
+  const rateMinor = input.rateMinor ?? null;
+  let amountMinor = input.amountMinor;
+  if (input.kind === 'rework' && hoursCenti !== null && rateMinor !== null) {
+    const computed = reworkAmount(hoursCenti, rateMinor);
+    if (amountMinor !== undefined && amountMinor !== computed) {
+      throw new DomainError('validation_failed', `amountMinor: must equal hours × rateMinor (${computed}).`, {
+        field: 'amountMinor',
+      });
+    }
+    amountMinor = computed;
+  }
+  if (amountMinor === undefined || amountMinor < 1) {
+    throw new DomainError('validation_failed', 'amountMinor: must be at least 1.', { field: 'amountMinor' });
+  }
+  const hash = requestHash(deps, {
+    op: 'issue',
+    mistakeId,
+    kind: input.kind,
+    amountMinor,
+    currency: input.currency,
+    hoursCenti,
+    rateMinor,
+    note: input.note,
+  });
+  const earlier = await deps.store.remedies.getByIdempotencyKey(actor.workspaceId, input.idempotencyKey);
+  if (earlier) return replay(deps, deps.store, actor, earlier, hash);
+
+  const settings = await loadSettings(deps.store, actor.workspaceId);
+  const assessment = assessRemedy(settings, mistake.impact, { amountMinor, currency: input.currency });
+  const now = deps.clock.now().toISOString();
+  const record: RemedyRecord = {
+    id: deps.ids.id(),
+    clientId: mistake.clientId,
+    mistakeId,
+    kind: input.kind,
+    amountMinor,
+    currency: input.currency,
+    hoursCenti,
+    rateMinor,
+    note: input.note,
+    reversesId: null,
+    requiresApproval: assessment.requiresApproval,
+    approvalReasons: assessment.reasons,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    createdBy: storedActor(actor),
+    createdAt: now,
+  };
+  return deps.store.transaction(async (store) => {
+    if (!(await store.remedies.insert(actor.workspaceId, record))) {
+      const winner = await store.remedies.getByIdempotencyKey(actor.workspaceId, input.idempotencyKey);
+      if (!winner) throw new Error('remedy insert conflicted without a row holding its key');
+      return replay(deps, store, actor, winner, hash);
+    }
+    const amount = formatMoney({ amountMinor, currency: input.currency }, settings.locale);
+    await recordEvent({ ...deps, store }, actor, {
+      type: assessment.requiresApproval ? 'remedy.proposed' : 'remedy.issued',
+      summary: assessment.requiresApproval
+        ? `Remedy proposed: ${input.kind} of ${amount}, awaiting approval (${assessment.reasons.map((r) => r.code.replace('_', ' ')).join(', ')})`
+        : `Remedy issued: ${input.kind} of ${amount}`,
+      mistakeId,
+      clientId: mistake.clientId,
+      data: {
+        remedyId: record.id,
+        kind: input.kind,
+        amountMinor,
+        currency: input.currency,
+        reasons: assessment.reasons,
+      },
+    });
+    const stored = await store.remedies.get(actor.workspaceId, record.id);
+    if (!stored) throw new Error('remedy vanished inside its own transaction');
+    if (assessment.requiresApproval) {
+      return {
+        created: true,
+        result: {
+          entry: toRemedyEntry(stored),
+          accountingMessage: null,
+          noticeSkippedReason: null,
+          stage: mistake.stage,
+        },
+      };
+    }
+    const effects = await issueEffects(deps, store, actor, stored);
+    const after = await store.remedies.get(actor.workspaceId, record.id);
+    return { created: true, result: { entry: toRemedyEntry(after ?? stored), ...effects } };
+  });
+}
+
+/** Approves a remedy awaiting approval (owners and admins): issues it, with its accounting notice. */
+export async function approveRemedy(
+  deps: Deps,
+  actor: Actor,
+  remedyId: string,
+  note: string | null,
+): Promise<RemedyResult> {
+  if (actor.role !== 'owner' && actor.role !== 'admin') {
+    throw new DomainError('forbidden', 'Only an owner or admin can approve a remedy.', {
+      requiredRoles: ['owner', 'admin'],
+    });
+  }
+  const remedy = await deps.store.remedies.get(actor.workspaceId, remedyId);
+  if (!remedy) throw notFound('remedy_not_found');
+  if (remedy.reversesId || !remedy.requiresApproval) {
+    throw new DomainError('remedy_not_pending', 'This entry does not need approval.');
+  }
+  if (remedy.reversedById)
+    throw new DomainError('remedy_already_reversed', 'This remedy was withdrawn before approval.');
+  return deps.store.transaction(async (store) => {
+    const now = deps.clock.now().toISOString();
+    const first = await store.remedies.approve(actor.workspaceId, { remedyId, by: storedActor(actor), note, at: now });
+    if (!first) {
+      // Already approved (a retry, or another admin): answer with the entry as it stands.
+      const current = await store.remedies.get(actor.workspaceId, remedyId);
+      const mistake = await store.mistakes.get(actor.workspaceId, remedy.mistakeId);
+      const messageId = current?.notice?.messageId ?? null;
+      return {
+        entry: toRemedyEntry(current ?? remedy),
+        accountingMessage: messageId ? await store.messages.get(actor.workspaceId, messageId) : null,
+        noticeSkippedReason: current?.notice?.skippedReason ?? null,
+        stage: mistake?.stage ?? 'found',
+      };
+    }
+    const settings = await loadSettings(store, actor.workspaceId);
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'remedy.approved',
+      summary: `Remedy approved by ${actor.name}: ${remedy.kind} of ${formatMoney(remedy, settings.locale)}${note ? ` (${note})` : ''}`,
+      mistakeId: remedy.mistakeId,
+      clientId: remedy.clientId,
+      data: { remedyId, note },
+    });
+    const approved = await store.remedies.get(actor.workspaceId, remedyId);
+    if (!approved) throw new Error('remedy vanished inside its own transaction');
+    const effects = await issueEffects(deps, store, actor, approved);
+    const after = await store.remedies.get(actor.workspaceId, remedyId);
+    return { entry: toRemedyEntry(after ?? approved), ...effects };
+  });
+}
+
+/**
+ * Reverses an entry with a new, negative entry linked to it (the original is never changed). A
+ * pending remedy reversed before approval is withdrawn and never counts. Idempotent like issuing.
+ */
+export async function reverseRemedy(
+  deps: Deps,
+  actor: Actor,
+  remedyId: string,
+  input: RemedyReverseInput,
+): Promise<LedgerOutcome> {
+  requireRole(actor, 'member');
+  const original = await deps.store.remedies.get(actor.workspaceId, remedyId);
+  if (!original) throw notFound('remedy_not_found');
+  if (original.reversesId) throw new DomainError('remedy_not_reversible');
+  const hash = requestHash(deps, { op: 'reverse', remedyId, reason: input.reason });
+  const earlier = await deps.store.remedies.getByIdempotencyKey(actor.workspaceId, input.idempotencyKey);
+  if (earlier) return replay(deps, deps.store, actor, earlier, hash);
+  if (original.reversedById) throw new DomainError('remedy_already_reversed');
+  const now = deps.clock.now().toISOString();
+  const record: RemedyRecord = {
+    id: deps.ids.id(),
+    clientId: original.clientId,
+    mistakeId: original.mistakeId,
+    kind: original.kind,
+    amountMinor: -original.amountMinor,
+    currency: original.currency,
+    hoursCenti: original.hoursCenti,
+    rateMinor: original.rateMinor,
+    note: input.reason,
+    reversesId: original.id,
+    requiresApproval: false,
+    approvalReasons: [],
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    createdBy: storedActor(actor),
+    createdAt: now,
+  };
+  return deps.store.transaction(async (store) => {
+    if (!(await store.remedies.insert(actor.workspaceId, record))) {
+      const winner = await store.remedies.getByIdempotencyKey(actor.workspaceId, input.idempotencyKey);
+      if (winner) return replay(deps, store, actor, winner, hash);
+      throw new DomainError('remedy_already_reversed');
+    }
+    const settings = await loadSettings(store, actor.workspaceId);
+    const wasIssued = !original.requiresApproval || original.approval !== null;
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'remedy.reversed',
+      summary: `${wasIssued ? 'Remedy reversed' : 'Remedy withdrawn before approval'}: ${original.kind} of ${formatMoney(original, settings.locale)} (${input.reason})`,
+      mistakeId: original.mistakeId,
+      clientId: original.clientId,
+      data: { remedyId: original.id, reversalId: record.id, reason: input.reason },
+    });
+    const stored = await store.remedies.get(actor.workspaceId, record.id);
+    const mistake = await store.mistakes.get(actor.workspaceId, original.mistakeId);
+    if (!stored) throw new Error('reversal vanished inside its own transaction');
+    return {
+      created: true,
+      result: {
+        entry: toRemedyEntry(stored),
+        accountingMessage: null,
+        noticeSkippedReason: null,
+        stage: mistake?.stage ?? 'found',
+      },
+    };
+  });
+}
+
+/** Records that no money will be given for a mistake, with the reason; reaches "remedied". */
+export async function declineRemedy(
+  deps: Deps,
+  actor: Actor,
+  mistakeId: string,
+  input: RemedyDeclineInput,
+): Promise<RemedyDecline> {
+  requireRole(actor, 'member');
+  const mistake = await getMistake(deps, actor, mistakeId);
+  const now = deps.clock.now().toISOString();
+  const decline = { id: deps.ids.id(), mistakeId, reason: input.reason, by: storedActor(actor), at: now };
+  const stage = await deps.store.transaction(async (store) => {
+    await store.remedyDeclines.create(actor.workspaceId, decline);
+    const reached = await markReached(store, actor.workspaceId, mistake, 'remedied', now, now);
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'remedy.declined',
+      summary: `No remedy for ${mistake.ref}: ${input.reason}`,
+      mistakeId,
+      clientId: mistake.clientId,
+      data: { declineId: decline.id, reason: input.reason },
+    });
+    return reached.stage;
+  });
+  return { ...decline, stage };
+}
