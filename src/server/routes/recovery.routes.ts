@@ -222,7 +222,8 @@ export function recoveryRoutes(deps: Deps, guards: GuardCache = new GuardCache()
           tags: ['remedies'],
           summary: 'Approve a remedy awaiting approval (owners and admins): issues it and queues the accounting notice',
           params: remedyParams,
-          body: remedyApproveInputSchema.optional(),
+          // The body is optional: Fastify hands an absent body over as null.
+          body: remedyApproveInputSchema.nullish(),
           response: { 200: remedyResultSchema },
         },
       },

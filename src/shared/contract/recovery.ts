@@ -27,7 +27,7 @@ import { acknowledgmentSchema, finders, recoveryStages, severities } from './mis
 //   GET  /api/remedies?clientId=&mistakeId=             query remedyFilterSchema → 200 remedyListSchema
 //   GET  /api/remedies/totals?clientId=&mistakeId=      query remedyFilterSchema → 200 remedyTotalsSchema
 //   GET  /api/remedies/:remedyId                        → 200 remedyEntrySchema
-//   POST /api/remedies/:remedyId/approve                body remedyApproveInputSchema (may be {}) → 200 remedyResultSchema
+//   POST /api/remedies/:remedyId/approve                body remedyApproveInputSchema (optional) → 200 remedyResultSchema
 //                                                       (owner/admin only: others → 403 forbidden)
 //   POST /api/remedies/:remedyId/reverse                body remedyReverseInputSchema
 //                                                       → 201 remedyResultSchema (the reversing entry) | 200 on a retry
