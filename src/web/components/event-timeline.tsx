@@ -32,7 +32,7 @@ export function EventTimeline({
   label: string;
 }) {
   return (
-    <Timeline bulletSize={24} lineWidth={2} active={events.length - 1} aria-label={label}>
+    <Timeline bulletSize={24} lineWidth={2} active={events.length - 1} role="list" aria-label={label}>
       {events.map((event) => (
         <Timeline.Item
           key={event.id}

@@ -41,23 +41,35 @@ export function ErrorBlock({
   );
 }
 
-/** Nothing here yet: what this place is for, and the action that fills it. */
+/** Nothing here yet: what this place is for, and the action that fills it (compact inside a section). */
 export function EmptyBlock({
   icon,
   title,
   description,
   action,
+  compact = false,
 }: {
   icon: ReactNode;
   title: string;
   description: ReactNode;
   action?: ReactNode;
+  compact?: boolean;
 }) {
+  const body = (
+    <MantineEmptyState icon={icon} title={title} description={description} variant="light" size={compact ? 'sm' : 'md'}>
+      {action && <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions>}
+    </MantineEmptyState>
+  );
+  if (compact) {
+    return (
+      <Paper bg="gray.0" radius="md" py="md" px="md">
+        {body}
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder radius="md" py="xl" px="md">
-      <MantineEmptyState icon={icon} title={title} description={description} variant="light">
-        {action && <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions>}
-      </MantineEmptyState>
+      {body}
     </Paper>
   );
 }

@@ -57,7 +57,7 @@ export function SetupPage() {
         <Stack gap="md">
           <TextInput
             label="Workspace name"
-            placeholder="Northwind Studio"
+            placeholder="e.g. Northwind Studio"
             value={values.workspaceName}
             onChange={set('workspaceName')}
             error={error('workspaceName')}
@@ -67,7 +67,7 @@ export function SetupPage() {
           />
           <TextInput
             label="Your name"
-            placeholder="Dana Reyes"
+            placeholder="e.g. Dana Reyes"
             autoComplete="name"
             value={values.ownerName}
             onChange={set('ownerName')}
@@ -78,7 +78,7 @@ export function SetupPage() {
             label="Email"
             type="email"
             autoComplete="email"
-            placeholder="dana@northwind.studio"
+            placeholder="you@yourcompany.com"
             value={values.email}
             onChange={set('email')}
             error={error('email')}

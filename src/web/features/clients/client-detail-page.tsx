@@ -43,6 +43,7 @@ function ClientMistakes({ clientId }: { clientId: string }) {
           <ErrorBlock error={mistakes.error} onRetry={() => void mistakes.refetch()} />
         ) : mistakes.data.items.length === 0 ? (
           <EmptyBlock
+            compact
             icon={<IconAlertTriangle size={28} />}
             title="No mistakes logged"
             description="Good. When one reaches this client, log it right away — the clock starts when it is found."
@@ -70,6 +71,7 @@ function ClientTimeline({ clientId }: { clientId: string }) {
           <ErrorBlock error={timeline.error} onRetry={() => void timeline.refetch()} />
         ) : timeline.data.length === 0 ? (
           <EmptyBlock
+            compact
             icon={<IconHistory size={28} />}
             title="Nothing yet"
             description="Every change to this client is recorded here."

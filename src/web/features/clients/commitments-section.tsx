@@ -177,6 +177,7 @@ export function CommitmentsSection({ clientId }: { clientId: string }) {
           <ErrorBlock error={commitments.error} onRetry={() => void commitments.refetch()} />
         ) : commitments.data.length === 0 ? (
           <EmptyBlock
+            compact
             icon={<IconCalendarCheck size={28} />}
             title="Nothing promised yet"
             description="Record deliverables and deadlines you owe this client."

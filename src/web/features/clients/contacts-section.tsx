@@ -209,6 +209,7 @@ export function ContactsSection({ clientId }: { clientId: string }) {
           <ErrorBlock error={contacts.error} onRetry={() => void contacts.refetch()} />
         ) : contacts.data.length === 0 ? (
           <EmptyBlock
+            compact
             icon={<IconUser size={28} />}
             title="No contacts yet"
             description="Add the people you write to, with their honorific, preferred name and pronunciation."

@@ -166,6 +166,7 @@ export function FactsSection(props: {
           <ErrorBlock error={facts.error} onRetry={() => void facts.refetch()} />
         ) : facts.data.length === 0 ? (
           <EmptyBlock
+            compact
             icon={<IconListCheck size={28} />}
             title="No facts yet"
             description="Phone numbers, short codes, prices and spellings that must be right in everything you send."

@@ -292,6 +292,7 @@ function MistakeTimeline({ mistakeId }: { mistakeId: string }) {
           <ErrorBlock error={timeline.error} onRetry={() => void timeline.refetch()} />
         ) : timeline.data.length === 0 ? (
           <EmptyBlock
+            compact
             icon={<IconHistory size={28} />}
             title="Nothing recorded yet"
             description="Every step of the recovery is recorded here."

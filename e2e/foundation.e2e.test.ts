@@ -1,0 +1,203 @@
+// The foundation journey in a real browser: first-run setup, a client with a contact and a fact,
+// a logged mistake found again by filter, its acknowledgment and timeline.
+import { afterAll, beforeAll, describe, expect as vexpect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startApp, type LaunchedBrowser, type RunningApp } from './harness.ts';
+
+let app: RunningApp;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** The text of an element as written (CSS text-transform does not apply). */
+const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+/** The text of the main area. */
+const mainText = () => textOf(page.locator('main'));
+
+describe('foundation', () => {
+  it('sends a fresh install to first-run setup and explains what is missing', async () => {
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Set up makegood' }).waitFor();
+    vexpect(new URL(page.url()).pathname).toBe('/setup');
+
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByText('Name your workspace').waitFor();
+    await page.getByText('Use at least 10 characters').waitFor();
+    await screenshot(page, '01-setup-validation');
+
+    await page.getByLabel('Workspace name').fill('Northwind Studio');
+    await page.getByLabel('Your name').fill('Dana Reyes');
+    await page.getByLabel('Email').fill('dana@northwind.example');
+    await page.locator('input[type=password]').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+
+    await page.getByRole('heading', { name: 'Mistakes', exact: true }).waitFor();
+    vexpect(new URL(page.url()).pathname).toBe('/mistakes');
+    await page.getByText('No mistakes logged yet').waitFor();
+    vexpect(await page.locator('header').innerText()).toContain('Northwind Studio');
+  });
+
+  it('adds a client with a contact and a fact', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clients' }).click();
+    await page.getByText('No clients yet').waitFor();
+
+    await page.getByRole('button', { name: 'Add client' }).first().click();
+    const clientForm = page.getByRole('form', { name: 'Add a client' });
+    await clientForm.getByLabel('Client name').fill('Acme Dental');
+    await clientForm.getByLabel('Tier').selectOption('key');
+    await clientForm.getByLabel('Account value').fill('12,000');
+    await clientForm.getByRole('button', { name: 'Add client' }).click();
+
+    await page.getByRole('heading', { name: 'Acme Dental' }).waitFor();
+    vexpect(await mainText()).toContain('Key account');
+    vexpect(await mainText()).toContain('$12,000.00');
+
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    const contactForm = page.getByRole('form', { name: 'Add a contact' });
+    await contactForm.getByLabel('Honorific').selectOption('Dr');
+    await contactForm.getByLabel('Full name').fill('Priya Raman');
+    await contactForm.getByLabel('Preferred name').fill('Pri');
+    await contactForm.getByLabel('Pronouns').fill('she/her');
+    await contactForm.getByLabel('Pronunciation note').fill('PREE-yah rah-MAHN');
+    await contactForm.getByLabel('Email').fill('priya@acme.example');
+    await contactForm.getByRole('button', { name: 'Add contact' }).click();
+
+    const card = page.getByRole('article', { name: 'Contact Priya Raman' });
+    await card.waitFor();
+    vexpect(await textOf(card)).toContain('Dr Priya Raman');
+    vexpect(await textOf(card)).toContain('Goes by Pri');
+    vexpect(await textOf(card)).toContain('she/her');
+
+    const factForm = page.getByRole('form', { name: 'Add a fact' });
+    await factForm.getByLabel('Kind').selectOption('short_code');
+    await factForm.getByLabel('Value').fill('55123');
+    await factForm.getByLabel('Label').fill('SMS short code');
+    await factForm.getByRole('button', { name: 'Add fact' }).click();
+    const facts = page.getByRole('table', { name: 'Facts' });
+    await facts.getByText('55123').waitFor();
+    vexpect(await textOf(facts)).toContain('Short code');
+    vexpect(await textOf(facts)).toContain('SMS short code');
+
+    // The client's timeline records each change.
+    const timeline = page.getByRole('list', { name: /Client timeline/ });
+    await timeline.getByText(/55123/).waitFor();
+    await screenshot(page, '02-client-detail');
+  });
+
+  it('logs a mistake for the client from the client page', async () => {
+    await page.getByRole('link', { name: 'Log a mistake for Acme Dental' }).click();
+    const form = page.getByRole('form', { name: 'Log a mistake' });
+    await form.waitFor();
+    vexpect(await form.getByLabel(/^Client\b/).inputValue()).not.toBe('');
+
+    // Nothing typed yet: the form says what is missing instead of sending.
+    await form.getByRole('button', { name: 'Log mistake' }).click();
+    await form.getByText('Say in a few words what went wrong').waitFor();
+
+    await form.getByLabel('Title').fill('Wrong short code in the March newsletter');
+    await form.getByLabel('What happened').fill('The newsletter told 4,000 patients to text 55132 instead of 55123.');
+    await form.getByLabel('Category').selectOption('wrong_fact');
+    await form.locator('label', { hasText: 'Major' }).click();
+    await form.getByLabel('Impact').fill('250.00');
+    await form.locator('label', { hasText: 'The client' }).click();
+    await screenshot(page, '03-log-mistake');
+    await form.getByRole('button', { name: 'Log mistake' }).click();
+
+    await page.getByRole('heading', { name: /MG-1.*Wrong short code in the March newsletter/ }).waitFor();
+    const text = await mainText();
+    vexpect(text).toContain('Acme Dental');
+    vexpect(text).toContain('Wrong fact');
+    vexpect(text).toContain('$250.00');
+    vexpect(text).toContain('by the client');
+  });
+
+  it('logs a second mistake with the keyboard shortcut', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('n');
+    const form = page.getByRole('form', { name: 'Log a mistake' });
+    await form.waitFor();
+    await form.getByLabel(/^Client\b/).selectOption({ label: 'Acme Dental' });
+    await form.getByLabel('Title').fill('Misspelled Dr Raman as Dr Ramen in the invoice');
+    await form.getByLabel('Category').selectOption('communication');
+    await form.getByRole('button', { name: 'Log mistake' }).click();
+    await page.getByRole('heading', { name: /MG-2/ }).waitFor();
+  });
+
+  it('finds the first mistake again by filter and opens its timeline', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Mistakes' }).click();
+    const table = page.getByRole('table', { name: 'Mistakes' });
+    await table.getByText('MG-2').waitFor();
+    vexpect(await textOf(table)).toContain('MG-1');
+    await page.getByText('2 mistakes').waitFor();
+
+    await page.getByLabel('Severity').selectOption('major');
+    await page.getByText('1 mistake match').waitFor();
+    vexpect(await textOf(table)).toContain('MG-1');
+    vexpect(await textOf(table)).not.toContain('MG-2');
+    vexpect(page.url()).toContain('severity=major');
+
+    await page.getByLabel('Severity').selectOption('');
+    await page.getByLabel('Search').fill('ramen');
+    await page.waitForURL(/q=ramen/);
+    await page.getByText('1 mistake match').waitFor();
+    vexpect(await textOf(table)).toContain('MG-2');
+    vexpect(await textOf(table)).not.toContain('MG-1');
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Category').selectOption('wrong_fact');
+    await page.getByText('1 mistake match').waitFor();
+    await screenshot(page, '04-mistakes-filtered');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('2 mistakes').waitFor();
+    await screenshot(page, '05-mistakes-list');
+
+    await table.getByRole('link', { name: 'Wrong short code in the March newsletter' }).click();
+    const timeline = page.getByRole('list', { name: /Mistake timeline/ });
+    await timeline.waitFor();
+    vexpect(await textOf(timeline)).toContain(
+      'MG-1 logged: Wrong short code in the March newsletter (major, found by client)',
+    );
+    vexpect(await textOf(timeline)).toContain('Dana Reyes');
+  });
+
+  it('records an acknowledgment and the stage moves to acknowledged', async () => {
+    const form = page.getByRole('form', { name: 'Record an acknowledgment' });
+    await form.getByLabel('To whom').selectOption({ label: 'Priya Raman' });
+    await form.getByLabel('How').selectOption('phone');
+    await form.getByLabel('Note').fill('Called Pri, owned it, promised a corrected send by Friday.');
+    await form.getByRole('button', { name: 'Record acknowledgment' }).click();
+
+    const timeline = page.getByRole('list', { name: /Mistake timeline/ });
+    await timeline.getByText('MG-1 acknowledged to Priya Raman by phone').waitFor();
+    await page.getByRole('region', { name: 'Acknowledgment' }).getByText('Told Priya Raman by phone').waitFor();
+    const header = await textOf(page.locator('main').locator('h1').locator('..'));
+    vexpect(header).toContain('Acknowledged');
+    await screenshot(page, '06-mistake-detail');
+  });
+
+  it('promises the fix and completing it reaches fixed', async () => {
+    const fix = page.getByRole('form', { name: 'Promise the fix' });
+    await fix.getByLabel('What was promised').fill('Resend the newsletter with 55123');
+    await fix.getByLabel(/Due/).fill('2030-01-10T12:00');
+    await fix.getByRole('button', { name: 'Promise the fix' }).click();
+    await page.getByRole('button', { name: 'Mark “Resend the newsletter with 55123” done' }).click();
+    const timeline = page.getByRole('list', { name: /Mistake timeline/ });
+    await timeline
+      .getByText(/Resend the newsletter with 55123/)
+      .first()
+      .waitFor();
+    await page.getByRole('region', { name: 'Fix commitment' }).getByText('Done', { exact: true }).waitFor();
+    const header = await textOf(page.locator('main').locator('h1').locator('..'));
+    vexpect(header).toContain('Fixed');
+  });
+});

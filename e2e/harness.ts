@@ -1,0 +1,230 @@
+// The e2e harness: start a real makegood server on a fresh data folder, drive Debian's Chromium
+// through playwright-core, take screenshots, and seed a workspace through the API when a test does
+// not need to click through setup.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where screenshots go (git-ignored). */
+export const screenshotDir = join(root, 'e2e', 'screenshots');
+/** The system Chromium; never a downloaded browser. */
+export const chromiumPath = '/usr/bin/chromium';
+
+/** A running makegood server. */
+export interface RunningApp {
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  /** The temp MAKEGOOD_DATA_DIR (SQLite file, outbox). Removed by stop(). */
+  dataDir: string;
+  /** Everything the server printed so far (for failure messages). */
+  output(): string;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s) and removes the data folder. */
+  stop(): Promise<void>;
+}
+
+/** Options for startApp. */
+export interface StartOptions {
+  /** Run the scheduler (reminders, outbox delivery). Default false, so tests are deterministic. */
+  scheduler?: boolean;
+  /** Extra environment variables (e.g. SMTP settings, DATABASE_URL). */
+  env?: Record<string, string>;
+  /** Keep the data folder after stop() (to inspect the outbox). Default false. */
+  keepData?: boolean;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`makegood exited with ${child.exitCode} before it was healthy:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`makegood did not answer /api/health within 60 s:\n${output()}`);
+}
+
+/** Spawns `node bin/makegood serve` on a free port with a fresh temp data folder; resolves when healthy. */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
+    throw new Error('dist/web is not built: run `node scripts/ensure-web-build.mjs` (npm run test:e2e does).');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'makegood-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MAKEGOOD_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SCHEDULER: options.scheduler ? 'true' : 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    TZ: 'UTC',
+    ...options.env,
+  };
+  // An inherited DATABASE_URL would point every test at one shared database.
+  if (!options.env?.['DATABASE_URL']) delete env['DATABASE_URL'];
+  const child = spawn(process.execPath, [join(root, 'bin', 'makegood'), 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const output = () => log;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, dataDir, output, stop };
+}
+
+/** A Chromium with a fresh profile, and its first page. */
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Closes the browser and removes its profile folder. */
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium headless with a fresh profile (1280×900 viewport). */
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<LaunchedBrowser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(`${chromiumPath} is missing: install it with \`apt-get install -y chromium\`.`);
+  const profile = mkdtempSync(join(tmpdir(), 'makegood-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot to e2e/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
+
+/** The owner an API-seeded workspace is created with. */
+export const defaultOwner = {
+  workspaceName: 'Northwind Studio',
+  ownerName: 'Dana Reyes',
+  email: 'dana@northwind.example',
+  password: 'correct horse battery',
+} as const;
+
+/** A signed-in API session (cookie + CSRF token) for seeding data without clicking. */
+export interface ApiSession {
+  cookie: string;
+  csrfToken: string;
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+function sessionFor(baseUrl: string, cookie: string, csrfToken: string): ApiSession {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        cookie,
+        ...(method !== 'GET' && { 'x-csrf-token': csrfToken }),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    cookie,
+    csrfToken,
+    get: (path) => call('GET', path),
+    post: (path, body = {}) => call('POST', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+  };
+}
+
+/** Runs first-run setup through the API (no browser) and returns a signed-in API session. */
+export async function setupViaApi(baseUrl: string, owner: Partial<typeof defaultOwner> = {}): Promise<ApiSession> {
+  const input = { ...defaultOwner, ...owner, timezone: 'UTC' };
+  const response = await fetch(`${baseUrl}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  if (response.status !== 201) throw new Error(`setup answered ${response.status}: ${await response.text()}`);
+  const session = (await response.json()) as { csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return sessionFor(baseUrl, cookie, session.csrfToken);
+}
+
+/** Puts an API session's cookie into the browser, so its pages open signed in. */
+export async function signInBrowser(context: BrowserContext, baseUrl: string, session: ApiSession): Promise<void> {
+  const [name, ...rest] = session.cookie.split('=');
+  await context.addCookies([{ name: name ?? 'mg_session', value: rest.join('='), url: baseUrl }]);
+}
