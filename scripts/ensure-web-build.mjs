@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(root, 'dist', 'web', 'index.html');
-const sources = ['src/web', 'src/shared', 'src/engine', 'vite.config.ts', 'postcss.config.cjs', 'package.json'];
+const sources = ['src/web', 'src/shared', 'src/engine', 'vite.config.ts', 'package.json'];
 
 /** The newest modification time under a file or folder (tests excluded: they are not shipped). */
 function newest(path) {
