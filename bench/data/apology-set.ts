@@ -577,7 +577,7 @@ export const apologySet: ApologyCase[] = [
     ['blame_shifting'],
     'If you had approved the proof on time, the cards would have arrived before the launch.',
   ),
-  gen('a067', 'non_apology', 'S', ['blame_shifting'], 'Our new intern sent the wrong price list, sorry about that.'),
+  gen('a067', 'non_apology', 'SE', ['blame_shifting'], 'Our new intern sent the wrong price list, sorry about that.'),
 
   // --- excuses --------------------------------------------------------------------------------
   ack(
@@ -590,7 +590,7 @@ export const apologySet: ApologyCase[] = [
   gen(
     'a069',
     'non_apology',
-    'S',
+    'SE',
     ['excuse'],
     "Apologies for the slow turnaround; we're short-staffed at the moment.",
   ),
@@ -709,7 +709,7 @@ export const apologySet: ApologyCase[] = [
   gen(
     'a089',
     'non_apology',
-    'S',
+    'SE',
     ['sorry_but', 'arguing', 'excuse'],
     'Sorry for the late reply, but we did warn you that the holidays would slow things down.',
   ),
@@ -723,7 +723,7 @@ export const apologySet: ApologyCase[] = [
   ack(
     'a091',
     'mixed',
-    'RFS',
+    'RFSE',
     ['sorry_but', 'arguing', 'blame_shifting', 'no_prevention'],
     "Sorry we sent the wrong colour, though in our defence the swatch you picked was very close to it. We'll ship the right one on Monday.",
   ),
@@ -858,8 +858,8 @@ Customer Accounts`,
   gen(
     'a106',
     'non_apology',
-    'S',
-    ['too_long', 'passive_evasion', 'minimization', 'blame_shifting'],
+    'FSE',
+    ['too_long', 'conditional_apology', 'passive_evasion', 'minimization', 'blame_shifting'],
     `Dear valued customer,
 
 We are writing to inform you about a service disruption that affected a number of accounts earlier this week. On Tuesday afternoon, some customers were unable to access their dashboards for a period of time, and in a small number of cases scheduled reports were delivered late or not at all. We understand how important reliable access is to your business.
@@ -917,7 +917,7 @@ The Customer Experience Team`,
     'a113',
     'non_apology',
     'S',
-    ['conditional_apology'],
+    ['conditional_apology', 'passive_evasion'],
     'We apologise to any customers who were charged twice for their March order.',
   ),
   ack(
@@ -1030,7 +1030,7 @@ The Customer Experience Team`,
   gen('a131', 'mixed', '', [], 'We regret to inform you that the event has been cancelled.'),
   gen('a132', 'mixed', '', [], 'Sorry to hear about the storm at your warehouse — let us know if we can help.'),
   gen('a133', 'mixed', '', [], 'Please note that the prices in the old brochure are no longer valid.'),
-  gen('a134', 'mixed', 'F', ['minimization'], "Mistakes happen! We'll get the right version over to you."),
+  gen('a134', 'mixed', 'F', ['excuse'], "Mistakes happen! We'll get the right version over to you."),
   gen('a135', 'non_apology', '', ['self_focus'], "Honestly, it's been a nightmare week for us too."),
   gen('a136', 'mixed', 'F', [], 'The issue has been resolved. Thank you for your patience.'),
   gen('a137', 'mixed', 'S', [], "We're sorry you had to wait on hold for so long today."),
@@ -1095,7 +1095,7 @@ The Customer Experience Team`,
   gen(
     'a150',
     'mixed',
-    'FS',
+    'FSE',
     ['excuse'],
     "Sorry for the delay on your logo — we've had so much on our plate. It'll be ready on Monday.",
   ),
@@ -1146,7 +1146,7 @@ The Customer Experience Team`,
   ack(
     'a159',
     'mixed',
-    'RS',
+    'RSE',
     ['sorry_but', 'excuse', 'no_timeline', 'no_prevention'],
     'I know I missed the deadline and I am sorry, but the timeline was extremely tight from the start.',
   ),

@@ -101,6 +101,7 @@ const OWN_MY_CONDUCT = g(
 const OWN_PART = g(
   `\\b(?:${FAULT_NOUNS}|miss|failure)(?: \\w+){0,2} (?:(?:was|is) )?(?:entirely |completely |clearly |squarely |all )?on (?:my|our) (?:part|end|side)\\b`,
 );
+const OWN_SHOULD_BARE = g(`\\b(?:i|we) (?:really |clearly )?should(?:n't| not)? have(?= *[.,;!?)]| *$)`);
 const OWN_SHOULD = g(
   `\\b(?:${FPS}|and|but|which)(?: really| clearly| definitely| certainly| absolutely| obviously)? should(?:n't| not)? have (?!been (?:told|informed|given|sent|notified|warned|asked|consulted|included|copied|cc))\\w+`,
 );
@@ -161,6 +162,7 @@ function responsibilityHits(doc: Doc): Hit[] {
     (h) => WRONG_ADVERB_RE.test(doc.lc.slice(h.start, h.end)) || WRONG_MARKER_RE.test(clauseAfter(doc, h)),
   );
   keep(findAll(doc, OWN_BY_ME));
+  keep(findAll(doc, OWN_SHOULD_BARE));
   for (const m of scan(doc, GERUND_SCAN)) {
     const h: Hit = { start: m.index, end: m.index + m[0].length, sentence: sentenceAt(doc, m.index) };
     if (inConditional(doc, h)) continue;
@@ -180,7 +182,7 @@ const REPAIR_DONE = g(
   `\\b${FPS}${AUX}(?: now| already| since| just)? (?:${REPAIR_PAST}|\\w+ed (?:you |over |across )?(?:the|a|an|your) (?:correct(?:ed)?|right|revised|updated|fixed|replacement|proper|accurate|final|new)\\b)\\b`,
 );
 const REPAIR_PASSIVE = g(
-  `\\b(?:is|are|(?<=')s|(?<=')re|has been|have been|was|were|(?<=')s been|will be|(?<=')ll be|should be|now)(?: now| already| since| fully| all| completely| just| been)* (?:fixed|corrected|resolved|restored|refunded|credited|reissued|re-?issued|re-?sent|replaced|reversed|voided|updated|amended|back up|back online|live again|working again|sorted|rectified|reprinted|rebooked|re-?done|reimbursed|waived|renewed|redirected|rerouted|reactivated|re-?enabled|unblocked|reinstated|recovered)\\b`,
+  `\\b(?:is|are|(?<=')s|(?<=')re|has(?: now| since| already| just)? been|have(?: now| since| already| just)? been|was|were|(?<=')s been|will be|(?<=')ll be|should be|now)(?: now| already| since| fully| all| completely| just| been)* (?:withdrawn|recalled|reset|re-?opened|rolled back|fixed|corrected|resolved|restored|refunded|credited|reissued|re-?issued|re-?sent|replaced|reversed|voided|updated|amended|back up|back online|live again|working again|sorted|rectified|reprinted|rebooked|re-?done|reimbursed|waived|renewed|redirected|rerouted|reactivated|re-?enabled|unblocked|reinstated|recovered)\\b`,
 );
 const REPAIR_ATTACHED = g(
   `\\b(?:please find|find|attached (?:is|are)|here is|here's|here are|enclosed (?:is|are)|i've attached|we've attached|i have attached|we have attached|i attach|we attach|i'm attaching|we're attaching|attaching|below is|below are)(?: (?:\\w+))?(?: (?:\\w+))? (?:the |a |an |your )?(?:correct(?:ed)?|revised|updated|new|right|fixed|amended|accurate|final|replacement|proper|reissued)\\b|\\b(?:the|a|an|your) (?:correct(?:ed)?|revised|updated|amended|fixed|replacement|reissued|right) (?:\\w+ ){0,3}(?:is|are|has been|have been|was|were)(?: now)? (?:attached|on (?:its|their) way|ready|live|up|in your inbox|below|enclosed|with you|uploaded|sent|going out|printing|being printed)\\b`,
@@ -191,6 +193,10 @@ const REPAIR_DELIVERY = g(
 const REPAIR_NEW_THING = g(
   `\\b(?:new|corrected|correct|replacement|revised|fresh|updated|right|remaining|reprinted|amended|fixed|correction|second|missing|outstanding|owed|unpaid) (?:\\w+ ){0,5}?(?:will be|are being|is being|have been|has been|was|were|are|is|go|goes|went|ship|ships|shipped|are going|is going|will go|will arrive|arrive|arrives|may arrive|should arrive|will reach|are on|is on)(?: now| already| also| all)? (?:\\w+ed|sent|made|paid|on (?:its|their|the) way|attached|below|here|out|to|today|tomorrow|with you|you|in the post|in your|ready|printed|being|before|by|on|this|next)\\b|\\b(?:correct(?:ed)?|right|revised|updated|fixed|new|final|replacement) (?:\\w+ ){0,2}?(?:is |are )?(?:now )?(?:attached|below|enclosed)\\b|\\b(?:it's|it is|they're|they are|this is|that is) (?:now )?attached\\b|\\b(?:is|are) (?:now )?(?:answered|addressed|covered) below\\b|\\bhere it is\\b`,
 );
+/** More ways a fix is reported or promised ("signed copy attached now", "the site will go live on Friday"). */
+const REPAIR_MORE = g(
+  `\\b(?:attached now|now attached)\\b|\\b(?:it|they|this|that|everything)'ll be (?:ready|live|done|finished|back|with you)\\b|\\bwill (?:go live|be live|be ready|be finished|be complete|be done|be back)\\b|\\b(?:they're|they are|it's|it is) on (?:the|its|their) (?:way|van|truck|lorry)\\b|\\bwill arrive (?:today|tomorrow|by|on|before|first thing|this|early)\\b|\\b(?:the )?answers? (?:is|are) below\\b|\\b(?:corrected|revised|updated|replacement|fixed|amended|reprinted|reissued) (?:\\w+ ){0,2}(?:is|are) (?:now )?(?:in|on|at|with|ready|live|up)\\b|\\bre-?(?:label(?:l)?ed|printed|issued|sent|booked|done|shipped|delivered|uploaded|published|submitted|run|calculated|generated|exported|rendered|designed|drafted|written|recorded|shot|made|built) (?:\\w+ ){0,2}(?:go|goes|will|are|is|ship|ships|went|arrive|arrives|have|has)\\b|\\b(?:i|we)(?:'ve| have) now (?!(?:realised|realized|learned|learnt|added|introduced|set|put|built|created|changed|updated|moved|switched|started|implemented|adopted|automated|made|required|scheduled|assigned|trained|documented)\\b)\\w+ed (?:it|them|this|that|the|your)\\b`,
+);
 const REPAIR_PERFECT = g(
   `\\b(?<!(?:could|would|should|might|may|must) )(?:has|have|had)(?: now| already| just| since)? ${REPAIR_PAST}\\b`,
 );
@@ -198,18 +204,21 @@ const VAGUE_REPAIR = g(
   `\\b(?:make (?:it|this|that|things) (?:right|up to you)|make amends|make good on (?:this|it)|do (?:whatever|everything|all) (?:it takes|we can|i can|in (?:my|our) power))\\b`,
 );
 const VAGUE_REMEDY = g(
-  `\\b(?:i|we)(?:'ll| will| are going to|'re going to|'m going to| am going to| shall| are| am|'re|'m)(?: \\w+)? (?:look(?:ing)? into|look(?:ing)? at (?:it|this|that|the matter|what happened)|get to the bottom of (?:it|this|that)|investigat(?:e|ing)|tak(?:e|ing) a look|check(?:ing)? (?:on|into) (?:it|this)|see (?:what (?:we|i) can do|about)|get back to you|review(?:ing)? (?:it|this|the matter|things|the situation)|sort (?:something|things) out|handl(?:e|ing) (?:it|this)|deal(?:ing)? with (?:it|this)|address(?:ing)? (?:it|this|the issue|the problem|your concerns?|the matter)|take care of (?:it|this|that)|tr(?:y|ying) (?:to|our best|my best)|do (?:our|my) best|keep you (?:posted|updated|informed))\\b|\\b(?:working|looking)(?: hard| closely| diligently| urgently)? (?:to (?:resolve|fix|address|sort|rectify)|on (?:a fix|a solution|it|this|the issue|the problem|a resolution))\\b|\\btak(?:e|ing) (?:this|the matter|this matter|your feedback|it) (?:very )?seriously\\b`,
+  `\\b(?:i|we)(?:'ll| will| are going to|'re going to|'m going to| am going to| shall| are| am|'re|'m)(?: [\\w-]+){0,3}? (?:look(?:ing)? into|look(?:ing)? at (?:it|this|that|the matter|what happened)|get to the bottom of (?:it|this|that)|investigat(?:e|ing)|tak(?:e|ing) a look|check(?:ing)? (?:on|into) (?:it|this)|see (?:what (?:we|i) can do|about)|get back to you|review(?:ing)? (?:it|this|the matter|things|the situation)|sort (?:something|things) out|handl(?:e|ing) (?:it|this)|deal(?:ing)? with (?:it|this)|address(?:ing)? (?:it|this|the issue|the problem|your concerns?|the matter)|take care of (?:it|this|that)|tr(?:y|ying) (?:to|our best|my best)|do (?:our|my) best|keep you (?:posted|updated|informed))\\b|\\b(?:working|looking)(?: hard| closely| diligently| urgently)? (?:to (?:resolve|fix|address|sort|rectify)|on (?:a fix|a solution|it|this|the issue|the problem|a resolution))\\b|\\btak(?:e|ing) (?:this|the matter|this matter|your feedback|it) (?:very )?seriously\\b`,
 );
 const COMPENSATION_RE = g(`\\b${COMPENSATION}\\b`);
 const COMP_NEGATED =
   /(?:\b(?:not|no|never|unable|cannot|without|forgot|forgotten|missed|omitted|failed|left)|n't)\b(?:\s+\S+){0,4}\s*$/;
+/** "The discount wasn't applied": the compensation word names the mistake. */
+const COMP_NOT_GIVEN =
+  /^\s*(?:\S+\s+){0,2}?(?:wasn't|was not|weren't|were not|hasn't been|haven't been|isn't|didn't|never|was missing|is missing)\b/;
 const ONGOING_REPAIR = g(
   `\\b(?:i'm|i am|we're|we are)(?: already| now| currently)? (?:working on|fixing|correcting|redoing|re-?doing|reprinting|rebuilding|restoring|rebooking|preparing|re-?running|re-?issuing|re-?sending) (?:a |the |your |it\\b|this\\b|that\\b)`,
 );
 
 // --- regret --------------------------------------------------------------------------------
 const APOLOGY_WORD = g(
-  `\\b(?:sorry|apologi[sz](?:e[sd]?|ing)|apolog(?:y|ies)|regret(?:s|ted|ful|fully|table)?|remorse(?:ful)?)\\b|\\b(?:i|we) (?:feel|felt) (?:so |really |very |truly |just )?(?:terrible|awful|horrible|bad|dreadful|sick|gutted)(?= about| that| for|\\.|,| to)|\\b(?:i'm|i am|we're|we are|i was|we were|i feel|i felt) (?:so |really |very |truly |deeply |thoroughly )?(?:mortified|embarrassed|ashamed)\\b`,
+  `\\b(?:sorry|apologi[sz](?:e[sd]?|ing)|apolog(?:y|ies)|regret(?:s|ted|ful|fully|table)?|remorse(?:ful)?)\\b|\\bhow (?:bad|terrible|awful|dreadful|sorry|guilty) (?:i|we) (?:feel|felt)\\b|\\b(?:i|we) (?:feel|felt) (?:so |really |very |truly |just )?(?:terrible|awful|horrible|bad|dreadful|sick|gutted)(?= about| that| for|\\.|,| to)|\\b(?:i'm|i am|we're|we are|i was|we were|i feel|i felt) (?:so |really |very |truly |deeply |thoroughly )?(?:mortified|embarrassed|ashamed)\\b`,
 );
 /** Uses of an apology word that are not regret for the act. */
 const NOT_REGRET_AFTER =
@@ -230,16 +239,16 @@ const EXPLAIN_PAST_PERFECT = g(
   `\\b(?:i|we)(?:'d| had) (?!(?:agreed|promised|planned|hoped|asked|been asked|said|told you|discussed|arranged|offered)\\b)(?:\\w+ )?(?:\\w{2,}ed|\\w+en|sent|left|kept|built|set|put|read|made|taken|forgotten|done|spent|got|brought|written|misread|misunderstood|mixed|assumed|thought|saved|copied|used)\\b`,
 );
 const EXPLAIN_HOW = g(
-  `\\b(?:instead of|rather than) \\w+ing\\b|\\bwithout (?:first |properly |ever |actually )?(?:checking|testing|comparing|reviewing|confirming|asking|verifying|proofreading|double-checking|reading|looking|updating|re-?running|running|telling|noticing|realising|realizing)\\b|\\bwithout (?:a|any) (?:final |proper |full |second )?(?:test|check|review|proofread)\\b|\\bfrom (?:the |an? |our |my |your )?(?:old|previous|preliminary|draft|wrong|outdated|earlier|early|original|first|last (?:year|month|week|quarter)'s)\\b|\\b(?:i|we) (?:read|took|understood|interpreted|heard|saw) (?:\\W?[\\w']+\\W?\\s){1,5}as\\b|\\b(?:i|we) (?:used|picked|selected|chose|grabbed|copied|pulled|took) (?:the |an? |our |my )?(?:old|outdated|previous|draft|preliminary|earlier|original|last (?:year|month|week)'s)\\b|\\b(?:i|we) had (?:\\w+ ){1,3}wrong\\b|\\bby hand\\b|\\b(?:which|that|this) (?:is|was|'s) why\\b|\\bthat's why\\b|\\bwhich (?:caused|meant|held|led to|resulted in|is what)\\b|(?<=, )so (?:the|your|our) \\w+(?: \\w+)? (?:went|came|got|was|were|didn't|did not|don't|doesn't|had|missed|showed)\\b|\\b(?:i|we) (?:underestimated|overestimated|misjudged|miscounted)\\b|\\b(?:i|we) (?:misread|misheard|misunderstood) (?:\\w+ ){1,3}and\\b|\\bstill (?:had|pointed|showed|used|contained|listed|referenced|linked|carried|held)\\b|\\b(?:the|your|our) (?:brief|specs?|specification|requirements?|scope|plan|timeline|schedule|date|dates|figures|numbers|data) (?:changed|shifted|moved|grew|expanded)\\b`,
+  `\\b(?:instead of|rather than) \\w+ing\\b|\\bwithout (?:first |properly |ever |actually )?(?:checking|testing|comparing|reviewing|confirming|asking|verifying|proofreading|double-checking|reading|looking|updating|re-?running|running|telling|noticing|realising|realizing)\\b|\\bwithout (?:a|any|the) (?:\\w+ )?(?:test|check|review|proofread|filter|approval|sign-off|safeguard)\\b|\\bfrom (?:the |an? |our |my |your )?(?:old|previous|preliminary|draft|wrong|outdated|earlier|early|original|first|last (?:year|month|week|quarter)'s)\\b|\\b(?:i|we) (?:read|took|understood|interpreted|heard|saw) (?:\\W?[\\w']+\\W?\\s){1,5}as\\b|\\b(?:i|we) (?:used|picked|selected|chose|grabbed|copied|pulled|took) (?:the |an? |our |my )?(?:old|outdated|previous|draft|preliminary|earlier|original|last (?:year|month|week)'s)\\b|\\b(?:i|we) had (?:\\w+ ){1,3}wrong\\b|\\bby hand\\b|\\b(?:which|that|this) (?:is|was|'s) why\\b|\\bthat's why\\b|\\bwhich (?:caused|meant|held|led to|resulted in|is what)\\b|(?<=, )so (?:the|your|our) \\w+(?: \\w+)? (?:went|came|got|was|were|didn't|did not|don't|doesn't|had|missed|showed)\\b|\\b(?:i|we) (?:underestimated|overestimated|misjudged|miscounted)\\b|\\b(?:i|we) (?:misread|misheard|misunderstood) (?:\\w+ ){1,3}and\\b|\\bstill (?:had|pointed|showed|used|contained|listed|referenced|linked|carried|held)\\b|\\b(?:the|your|our) (?:brief|specs?|specification|requirements?|scope|plan|timeline|schedule|date|dates|figures|numbers|data) (?:changed|shifted|moved|grew|expanded)\\b`,
 );
 const EXPLAIN_WHEN = g(
   `\\b(?:when|while|after) (?:i|we) (?:was |were |had )?(?:\\w{3,}ed|\\w+ing|sent|set|ran|built|put|copied|moved|pulled|made)\\b(?! you)`,
 );
 const EXPLAIN_MISTOOK = g(
-  `\\b(?:i|we) (?:mistook|confused|mixed up|misread|misheard|misunderstood|assumed|thought|took) (?:\\w+ ){0,5}(?:for|with|meant|was|were|would)\\b`,
+  `\\b(?:i|we) (?:mistook|confused|mixed up|misread|misheard|misunderstood|assumed|thought|took) (?:\\S+ ){0,8}(?:for|with|meant|was|were|would|as)\\b|\\bduring (?:a|the|our|your) (?:\\w+ )?(?:update|migration|upgrade|move|transfer|import|sync|maintenance|deploy(?:ment)?|rebuild|redesign|switchover|handover)\\b`,
 );
 const EXPLAIN_TECH = g(
-  `\\b(?:the|our|my) (?:template|spreadsheet|script|form|filter|macro|automation|export|import|integration|sync|formula|setting|settings|field|database|merge field|mail merge|autocomplete|auto-?fill|default|cache|config(?:uration)?|feed|rule|calendar invite|booking system|report|query|update|migration|plugin|theme)s? (?:still |had |was |were |used |pulled |picked |didn't |did not |defaulted |showed |contained |kept |wasn't |was not |overwrote |reverted |duplicated |had been |hadn't |hasn't |skipped |dropped |mapped |referenced |pointed )`,
+  `\\b(?:the|our|my) (?:template|spreadsheet|script|form|filter|macro|automation|export|import|integration|sync|formula|setting|settings|field|database|merge field|mail merge|autocomplete|auto-?fill|default|cache|config(?:uration)?|feed|rule|calendar invite|booking system|report|query|update|migration|plugin|theme)s? (?:still |had |(?:was|were) (?:still |set |configured |pointing |using |missing |broken |outdated |out of date |wrong |cached |left )|used |pulled |picked |didn't |did not |defaulted |showed |contained |kept |wasn't |was not |overwrote |reverted |duplicated |had been |hadn't |hasn't |skipped |dropped |mapped |referenced |pointed )`,
 );
 
 // --- repentance ----------------------------------------------------------------------------
@@ -249,10 +258,18 @@ const REPENT_PROMISE = g(
 const STEP_VERBS =
   '(?:added|introduced|put in place|put|set up|set|built|strengthened|improved|revised|overhauled|retrained|reinforced|created|implemented|started|changed|updated|adopted|automated|switched|moved|installed|made|instituted|scheduled|assigned|required?|introduce|add|implement|create|build|set up|change|adopt|automate|switch|institute|reviewed|audited|retrained|trained|documented|rewritten|rewrote|redesigned|tightened|locked|blocked|fixed the|update|lock|block|tighten|enforce|enforced|configured|turned on|enabled|reorganised|reorganized|split|brought in|hired|booked)';
 const STEP_NOUNS =
-  '(?:records?|(?:spelling|check|style|contact|word|block|allow|exclusion) list|checker|spell-?check|dictionary|filters?|settings?|checks?|checklists?|steps?|reviews?|process(?:es)?|procedures?|safeguards?|second (?:pair of eyes|person|check|review|reader)|validations?|verifications?|tests?|sign-?offs?|approvals?|alerts?|alarms?|reminders?|rules?|locks?|guards?|controls?|fields?|templates?|workflows?|audits?|training|peer reviews?|qa|quality checks?|proof(?:ing|reading)?|double-?checks?|rota|handover|calendar|monitoring|backups?|permissions?|limits?|warnings?|confirmations?|read-?back|cross-?checks?|automation|policy|policies|script)';
+  '(?:records?|(?:spelling|check|style|contact|word|block|allow|exclusion) list|checker|spell-?check|dictionary|filters?|settings?|checks?|checklists?|steps?|reviews?|process(?:es)?|procedures?|safeguards?|second (?:pair of eyes|person|check|review|reader)|validations?|verifications?|tests?|sign-?offs?|approvals?|alerts?|alarms?|reminders?|rules?|locks?|guards?|controls?|fields?|templates?|workflows?|audits?|training|peer reviews?|qa|quality checks?|proof(?:ing|reading)?|double-?checks?|rota|handover|calendar|monitoring|backups?|permissions?|limits?|warnings?|read-?back|cross-?checks?|automation|policy|policies|script)';
 const PREVENT_STEP = g(
   `\\b(?:${FPS}|i've|we've)(?:'ve| have| has)?(?: now| since| also| already| just| today| this week)? ${STEP_VERBS}\\b[^.!?\\n]{0,70}?\\b${STEP_NOUNS}\\b|\\b(?:from now on|going forward|in future(?=[,.;]| i | we )|in the future(?=[,.;]| i | we )|moving forward|from today|henceforth|next time|from this (?:week|month|point) on)\\b[^.!?\\n]{0,90}?\\b(?:i|we|every|each|all|nothing|no \\w+|a second|two people|someone)\\b|\\b(?:i|we)(?:'ll| will) [^.!?\\n]{0,60}?(?:from now on|going forward|in future|moving forward|from today)\\b|\\b(?:i|we)(?:'ll| will)? (?:now )?always (?:\\w+)\\b|\\b(?:i|we) now (?:always |also )?\\w+ (?:every|each|all|both|the client's|your|any)\\b|\\b(?:the|our|my) (?:\\w+ ){0,2}now (?:asks|checks|requires|blocks|warns|flags|fills|shows|uses|needs|prompts|runs|pulls|locks|compares|validates|refuses|stops|includes|sends)\\b|\\bnow (?:needs?|requires?|go(?:es)? through|gets?|has|have|includes?|ends? with|starts? with|must (?:have|get|pass)) (?:an? )?(?:[\\w']+ ){0,3}${STEP_NOUNS}\\b|\\b(?:every|each|all) (?:\\w+ ){0,3}now (?:go|goes|get|gets|need|needs|require|requires|must|pass|passes|run|runs|end|ends|start|starts|include|includes|has|have)\\b|\\b(?:i|we)(?:'ll| will)(?: now| always| from now on| also)? (?:always |now |personally |also )?(?:double-?check|triple-?check|check|verify|confirm|proofread|proof|test|review|read back|compare|cross-check|run|get|have|ask|send)\\b[^.!?\\n]{0,60}?\\b(?:before|every|each|against|prior to|ahead of|sign(?:s|ed)? off|second)\\b|\\b(?:every|each|all) (?:\\w+ ){0,3}(?:now |will |must |then )?(?:goes?|go|gets?|is|are|will be|now be|must be|needs to be|need to be)(?: \\w+){0,2} (?:checked|reviewed|verified|proofread|tested|approved|signed off|double-checked|compared|confirmed|read back|reconciled|validated|matched|generated|locked|filled|cross-checked)\\b|\\b(?:a|an) (?:new |extra |additional |second |mandatory |automated |automatic |required |formal )(?:check|checklist|step|review|sign-?off|approval|safeguard|test|validation|reminder|alert|rule|lock|verification|process|control)\\b|\\b(?:i|we) now (?:check|verify|confirm|require|run|use|have|keep|send|compare|review|proofread|test|double-check|read|get|ask|book|set|lock|reconcile|schedule|put|include|add|name|label|copy|save|fill|match|back up|scan|store)\\b|\\b(?:i|we) now [^.!?\\n]{0,40}?\\bbefore (?:any|every|each|sending|publishing|printing|booking|invoicing)\\b|\\b(?:i|we)(?:'ve| have) (?:now |since )\\w+ed (?:every|each|all|any)\\b`,
 );
+
+/** More prevention steps: a habit now in place ("I now paste names from the record", "renewals now run early"). */
+const PREVENT_MORE = g(
+  `\\b(?:i|we) now (?!(?:realise|realize|understand|see|know|think|believe|feel|hope|wish|want|owe|regret|apologi[sz]e|have to|need to|can|will|are|am|is|do)\\b)[a-z]{3,}\\b|(?<=\\b[a-z]{3,}s )now (?:go|get|run|need|require|pass|check|come|include|land|flow|start|trigger|sync|have|use|send|block|flag|show|ask|update)\\b|\\b(?:is|are) now (?:\\w+ed|required|mandatory|automatic|compulsory)\\b[^.!?\\n]{0,40}?\\b(?:every|each|before|whenever|any|always|automatically|until)\\b|\\b(?:i|we) (?:always |now |also |personally )?(?:check|test|review|verify|proofread|compare|confirm|copy|paste|double-check|cross-check)\\b[^.!?\\n]{0,60}?\\b(?:before|every|each|against)\\b|\\b(?:from now on|going forward|from today|moving forward)\\b,? (?:the|our|my|your) (?:\\w+ ){0,2}(?:receives|gets|goes|checks|reviews|signs|approves|sees|uses|needs|requires|runs|includes|has|only)\\b|\\bso (?:that )?(?:\\w+ ){0,4}(?:can't|cannot|can no longer|will no longer|won't) be\\b|\\b(?:the|our|my) (?:\\w+ ){0,2}now (?:check|ask|require|use|review|confirm|read|get|go|run|need|send|keep|sign|approve|verify|compare|test)\\b|\\b(?:i|we) (?!(?:apologi[sz]e|am|are|was|were|hope|want|promise)\\b)[a-z]+ [^.!?\\n]{0,60}?\\b(?:from now on|going forward|from today on)\\b`,
+);
+/** A promise of more care is not a changed process. */
+const VAGUE_STEP =
+  /\b(?:be (?:more|extra) (?:careful|thorough|vigilant|diligent|attentive)|do better|try harder|pay (?:more|closer) attention|be better)\b/;
 
 // --- timeline ------------------------------------------------------------------------------
 const WEEKDAY =
@@ -264,7 +281,7 @@ const TIME_EXPR = g(
   `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|(?:by |before )?(?:the )?(?:end|close) of (?:the )?(?:day|week|business|today|tomorrow|month)|eod|cob|eow|(?:by|before|on|until|this|next|from|first thing|early) ${WEEKDAY}|${WEEKDAY}(?: (?:morning|afternoon|evening|noon))?|next week|within (?:the )?(?:next )?${NUMBER}(?: business| working)? (?:minutes?|hours?|days?|weeks?|hrs?|mins?)|within the hour|in the next (?:\\d+ |few |couple of |two |24 |48 )?(?:minutes|hours|days|weeks)|in (?:\\d+|two|three|an?) (?:minutes?|hours?|days?)|(?:by|before|at|around|until) \\d{1,2}(?:[:.]\\d{2})? ?(?:am|pm|a\\.m|p\\.m)?|\\d{1,2}(?::\\d{2})? ?(?:am|pm)|by (?:noon|midday|midnight|the morning|the afternoon|lunch(?:time)?|close)|${MONTH} \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|right away|immediately|straight away|right now|as we speak|already)\\b`,
 );
 const FUTURE_OR_FIX =
-  /\b(?:will|'ll|shall|going to|instead|can we|shall we|could we|expect|scheduled|should (?:arrive|be|reach|land)|arrives?|lands?|by|before|until|is being|are being|back up|fixed|corrected|resent|re-sent|reissued|credited|refunded|restored|live|on its way|ready|sent|attached|done)\b/;
+  /\b(?:will|'ll|shall|going to|instead|can we|shall we|could we|expect|scheduled|should (?:arrive|be|reach|land)|arrives?|lands?|(?<!(?:caused|affected|hit|triggered|disrupted|made|delayed) )by|before|until|is being|are being|back up|fixed|corrected|resent|re-sent|reissued|credited|refunded|restored|live|on its way|ready|sent|attached|done)\b/;
 const PAST_TIME = /\b(?:last|ago|yesterday|earlier|previous|on (?:the )?)\s*$/;
 
 // --- excuses (also count as a stated cause) ----------------------------------------------
@@ -288,7 +305,9 @@ export function detectComponents(doc: Doc): ComponentResult {
   );
 
   // Repentance: a promise it won't recur, or a prevention step (a changed process).
-  const steps = findAll(doc, PREVENT_STEP).filter((h) => !inConditional(doc, h) && !negated(doc, h));
+  const steps = [...findAll(doc, PREVENT_STEP), ...findAll(doc, PREVENT_MORE)].filter(
+    (h) => !inConditional(doc, h) && !negated(doc, h) && !VAGUE_STEP.test(doc.lc.slice(h.start, h.end)),
+  );
   const promises = findAll(doc, REPENT_PROMISE).filter(
     (h) => !inConditional(doc, h) && !/\b(?:can't|cannot|couldn't|not|no)\s+(?:\w+\s+){0,2}$/.test(before(doc, h)),
   );
@@ -299,7 +318,7 @@ export function detectComponents(doc: Doc): ComponentResult {
   const wrongInSight =
     apologyWords.length > 0 || ownership.length > 0 || has(doc, CONCRETE_WRONG_G) || has(doc, WRONG_SIGNAL);
   const compensation = findAll(doc, COMPENSATION_RE).filter(
-    (h) => !COMP_NEGATED.test(before(doc, h)) && !inConditional(doc, h),
+    (h) => !COMP_NEGATED.test(before(doc, h)) && !COMP_NOT_GIVEN.test(after(doc, h)) && !inConditional(doc, h),
   );
   const concrete: Hit[] = [];
   const keepRepair = (list: Hit[]): void => {
@@ -324,6 +343,7 @@ export function detectComponents(doc: Doc): ComponentResult {
   keepRepair(findAll(doc, REPAIR_DONE).filter((h) => !isMistakeItself(h)));
   keepRepair(findAll(doc, REPAIR_PERFECT).filter((h) => !isMistakeItself(h)));
   keepRepair(findAll(doc, REPAIR_DELIVERY));
+  keepRepair(findAll(doc, REPAIR_MORE).filter((h) => !isMistakeItself(h)));
   keepRepair(findAll(doc, REPAIR_NEW_THING));
   keepRepair(
     findAll(doc, REPAIR_PASSIVE).filter(
@@ -334,7 +354,7 @@ export function detectComponents(doc: Doc): ComponentResult {
   keepRepair(findAll(doc, ONGOING_REPAIR));
   const repairDone = concrete.some(
     (h) =>
-      /(?:ed|sent|done|run|rebuilt|attached|is|are|up|online|live|again|here|find|below|enclosed|way|ready|inbox|with you)\b/.test(
+      /(?:ed|sent|done|run|rebuilt|attached|is|are|up|online|live|again|here|find|below|enclosed|way|ready|inbox|with you|right|reset|withdrawn)\b/.test(
         doc.lc.slice(h.start, h.end),
       ) &&
       !/\b(?:will|'ll|going to|shall|can|could|would|want|plan|intend|happy|love|let|allow|offer|promise)\b/.test(
@@ -352,7 +372,14 @@ export function detectComponents(doc: Doc): ComponentResult {
     (h) => !negated(doc, h) || /^(?:it|this|that)/.test(doc.lc.slice(h.start, h.end)),
   );
   const explanation = [
-    ...findAll(doc, EXPLANATION),
+    ...findAll(doc, EXPLANATION).filter(
+      // "any inconvenience caused by the outage" names the harm, not a cause of the mistake.
+      (h) =>
+        !/^caused by/.test(doc.lc.slice(h.start, h.end)) ||
+        !/\b(?:inconveniences?|disruptions?|confusion|distress|upset|frustration|trouble|difficult(?:y|ies)|stress|hassle)\s+$/.test(
+          before(doc, h),
+        ),
+    ),
     ...findAll(doc, EXPLAIN_PAST_PERFECT),
     ...findAll(doc, EXPLAIN_WHEN),
     ...findAll(doc, EXPLAIN_MISTOOK),
@@ -369,7 +396,10 @@ export function detectComponents(doc: Doc): ComponentResult {
     for (const h of findAll(doc, TIME_EXPR)) {
       if (PAST_TIME.test(before(doc, h).slice(-12))) continue;
       const sentence = sentenceText(doc, h.sentence);
-      if (FUTURE_OR_FIX.test(sentence) || concrete.some((r) => r.sentence === h.sentence)) {
+      const repairHere = concrete.some((r) => r.sentence === h.sentence);
+      // "We sent your texts at 3 am": the time of the mistake itself, not of the fix.
+      if (!repairHere && ownership.some((o) => o.sentence === h.sentence)) continue;
+      if (FUTURE_OR_FIX.test(sentence) || repairHere) {
         timeline = true;
         break;
       }
@@ -377,8 +407,17 @@ export function detectComponents(doc: Doc): ComponentResult {
   }
 
   const namesWrong =
-    has(doc, CONCRETE_WRONG_G) ||
+    // "If I got anything wrong…" names nothing; "if your delivery arrived damaged" does.
+    findAll(doc, CONCRETE_WRONG_G).some(
+      (h) => !/^(?:wrong|incorrect(?:ly)?|inaccurate)$/.test(doc.lc.slice(h.start, h.end)) || !inConditional(doc, h),
+    ) ||
+    has(doc, CAME_ACROSS) ||
+    concrete.some((h) =>
+      /\b(?:right|correct(?:ed)?|revised|replacement|missing) \w{3,}/.test(doc.lc.slice(h.start, h.end)),
+    ) ||
     has(doc, NAMED_FAULT_OBJECT) ||
+    has(doc, WRONG_NAME_QUOTED) ||
+    ownership.some((h) => OWN_SPECIFIC.test(doc.lc.slice(h.start, h.end))) ||
     ownership.some(
       (h) =>
         SPECIFIC_OWNERSHIP.test(doc.lc.slice(h.start, h.end)) ||
@@ -415,11 +454,19 @@ export function detectComponents(doc: Doc): ComponentResult {
 const CONCRETE_WRONG_G = g(`\\b${CONCRETE_WRONG}\\b`);
 /** "a mistake with your invoice", "my error in the totals": the fault's object is named. */
 const NAMED_FAULT_OBJECT = g(
-  `\\b(?:${FAULT_NOUNS}|mix-?ups?|problems?|issues?) (?:with|in|on) (?:the|your|our|my|this|that) (?!end\\b|side\\b|part\\b)\\w+`,
+  `\\b(?:${FAULT_NOUNS}|mix-?ups?|problems?|issues?|hiccups?|glitch(?:es)?|bugs?|delays?|trouble) (?:with|in|on) (?:the|your|our|my|this|that) (?!end\\b|side\\b|part\\b)\\w+`,
 );
+/** A name or word quoted after a naming verb: "I called you 'Mark'", "printed as 'Pattel'". */
+const WRONG_NAME_QUOTED = g(
+  `\\b(?:called|addressed|spelled|spelt|named|printed|wrote|written|listed|label(?:l)?ed|said|typed|put)\\b[^.!?\\n]{0,40}["'](?=\\w)`,
+);
+const CAME_ACROSS = g(`\\bcame across as \\w+`);
+/** Owning a named act ("my tone", "I was short with you", "my late reply"). */
+const OWN_SPECIFIC =
+  /\b(?:tone|reply|replies|response|comments?|remarks?|behaviou?r|words?|outburst|lateness|absence|silence|late \w+|slow \w+|short with you|rude|abrupt|dismissive|late|slow|careless|sloppy)\b/;
 /** Words that say something went wrong even when the wrong itself is not named. */
 const WRONG_SIGNAL = g(
-  `\\b(?:${FAULT_NOUNS}|bugs?|glitch(?:es)?|outages?|correct(?:ed|ion)|replacement|re-?print\\w*|re-?issu\\w*|re-?sen[dt]\\w*|re-?do(?:ne|ing)?|complaint)\\b`,
+  `\\b(?:${FAULT_NOUNS}|issues?|problems?|bugs?|glitch(?:es)?|outages?|correct(?:ed|ion)|replacement|re-?print\\w*|re-?issu\\w*|re-?sen[dt]\\w*|re-?do(?:ne|ing)?|complaint)\\b`,
 );
 const SPECIFIC_OWNERSHIP = new RegExp(
   `\\bshould(?:n't| not)? have \\w+ (?:the|your|my|our|a|an|it|them|before|with|which|what|whether|for|about)\\b|\\b(?:${NEUTRAL_VERBS}|mis(?!take)\\w+|forgetting|missing|losing|deleting|breaking|leaving|ignoring|neglecting|overlooking|double-?\\w+ing|over-?charging|mixed|confused|over-?charged|under-?charged|double-?\\w+|deleted|lost|forgot|missed|overlooked|left|omitted|leaked|exposed|wiped|corrupted|caused)\\b`,

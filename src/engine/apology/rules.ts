@@ -70,13 +70,13 @@ const COND_IF = g(
   `\\b(?:sorry|apologi[sz]e[sd]?|apologies|apologising|apologizing|regret)(?:,| for (?:that|this|it|the \\w+|any \\w+)| to you| again| about that| in advance)? if\\b`,
 );
 const COND_IF_CLAUSE = g(
-  `\\bif (?:i|we|this|that|it|anything|anyone|our \\w+|my \\w+|something|any of (?:this|that))(?: \\w+){0,4}? (?:upset|offended|inconvenienced|confused|caused|hurt|bothered|annoyed|frustrated|disappointed|was(?:n't)? (?:wrong|unclear|confusing|late|incorrect)|made (?:a|an|any) (?:mistake|error)|got (?:it|this|anything|something) wrong|missed|came across)\\b`,
+  `\\bif (?:i|we|this|that|it|anything|anyone|our \\w+|my \\w+|your \\w+|something|any of (?:this|that))(?: \\w+){0,4}? (?:arrived (?:damaged|late|broken|wrong)|upset|offended|inconvenienced|confused|caused|hurt|bothered|annoyed|frustrated|disappointed|was(?:n't)? (?:wrong|unclear|confusing|late|incorrect)|made (?:a|an|any) (?:mistake|error)|got (?:it|this|anything|something) wrong|missed|came across)\\b`,
 );
 const COND_MAY = g(
   `\\b(?:may|might|could) have (?:caused|created|led to|resulted in|upset|offended|inconvenienced|confused|frustrated|hurt|affected|been (?:confusing|upsetting|inconvenient|frustrating|unclear|wrong|incorrect|an error|a mistake|late|misleading|a problem))\\b|\\b(?:i|we) (?:may|might) have (?:\\w{3,}ed|sent|made|given|missed|used|forgotten|mixed|got|left|put|misread|overlooked|misunderstood|written|taken|built|run|been (?:wrong|late|mistaken|unclear|careless))\\b`,
 );
 const COND_ANYONE = g(
-  `\\b(?:to )?(?:anyone|anybody|those|whoever|everyone|any of you|any clients?|any customers?) (?:who|that|whom) (?:was|were|felt|feels|may|might|has|have|is|are|had)\\b|\\bto the extent that\\b|\\bif any\\b`,
+  `\\b(?:to )?(?:anyone|anybody|those|whoever|everyone|any of you|any clients?|any customers?)(?: (?:on|at|in|from) (?:your|the|our) \\w+)? (?:who|that|whom) (?:was|were|felt|feels|may|might|has|have|is|are|had)\\b|\\bto the extent that\\b|\\bif any\\b`,
 );
 
 // feelings_deflection --------------------------------------------------------------------
@@ -109,18 +109,20 @@ const PASSIVE_MARKER_AFTER =
 const PASSIVE_MARKER_SUBJECT =
   /\b(?:wrong|incorrect|inaccurate|outdated|old|previous|unapproved|unfinished|draft|duplicate|second|extra|test|internal|confidential|private|another client's|a different client's)\b[^,;]*$/;
 const AGENT =
-  /^(?: \w+){0,3}? by (?!(?:only|a|an|one|two|three|some|about|around|nearly|almost|over|under|just|far|up to|more than|less than|at least)\b|mistake|accident|the (?:deadline|end|time|way)|\d|tomorrow|today|tonight|noon|email|hand|post|phone|mail|courier|then|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|close|end)/;
+  /^(?: \w+){0,3}? by (?![$£€¥]|(?:only|a|an|one|two|three|some|about|around|nearly|almost|over|under|just|far|up to|more than|less than|at least)\b|mistake|accident|the (?:deadline|end|time|way)|\d|tomorrow|today|tonight|noon|email|hand|post|phone|mail|courier|then|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|close|end)/;
 const AGENT_FIRST_PERSON =
   /^(?:[ ,-]+\w+){0,3}?[ ,-]+by (?:me|us|myself|ourselves|my team|our team|our staff|our office|my office)\b/;
+const OWN_ACT_BEFORE =
+  /\b(?:(?:i|we) (?!(?:apologi[sz]ed?|regretted|sincerely|deeply|truly|really|are|am|were|was)\b)(?:\w+ )?\w+ed|(?:our|my) (?!(?:apolog|sincere|deepest)\w*\b)\w+(?: \w+)? \w+ed)\b/;
 const SUBJECT_FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+)?$/;
 const MODAL_BEFORE = /\b(?:will|would|won't|can|can't|cannot|could|must|to|shall|should|may|might)\s+$/;
 
 // blame_shifting -------------------------------------------------------------------------
 const BLAME_CLIENT = g(
-  `\\b(?:you|your (?:team|office|staff|colleague|assistant|side|company|department|manager|it team)) (?:didn't|did not|never|failed to|forgot to|neglected to|omitted to)(?: \\w+)? (?:sent|gave|told|provided|replied|responded|confirmed|approved|send|tell|give|provide|mention|specify|let (?:us|me) know|confirm|approve|reply|respond|check|update|read|inform|notify|supply|share|flag|include|attach|sign|answer|clarify|say|ask)\\b|\\byour (?:brief|instructions?|emails?|spec|specs|specification|request|requirements?|team|files?|data|list|spreadsheet|copy|notes|feedback|message|artwork|assets?|colleague|assistant|office|it team|staff|sign-?off)(?: \\w+)? (?:was|were|is|are|had|contained|came|arrived|didn't|did not|said|listed|showed|gave|used)(?: \\w+)? (?:unclear|vague|confusing|incomplete|wrong|late|ambiguous|missing|incorrect|inaccurate|outdated|contradictory|conflicting|not clear|the wrong|an? (?:old|wrong|incorrect|outdated)|after the deadline)\\b|\\b(?:you|your (?:team|office|staff|colleague|assistant|company|department|manager|it team|accountant|designer|developer)) (?:gave|sent|provided|supplied|told|specified|asked for|requested|chose|picked|listed|entered|typed|wrote)(?: (?:us|me))?(?: \\w+){0,2}? (?:the |an? )?(?:wrong|incorrect|outdated|old|unclear|inaccurate)\\b|\\byou (?:approved|signed off on|signed off|okayed|ok'd|signed) (?:it|this|the (?:proof|draft|design|file|copy|artwork|version|invoice|quote|layout|brief|text|wording|list|data))\\b|\\b(?:had you|if you had|if you'd)(?: \\w+)? (?:told|sent|let|checked|replied|given|provided|specified|mentioned|confirmed|read|responded|informed|asked|clarified|flagged|been clearer|been)\\b|\\byou (?:should|could|might) have (?:told|sent|let|checked|read|given|provided|specified|mentioned|confirmed|asked|replied|flagged|caught|noticed|been)\\b|\\b(?:error|mistake|problem|issue|fault)s? (?:was |is |seems to be |appears to be |lies |lay )?(?:on|at|with) your (?:end|side)\\b|\\byour (?:fault|mistake|error|responsibility)\\b|\\b(?:you|your team) (?:were|was) (?:supposed|meant|expected|responsible) to\\b`,
+  `\\b(?:you|your (?:team|office|staff|colleague|assistant|side|company|department|manager|it team)) (?:didn't|did not|never|failed to|forgot to|neglected to|omitted to)(?: \\w+)? (?:sent|gave|told|provided|replied|responded|confirmed|approved|send|tell|give|provide|mention|specify|let (?:us|me) know|confirm|approve|reply|respond|check|update|read|inform|notify|supply|share|flag|include|attach|sign|answer|clarify|say|ask)\\b|\\byour (?:brief|instructions?|emails?|spec|specs|specification|request|requirements?|team|files?|data|list|spreadsheet|copy|notes|feedback|message|artwork|assets?|colleague|assistant|office|it team|staff|sign-?off)(?: \\w+)? (?:was|were|is|are|had|contained|came|arrived|didn't|did not|said|listed|showed|gave|used)(?: \\w+)? (?:unclear|vague|confusing|incomplete|wrong|late|ambiguous|missing|incorrect|inaccurate|outdated|contradictory|conflicting|not clear|the wrong|an? (?:old|wrong|incorrect|outdated)|after the deadline)\\b|\\b(?:you|your (?:team|office|staff|colleague|assistant|company|department|manager|it team|accountant|designer|developer)) (?:gave|sent|provided|supplied|told|specified|asked for|requested|chose|picked|listed|entered|typed|wrote)(?: (?:us|me))?(?: \\w+){0,2}? (?:the |an? )?(?:wrong|incorrect|outdated|old|unclear|inaccurate)\\b|\\byou (?:approved|signed off on|signed off|okayed|ok'd|signed) (?:it|this|the (?:proof|draft|design|file|copy|artwork|version|invoice|quote|layout|brief|text|wording|list|data))\\b|\\b(?:had you|if you had|if you'd)(?: \\w+)? (?:told|sent|let|checked|replied|given|provided|specified|mentioned|confirmed|read|responded|informed|asked|clarified|flagged|been clearer|been|approved|signed|paid|booked|ordered|answered|returned|submitted|uploaded|called)\\b|\\byou (?:should|could|might) have (?:told|sent|let|checked|read|given|provided|specified|mentioned|confirmed|asked|replied|flagged|caught|noticed|been)\\b|\\b(?:error|mistake|problem|issue|fault)s? (?:was |is |seems to be |appears to be |lies |lay )?(?:on|at|with) your (?:end|side)\\b|\\byour (?:fault|mistake|error|responsibility)\\b|\\b(?:you|your team) (?:were|was) (?:supposed|meant|expected|responsible) to\\b`,
 );
 const THIRD_PARTY =
-  '(?:the|our|their|your|a|my|one of (?:our|the)) (?:printers?|print shop|print house|courier|couriers|vendors?|suppliers?|contractors?|subcontractors?|sub-contractors?|freelancers?|developer|designer|hosting (?:provider|company)|host|providers?|bank|payment (?:processor|provider|gateway|system)|platform|software vendor|intern|interns|junior|new hire|temp|trainee|assistant|colleague|accountant|bookkeeper|partners?|other agency|post office|postal service|carriers?|delivery (?:company|service|driver|partner)|shipping (?:company|partner)|it (?:team|department|guy|provider)|third[- ]party(?: \\w+)?|email provider|mail server|cloud provider|isp|data cent(?:re|er)|manufacturer|warehouse|venue|caterers?|photographer|translator|(?:other|previous) (?:team|agency|developer|designer|account manager)|team member|staff member|new (?:system|software|tool|platform|starter)|[a-z]+ (?:inc|ltd|llc))';
+  '(?:the|our|their|your|a|my|one of (?:our|the)) (?:(?:new|junior|temporary|other|external|outside|overseas|local) )?(?:printers?|print shop|print house|courier|couriers|vendors?|suppliers?|contractors?|subcontractors?|sub-contractors?|freelancers?|developer|designer|hosting (?:provider|company)|host|providers?|bank|payment (?:processor|provider|gateway|system)|platform|software vendor|intern|interns|junior|new hire|temp|trainee|assistant|colleague|accountant|bookkeeper|partners?|other agency|post office|postal service|carriers?|delivery (?:company|service|driver|partner)|shipping (?:company|partner)|it (?:team|department|guy|provider)|third[- ]party(?: \\w+)?|email provider|mail server|cloud provider|isp|data cent(?:re|er)|manufacturer|warehouse|venue|caterers?|photographer|translator|(?:other|previous) (?:team|agency|developer|designer|account manager)|team member|staff member|new (?:system|software|tool|platform|starter)|[a-z]+ (?:inc|ltd|llc))';
 const BLAME_THIRD = g(
   `\\b${THIRD_PARTY}(?:'s)?,? (?:who|which|that) (?:\\w+ ){0,2}(?:shipped|sent|delivered|printed|made|missed|forgot|lost|failed|messed|mixed|dropped|used)\\b[^.!?\\n]{0,40}?\\b(?:late|wrong|twice|in error|by mistake)\\b|\\b(?:came|stemmed|resulted|arose) from ${THIRD_PARTY}\\b|\\b${THIRD_PARTY}(?:'s)? (?:\\w+ ){0,3}(?:the )?wrong\\b|\\b${THIRD_PARTY}(?:'s)? (?:\\w+ ){0,1}(?:sent|shared|posted|emailed|forwarded|deleted|published|printed|booked)\\b[^.!?\\n]{0,50}?\\b(?:by mistake|by accident|in error|accidentally|to the wrong|the wrong)\\b|\\b${THIRD_PARTY}(?:'s)?(?: \\w+){0,2}? (?:made|caused|messed|mixed|dropped|failed|lost|deleted|didn't|did not|forgot|missed|misread|misprinted|misunderstood|never|double-?booked|over-?booked|cancell?ed|damaged|(?:sent|printed|gave us|provided|supplied|shipped|delivered|used) (?:us |you )?(?:the |an? )?(?:wrong|incorrect|outdated|old|damaged|late)|got (?:\\w+ )?wrong|delivered (?:late|it late)|was (?:late|responsible|to blame|at fault|down|slow)|were (?:late|responsible|to blame|at fault|down|slow)|is (?:to blame|at fault|responsible)|had (?:an? )?(?:outage|glitch|bug|error|problem|issue|fault|mix-?up|delay)|went down|crashed|broke|introduced|let us down|error|mistake|glitch|bug|outage|fault|mix-?up|screwed up|messed up)\\b|\\b(?:was|is|were)(?: entirely| completely| really| actually| all)? (?:the|their|a) (?:\\w+ )?\\w+'s? (?:fault|mistake|error|doing)\\b|\\b(?:the fault|the blame|the responsibility|the error|the mistake)(?: here)? (?:lies|lay|rests|rested|is|was|sits) (?:entirely |squarely |firmly )?(?:with|on) (?:the|their|your|a)\\b|\\bnot (?:really |entirely |strictly |technically )?(?:my|our) (?:fault|mistake|error|doing|responsibility)\\b|\\b(?:wasn't|was not|isn't|is not)(?: \\w+)? (?:my|our) (?:fault|mistake|error|doing)\\b|\\b(?:beyond|outside|out of) (?:our|my) (?:control|hands)\\b|\\bunforeseen (?:circumstances|events|issues|problems|delays)\\b|\\bforce majeure\\b|\\bact of god\\b|\\b(?:i|we) (?:was|were) (?:given|sent|told|provided|supplied|handed) (?:the |an? )?(?:wrong|incorrect|outdated|old|bad|inaccurate)\\b|\\b(?:a|an|the) (?:technical|system|computer|software|it|server|network) (?:glitch|error|issue|fault|problem|failure|hiccup|bug)\\b|\\b(?:glitch|bug|error|fault|outage) (?:in|with|on|at) (?:the|their) (?:system|software|platform|server|network|vendor|supplier|provider)\\b`,
 );
@@ -129,12 +131,12 @@ const NOT_FAULT =
 
 // excuse, minimization -------------------------------------------------------------------
 const MINIMIZATION = g(
-  `\\b(?:(?:any|the|this|that|some|slight|minor|small|little) inconveniences?(?: (?:this|it|that|we|i) (?:may|might) have caused| caused)?|(?:small|minor|slight|tiny|little|trivial|harmless|insignificant|teeny|wee) (?:hiccups?|glitch(?:es)?|issues?|errors?|mistakes?|mix-?ups?|oversights?|slips?|slip-ups?|typos?|problems?|blips?|snags?|hitch|bumps?|inaccurac(?:y|ies)|discrepanc(?:y|ies)|delays?|outages?|disruptions?|niggles?|misunderstandings?|mishaps?|gaffes?|inaccuracies)|hiccups?|blips?|(?:an? )?isolated (?:incident|case|issue|error|event|mistake|occurrence)|just (?:a|one|an|some) (?:\\w+ )?(?:typo|mistake|error|slip|glitch|small|minor|few|little|misunderstanding|oversight)|only (?:a few|a couple|a handful|a small number|one|two|minor|slightly|briefly|a minute|a little|a tiny|a small)|(?:no|not a) (?:big|huge|major|massive) deal|no harm done|no real harm|not (?:that|a|too) (?:big|serious|major|bad)|nothing (?:serious|major|significant|to worry about)|(?:minimal|limited|negligible|little) (?:impact|effect|disruption)|barely (?:noticeable|affected|a)|a (?:bit|little) (?:of a )?(?:mix-?up|delay|late|off|wrong|confusing|muddled)|slightly (?:off|wrong|late|incorrect|delayed|out)|(?:a )?tad (?:late|off))\\b`,
+  `\\b(?:(?:any|the|this|that|some|slight|minor|small|little) inconveniences?(?: (?:this|it|that|we|i) (?:may|might) have caused| caused)?|(?:small|minor|slight|tiny|little|trivial|harmless|insignificant|teeny|wee) (?:hiccups?|glitch(?:es)?|issues?|errors?|mistakes?|mix-?ups?|oversights?|slips?|slip-ups?|typos?|problems?|blips?|snags?|hitch|bumps?|inaccurac(?:y|ies)|discrepanc(?:y|ies)|delays?|outages?|disruptions?|niggles?|misunderstandings?|mishaps?|gaffes?|inaccuracies)|hiccups?|blips?|(?:an? )?isolated (?:incident|case|issue|error|event|mistake|occurrence)|just (?:a|one|an|some) (?:\\w+ )?(?:typo|mistake|error|slip|glitch|small|minor|few|little|misunderstanding|oversight)|only (?:a few|a couple|a handful|a small number|one|two|minor|slightly|briefly|a minute|a little|a tiny|a small)|(?:no|not a) (?:big|huge|major|massive) deal|no harm done|no real harm|not (?:that|a|too) (?:big|serious|major|bad)|nothing (?:serious|major|significant|to worry about)|(?:minimal|limited|negligible|little) (?:impact|effect|disruption)|barely (?:noticeable|affected|a)|a (?:bit|little) (?:of a )?(?:mix-?up|delay|late|off|wrong|confusing|muddled)|slightly (?:off|wrong|late|incorrect|delayed|out)|(?:a )?tad (?:late|off)|happens? (?:from time to time|now and (?:then|again)|occasionally|every so often|to (?:the best of us|everyone)))\\b`,
 );
 
 // self_focus -----------------------------------------------------------------------------
 const SELF_FOCUS = g(
-  `\\b(?:(?:i|we)(?:'ve| have)? (?:had|been having) (?:a |such a |the )?(?:rough|tough|hard|difficult|terrible|awful|stressful|horrible|long|nightmare|exhausting|draining|miserable)(?: \\w+)? (?:week|day|month|time|year|few (?:days|weeks)|couple of (?:days|weeks)|stretch|period)|(?:this|it|that|everything|(?:this|the) (?:whole |last |past )?(?:week|month|day|year|process|situation))(?: whole week)?(?: has been| was|'s been| is| has all been) (?:so |really |very |incredibly |extremely |quite )?(?:stressful|hard|difficult|upsetting|embarrassing|exhausting|painful|tough|awful|humiliating|draining|a nightmare) for (?:me|us|our team|my team|everyone here|all of us|me personally)|(?:i|we)(?:'ve| have)? (?:been )?(?:losing sleep|lost sleep|not slept|haven't slept|hardly slept|barely slept|beating (?:myself|ourselves) up|kicking (?:myself|ourselves)|been in tears|cried|could cry|had to work (?:all night|all weekend|late|through the night|overtime)|had to cancel (?:my|our)|been (?:under|dealing with) (?:a lot of|so much|huge|enormous) (?:stress|pressure))|(?:i'm|i am|we're|we are|i was|we were|i feel|we feel|i felt|we felt|i've been|we've been) (?:so |really |very |completely |absolutely |totally |just )?(?:stressed(?: out)?|exhausted|devastated|overwhelmed|drained|frazzled|burnt out|burned out|worn out|heartbroken|crushed|shattered|a wreck|in pieces)|you (?:have no idea|can't imagine|cannot imagine) how (?:\\w+ ){0,2}(?:bad|terrible|awful|hard|stressful|embarrassed|upset|guilty)|(?:cost|costs|costing) (?:me|us) (?:\\w+ ){0,3}(?:money|hours|days|sleep|weekend|evening|night|a fortune|dearly)|my (?:reputation|weekend|evening|stress|anxiety|health|nerves|sanity)|(?:i|we) (?:hate|can't stand) (?:that|when|myself)|(?:spare a thought|think) (?:for|of) (?:me|us|our team))\\b`,
+  `\\b(?:(?:a|such a) (?:nightmare|rough|tough|hard|stressful|terrible|awful|horrible|exhausting) (?:week|day|month|time|few days|few weeks|year) for (?:me|us|my team|our team)|(?:i|we)(?:'ve| have)? (?:had|been having) (?:a |such a |the )?(?:rough|tough|hard|difficult|terrible|awful|stressful|horrible|long|nightmare|exhausting|draining|miserable)(?: \\w+)? (?:week|day|month|time|year|few (?:days|weeks)|couple of (?:days|weeks)|stretch|period)|(?:this|it|that|everything|(?:this|the) (?:whole |last |past )?(?:week|month|day|year|process|situation))(?: whole week)?(?: has been| was|'s been| is| has all been) (?:so |really |very |incredibly |extremely |quite )?(?:stressful|hard|difficult|upsetting|embarrassing|exhausting|painful|tough|awful|humiliating|draining|a nightmare) for (?:me|us|our team|my team|everyone here|all of us|me personally)|(?:i|we)(?:'ve| have)? (?:been )?(?:losing sleep|lost sleep|not slept|haven't slept|hardly slept|barely slept|beating (?:myself|ourselves) up|kicking (?:myself|ourselves)|been in tears|cried|could cry|had to work (?:all night|all weekend|late|through the night|overtime)|had to cancel (?:my|our)|been (?:under|dealing with) (?:a lot of|so much|huge|enormous) (?:stress|pressure))|(?:i'm|i am|we're|we are|i was|we were|i feel|we feel|i felt|we felt|i've been|we've been) (?:so |really |very |completely |absolutely |totally |just )?(?:stressed(?: out)?|exhausted|devastated|overwhelmed|drained|frazzled|burnt out|burned out|worn out|heartbroken|crushed|shattered|a wreck|in pieces)|you (?:have no idea|can't imagine|cannot imagine) how (?:\\w+ ){0,2}(?:bad|terrible|awful|hard|stressful|embarrassed|upset|guilty)|(?:cost|costs|costing) (?:me|us) (?:\\w+ ){0,3}(?:money|hours|days|sleep|weekend|evening|night|a fortune|dearly)|my (?:reputation|weekend|evening|stress|anxiety|health|nerves|sanity)|(?:i|we) (?:hate|can't stand) (?:that|when|myself)|(?:spare a thought|think) (?:for|of) (?:me|us|our team))\\b`,
 );
 
 // sorry_but ------------------------------------------------------------------------------
@@ -205,6 +207,15 @@ function finding(
   return f;
 }
 
+/**
+ * A cause pinned on someone else is still an explanation (however badly offered): the blame hit
+ * joins the explanation evidence. The only place rules feed back into the components.
+ */
+function blamedCause(comp: ComponentResult, h: Hit): void {
+  comp.evidence.explanation.push({ start: h.start, end: h.end });
+  comp.components.explanation = true;
+}
+
 function ownedNear(comp: ComponentResult, sentence: number): boolean {
   return comp.ownership.some((o) => Math.abs(o.sentence - sentence) <= 1);
 }
@@ -219,7 +230,11 @@ export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions):
   const conditional: Hit[] = [];
   for (const h of findAll(doc, COND_IF)) conditional.push(h);
   for (const h of findAll(doc, COND_IF_CLAUSE))
-    if (APOLOGY_IN_SENTENCE.test(sentenceText(doc, h.sentence))) conditional.push(h);
+    if (
+      APOLOGY_IN_SENTENCE.test(sentenceText(doc, h.sentence)) ||
+      /\bcame across\b|\b(?:not|never) (?:my|our) intent/.test(sentenceText(doc, h.sentence))
+    )
+      conditional.push(h);
   for (const h of findAll(doc, COND_MAY)) conditional.push(h);
   for (const h of findAll(doc, COND_ANYONE))
     if (APOLOGY_IN_SENTENCE.test(sentenceText(doc, h.sentence))) conditional.push(h);
@@ -275,7 +290,7 @@ export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions):
     const a = after(doc, h);
     if (SUBJECT_FIRST_PERSON.test(b) || MODAL_BEFORE.test(b) || inConditional(doc, h)) continue;
     if (AGENT.test(a)) continue; // an agent is named (first person = ownership, otherwise not agentless)
-    const isNot = /\b(?:not|n't|never)\b/.test(aux);
+    const isNot = /\b(?:not|never)\b|n't\b/.test(aux);
     const always = ALWAYS_WRONG_RE.test(participle);
     const neutral = NEUTRAL_RE.test(participle);
     const notDone = isNot && NOT_DONE_RE.test(participle);
@@ -294,6 +309,9 @@ export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions):
     // "the file you uploaded was corrupted" names another agent; "confirmed that it has been deleted" reports a remedy.
     if (/\b(?:you|they|the client) (?:\w+ed|sent|gave|made|wrote|took|brought)\b/.test(subject)) continue;
     if (/\b(?:confirmed|confirm|confirms|ensured|verified|checked|made sure)(?: that)?\b/.test(b)) continue;
+    // "When we moved your records, our script matched by surname, so customers were merged": the
+    // writer's own act, earlier in the sentence, is the agent.
+    if (OWN_ACT_BEFORE.test(lc.slice(doc.sentences[h.sentence]?.start ?? 0, h.start))) continue;
     passives.push(h);
   }
   for (const h of dedupe(passives)) {
@@ -317,6 +335,7 @@ export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions):
       /\b(?:once|when|after|as soon as|if|until|before)\s+$/.test(before(doc, h))
     )
       continue;
+    blamedCause(comp, h);
     out.push(
       finding(
         'blame_shifting',
@@ -331,6 +350,7 @@ export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions):
     const denial = NOT_FAULT.test(t);
     if (!denial && comp.ownership.some((o) => o.sentence === h.sentence)) continue;
     if (!denial && (inConditional(doc, h) || negated(doc, h))) continue;
+    if (!denial && !/\b(?:control|hands)$/.test(t)) blamedCause(comp, h);
     out.push(
       finding(
         'blame_shifting',
@@ -345,6 +365,14 @@ export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions):
 
   // excuse
   for (const h of comp.excuses) {
+    // "I was off sick and didn't hand it over, which I should have": owned in the same sentence,
+    // the circumstance is an explanation, not an excuse.
+    if (
+      comp.ownership.some(
+        (o) => o.sentence === h.sentence && /\bshould(?:n't| not)? have\b/.test(lc.slice(o.start, o.end)),
+      )
+    )
+      continue;
     out.push(
       finding(
         'excuse',

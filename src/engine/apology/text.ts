@@ -505,7 +505,7 @@ export function sentenceText(doc: Doc, index: number): string {
   return s ? doc.lc.slice(s.start, s.end) : '';
 }
 
-const CONDITIONAL_LEAD = /\b(?:if|whether|unless|in case)\b[^,;:]*$/;
+const CONDITIONAL_LEAD = /\b(?:if|whether|unless|in case)\b(?:(?! -+ )[^,;:\u2013\u2014])*$/;
 const STARTS_CONDITIONAL = /^\W*(?:if|whether|even if|in case)\b/;
 
 /** True when the hit sits inside a conditional ("if we sent…", "If so, that's on us"). */

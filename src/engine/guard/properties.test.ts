@@ -181,7 +181,7 @@ describe('guard properties', () => {
         }),
         { maxLength: 3 },
       ),
-      facts: fc.constant([]),
+      facts: fc.constant<GuardKnowledge['facts']>([]),
       vocabulary: fc.array(name, { maxLength: 3 }),
       rules: fc.array(
         fc.record({
