@@ -134,7 +134,11 @@ export async function remedyProposal(
     multiplierPercent,
     proposed,
     capPercent: settings.remedyPolicy.capPercent,
-    capAmountMinor: Number((BigInt(mistake.impact.amountMinor) * BigInt(settings.remedyPolicy.capPercent)) / 100n),
+    // A huge impact times a large cap can pass a safe integer: report the ceiling instead.
+    capAmountMinor: Math.min(
+      Number((BigInt(mistake.impact.amountMinor) * BigInt(settings.remedyPolicy.capPercent)) / 100n),
+      Number.MAX_SAFE_INTEGER,
+    ),
     approvalThresholdMinor: settings.remedyPolicy.approvalThresholdMinor,
     assessment: assessRemedy(settings, mistake.impact, assessed),
   };

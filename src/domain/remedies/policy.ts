@@ -1,10 +1,11 @@
-import type {
-  ApprovalReason,
-  Client,
-  Mistake,
-  Money,
-  RemedyAssessment,
-  WorkspaceSettings,
+import {
+  MAX_REMEDY_MINOR,
+  type ApprovalReason,
+  type Client,
+  type Mistake,
+  type Money,
+  type RemedyAssessment,
+  type WorkspaceSettings,
 } from '../../shared/contract/index.ts';
 import { formatMoney } from './money.ts';
 
@@ -21,7 +22,7 @@ export function percentOf(value: number, percent: number): number {
   return Number((BigInt(value) * BigInt(percent) + 50n) / 100n);
 }
 
-/** The proposed remedy for a mistake: impact × multiplier(tier, severity). */
+/** The proposed remedy for a mistake: impact × multiplier(tier, severity), at most the largest remedy the ledger takes. */
 export function proposeRemedy(
   settings: WorkspaceSettings,
   client: Pick<Client, 'tier'>,
@@ -31,7 +32,7 @@ export function proposeRemedy(
   return {
     multiplierPercent,
     proposed: {
-      amountMinor: percentOf(mistake.impact.amountMinor, multiplierPercent),
+      amountMinor: Math.min(percentOf(mistake.impact.amountMinor, multiplierPercent), MAX_REMEDY_MINOR),
       currency: mistake.impact.currency,
     },
   };

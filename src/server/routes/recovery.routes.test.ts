@@ -475,6 +475,26 @@ describe('remedy policy', () => {
     expect(bad.body.error.details.issues[0].field).toBe('querystring.amountMinor');
   });
 
+  it('answers a proposal for the largest impact without overflowing (capped at the largest remedy)', async () => {
+    await ok('PATCH', '/api/settings', {
+      remedyPolicy: {
+        multipliers: {
+          key: { minor: 1000, major: 1000, critical: 1000 },
+          standard: { minor: 100, major: 100, critical: 100 },
+        },
+        capPercent: 1000,
+        approvalThresholdMinor: 50_000,
+      },
+    });
+    const s = await spa('key');
+    const m = await mistake(s.client.id, { impact: { amountMinor: 1_000_000_000_000_000, currency: 'USD' } });
+    const p = await t.api.request('GET', `/api/mistakes/${m.id}/remedy-proposal`);
+    expect(p.status).toBe(200);
+    expect(p.body.proposed.amountMinor).toBe(1_000_000_000_000);
+    expect(p.body.capAmountMinor).toBe(Number.MAX_SAFE_INTEGER);
+    expect(p.body.assessment.reasons.map((r: { code: string }) => r.code)).toEqual(['above_threshold']);
+  });
+
   it('follows the multipliers and cap in the workspace settings', async () => {
     await ok('PATCH', '/api/settings', {
       remedyPolicy: {
@@ -686,6 +706,31 @@ describe('remedy ledger', () => {
     });
     expect(missingReason.status).toBe(400);
     expect(missingReason.body.error.details.issues[0].field).toBe('body.reason');
+  });
+
+  it('withdraws a pending remedy by reversing it: it never counts, and can no longer be approved', async () => {
+    const s = await spa('key');
+    const m = await mistake(s.client.id, { impact: { amountMinor: 20_000, currency: 'USD' } });
+    const pending = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 40_000,
+      currency: 'USD',
+      idempotencyKey: key('wd'),
+    });
+    const rev = await ok('POST', `/api/remedies/${pending.entry.id}/reverse`, {
+      reason: 'Client preferred rework',
+      idempotencyKey: key('wd-rev'),
+    });
+    expect(rev.entry.amountMinor).toBe(-40_000);
+    const approve = await t.api.request('POST', `/api/remedies/${pending.entry.id}/approve`, {});
+    expect(approve.status).toBe(409);
+    expect(approve.body.error.code).toBe('remedy_already_reversed');
+    const totals = await ok('GET', `/api/remedies/totals?mistakeId=${m.id}`);
+    expect(totals.items).toEqual([
+      { currency: 'USD', issuedMinor: 0, reversedMinor: 0, netMinor: 0, pendingMinor: 0, count: 1 },
+    ]);
+    expect((await ok('GET', `/api/mistakes/${m.id}`)).stage).toBe('found');
+    expect((await ok('GET', `/api/messages?mistakeId=${m.id}`)).items).toEqual([]);
   });
 
   it('totals per currency for a client, never mixing currencies', async () => {

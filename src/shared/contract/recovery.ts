@@ -205,6 +205,7 @@ export const remedyProposalSchema = z.object({
   impact: moneySchema,
   /** Whole percent of the impact (200 = 2×). */
   multiplierPercent: z.number().int(),
+  /** impact × multiplier, rounded half up; never above MAX_REMEDY_MINOR. */
   proposed: moneySchema,
   /** Above this percent of the impact a remedy needs approval (not a hard cap). */
   capPercent: z.number().int(),
