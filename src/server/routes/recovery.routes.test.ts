@@ -150,6 +150,41 @@ describe('acknowledgment composer', () => {
     expect(sent.body.overridden).toBe(false);
   });
 
+  it('drafts that pass the analyser and guard for every category, finder and severity', async () => {
+    const s = await spa();
+    const categories = [
+      'communication',
+      'deliverable_quality',
+      'deadline',
+      'billing',
+      'requirements',
+      'wrong_fact',
+      'other',
+    ];
+    const finders = ['us', 'client', 'third_party'];
+    let i = 0;
+    for (const category of categories) {
+      const foundBy = finders[i % finders.length];
+      const severity = ['minor', 'major', 'critical'][i % 3];
+      i++;
+      const m = await mistake(s.client.id, {
+        category,
+        foundBy,
+        severity,
+        title: `Missed the ${category.replace('_', ' ')} check`,
+        description: null,
+      });
+      const draft = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.carter.id}`);
+      const sent = await t.api.request('POST', `/api/mistakes/${m.id}/acknowledgment/send`, {
+        contactId: s.carter.id,
+        subject: draft.subject,
+        body: draft.body,
+      });
+      expect({ category, status: sent.status }).toEqual({ category, status: 201 });
+      expect(sent.body.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
+    }
+  });
+
   it('answers 404 for a contact of another client and 400 naming contactId when it is missing', async () => {
     const s = await spa();
     const other = await spa('standard', 'Blue Harbor Dental');
@@ -706,6 +741,30 @@ describe('remedy ledger', () => {
     });
     expect(missingReason.status).toBe(400);
     expect(missingReason.body.error.details.issues[0].field).toBe('body.reason');
+  });
+
+  it('accepts one reversal out of 10 parallel ones with different keys; the rest answer 409', async () => {
+    const s = await spa('standard');
+    const m = await mistake(s.client.id);
+    const issued = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 2_000,
+      currency: 'USD',
+      idempotencyKey: key('par-orig'),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.api.request('POST', `/api/remedies/${issued.entry.id}/reverse`, {
+          reason: 'duplicate credit',
+          idempotencyKey: key(`par-rev-${i}`),
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'remedy_already_reversed')).toBe(
+      true,
+    );
+    expect((await ok('GET', `/api/remedies?mistakeId=${m.id}`)).items).toHaveLength(2);
   });
 
   it('withdraws a pending remedy by reversing it: it never counts, and can no longer be approved', async () => {
