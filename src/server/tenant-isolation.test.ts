@@ -65,6 +65,13 @@ beforeAll(async () => {
   await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
   a.word = 'Kestrelly';
   a.userId = t.owner.actor.userId;
+  const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
+    kind: 'credit',
+    amountMinor: 5_000,
+    currency: 'USD',
+    idempotencyKey: 'tenant-a-remedy-1',
+  });
+  a.remedyId = remedy.body.entry.id;
   // A reminder is due: the scheduler writes A's notification and queues A's email.
   t.clock.advance(3 * 3_600_000);
   await createScheduler(t.services.deps, t.services.mailer).runDue();
@@ -161,6 +168,46 @@ function idRouteAttempts(): Attempt[] {
     },
     { route: 'DELETE /api/guard-rules/{ruleId}', url: `/api/guard-rules/${a.ruleId}` },
     { route: 'DELETE /api/vocabulary/{word}', url: `/api/vocabulary/${a.word}` },
+    {
+      route: 'GET /api/mistakes/{mistakeId}/acknowledgment-draft',
+      url: `/api/mistakes/${a.mistakeId}/acknowledgment-draft?contactId=${a.contactId}`,
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/acknowledgment/send',
+      url: `/api/mistakes/${a.mistakeId}/acknowledgment/send`,
+      body: { contactId: a.contactId, subject: 'Hi', body: 'Sorry, I sent the wrong code.' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/client-noticed',
+      url: `/api/mistakes/${a.mistakeId}/client-noticed`,
+      body: {},
+    },
+    { route: 'GET /api/mistakes/{mistakeId}/sweep', url: `/api/mistakes/${a.mistakeId}/sweep` },
+    { route: 'POST /api/mistakes/{mistakeId}/sweep', url: `/api/mistakes/${a.mistakeId}/sweep`, body: { checked: [] } },
+    { route: 'GET /api/mistakes/{mistakeId}/remedy-proposal', url: `/api/mistakes/${a.mistakeId}/remedy-proposal` },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/remedies',
+      url: `/api/mistakes/${a.mistakeId}/remedies`,
+      body: { kind: 'credit', amountMinor: 100, currency: 'USD', idempotencyKey: 'tenant-b-try-1' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/remedies/decline',
+      url: `/api/mistakes/${a.mistakeId}/remedies/decline`,
+      body: { reason: 'no' },
+    },
+    { route: 'GET /api/remedies/{remedyId}', url: `/api/remedies/${a.remedyId}` },
+    { route: 'POST /api/remedies/{remedyId}/approve', url: `/api/remedies/${a.remedyId}/approve`, body: {} },
+    {
+      route: 'POST /api/remedies/{remedyId}/reverse',
+      url: `/api/remedies/${a.remedyId}/reverse`,
+      body: { reason: 'no', idempotencyKey: 'tenant-b-try-2' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/updates',
+      url: `/api/mistakes/${a.mistakeId}/updates`,
+      body: { contactId: a.contactId, subject: 'Update', body: 'We are on it.' },
+    },
+    { route: 'GET /api/mistakes/{mistakeId}/recovery', url: `/api/mistakes/${a.mistakeId}/recovery` },
     { route: 'GET /api/messages/{messageId}', url: `/api/messages/${a.messageId}` },
     { route: 'POST /api/messages/{messageId}/retry', url: `/api/messages/${a.messageId}/retry` },
     { route: 'POST /api/notifications/{notificationId}/read', url: `/api/notifications/${a.notificationId}/read` },
@@ -199,6 +246,20 @@ function bodyReferenceAttempts(): Attempt[] {
       route: 'POST /api/clients/{clientId}/commitments',
       url: `/api/clients/${own.clientId}/commitments`,
       body: { title: 'x', dueAt: '2026-06-01T12:00:00Z', ownerId: a.userId },
+    },
+    {
+      route: 'GET /api/mistakes/{mistakeId}/acknowledgment-draft',
+      url: `/api/mistakes/${own.mistakeId}/acknowledgment-draft?contactId=${a.contactId}`,
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/acknowledgment/send',
+      url: `/api/mistakes/${own.mistakeId}/acknowledgment/send`,
+      body: { contactId: a.contactId, subject: 'Hi', body: 'Sorry, I sent the wrong code.', overrideReason: 'test' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/updates',
+      url: `/api/mistakes/${own.mistakeId}/updates`,
+      body: { contactId: a.contactId, subject: 'Update', body: 'We are on it.', overrideReason: 'test' },
     },
   ];
 }
@@ -249,7 +310,7 @@ describe('two workspaces', () => {
     expect(listRoutes.length).toBeGreaterThan(8);
     const secrets = [...Object.values(a), 'Serenity', 'Lynn', 'Kestrelly', 'Wrong short code'];
     const leaks: string[] = [];
-    const queries = ['', `?clientId=${a.clientId}`, `?mistakeId=${a.mistakeId}`, '?q=Serenity'];
+    const queries = ['', `?clientId=${a.clientId}`, `?mistakeId=${a.mistakeId}`, '?q=Serenity', '?currency=USD'];
     for (const route of listRoutes) {
       const url = route.slice(4);
       for (const q of queries) {
