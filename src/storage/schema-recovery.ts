@@ -28,6 +28,7 @@ export interface RemediesTable {
   created_at: ColumnType<Date | string, string, never>;
 }
 
+/** One approval per remedy (owner or admin); insert-only. */
 export interface RemedyApprovalsTable {
   remedy_id: ColumnType<string, string, never>;
   workspace_id: ColumnType<string, string, never>;
@@ -37,6 +38,7 @@ export interface RemedyApprovalsTable {
   approved_at: ColumnType<Date | string, string, never>;
 }
 
+/** The accounting notice queued for an issued remedy, or why none was; insert-only. */
 export interface RemedyNoticesTable {
   remedy_id: ColumnType<string, string, never>;
   workspace_id: ColumnType<string, string, never>;
@@ -45,6 +47,7 @@ export interface RemedyNoticesTable {
   created_at: ColumnType<Date | string, string, never>;
 }
 
+/** A decision to give no money for a mistake. */
 export interface RemedyDeclinesTable {
   id: string;
   workspace_id: string;
@@ -55,6 +58,7 @@ export interface RemedyDeclinesTable {
   at: Timestamp;
 }
 
+/** An account sweep: the open items (JSON) checked and left unchecked. */
 export interface SweepsTable {
   id: string;
   workspace_id: string;
@@ -68,6 +72,7 @@ export interface SweepsTable {
   at: Timestamp;
 }
 
+/** When the client noticed a mistake themselves. */
 export interface ClientNoticesTable {
   mistake_id: string;
   workspace_id: string;
@@ -75,6 +80,7 @@ export interface ClientNoticesTable {
   created_at: Timestamp;
 }
 
+/** The recovery tables, merged into DB in schema.ts. */
 export interface RecoveryTables {
   remedies: RemediesTable;
   remedy_approvals: RemedyApprovalsTable;

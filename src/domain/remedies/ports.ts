@@ -39,11 +39,13 @@ export interface StoredRemedy extends RemedyRecord {
   notice: { messageId: string | null; skippedReason: string | null } | null;
 }
 
+/** Filters of the ledger. */
 export interface RemedyQuery {
   clientId?: string | undefined;
   mistakeId?: string | undefined;
 }
 
+/** The append-only remedy ledger: no method changes or removes an entry. */
 export interface RemedyRepository {
   /**
    * Inserts the entry unless its idempotency key is taken in the workspace (or, for a reversing
@@ -67,6 +69,7 @@ export interface RemedyRepository {
   ): Promise<boolean>;
 }
 
+/** A decision to give no money for a mistake. */
 export interface RemedyDeclineRecord {
   id: string;
   mistakeId: string;
@@ -75,12 +78,14 @@ export interface RemedyDeclineRecord {
   at: string;
 }
 
+/** Declined remedies of a mistake. */
 export interface RemedyDeclineRepository {
   create(workspaceId: string, decline: RemedyDeclineRecord): Promise<void>;
   /** Oldest first. */
   listByMistake(workspaceId: string, mistakeId: string): Promise<RemedyDeclineRecord[]>;
 }
 
+/** An account sweep as stored. */
 export interface SweepRecord {
   id: string;
   mistakeId: string;
@@ -92,17 +97,20 @@ export interface SweepRecord {
   at: string;
 }
 
+/** Account sweeps of a mistake. */
 export interface SweepRepository {
   create(workspaceId: string, sweep: SweepRecord): Promise<void>;
   latest(workspaceId: string, mistakeId: string): Promise<SweepRecord | null>;
 }
 
+/** When a client noticed a mistake themselves (once per mistake). */
 export interface ClientNoticeRepository {
   /** Records when the client noticed the mistake; false (and no change) if already recorded. */
   record(workspaceId: string, mistakeId: string, noticedAt: string, createdAt: string): Promise<boolean>;
   get(workspaceId: string, mistakeId: string): Promise<string | null>;
 }
 
+/** The recovery part of the Store. */
 export interface RecoveryRepositories {
   remedies: RemedyRepository;
   remedyDeclines: RemedyDeclineRepository;

@@ -38,6 +38,7 @@ import { acknowledgmentSchema, finders, recoveryStages, severities } from './mis
 // ---------------------------------------------------------------------------------------------
 // Acknowledgment composer and sending
 
+/** Query of GET …/acknowledgment-draft. */
 export const acknowledgmentDraftQuerySchema = z.object({ contactId: idSchema });
 export type AcknowledgmentDraftQuery = z.infer<typeof acknowledgmentDraftQuerySchema>;
 
@@ -62,6 +63,7 @@ export type AcknowledgmentDraft = z.infer<typeof acknowledgmentDraftSchema>;
 export const MAX_SUBJECT = 300;
 export const MAX_MESSAGE_BODY = 50_000;
 
+/** Body of POST …/acknowledgment/send. */
 export const sendAcknowledgmentInputSchema = z.strictObject({
   contactId: idSchema,
   subject: text(MAX_SUBJECT),
@@ -101,6 +103,7 @@ export const acknowledgmentTimingSchema = z.object({
 });
 export type AcknowledgmentTiming = z.infer<typeof acknowledgmentTimingSchema>;
 
+/** 201 of POST …/acknowledgment/send: timing, the recorded acknowledgment, the queued email. */
 export const sendAcknowledgmentResultSchema = acknowledgmentTimingSchema.extend({
   acknowledgment: acknowledgmentSchema,
   message: messageSchema,
@@ -114,12 +117,14 @@ export type SendAcknowledgmentResult = z.infer<typeof sendAcknowledgmentResultSc
 /** Records when the client noticed the mistake themselves (for "told before noticed"). First time only. */
 export const clientNoticedInputSchema = z.strictObject({ at: instantSchema.optional() });
 export type ClientNoticedInput = z.infer<typeof clientNoticedInputSchema>;
+/** 200 of POST …/client-noticed. */
 export const clientNoticedSchema = z.object({ mistakeId: z.string(), clientNoticedAt: z.string() });
 export type ClientNoticed = z.infer<typeof clientNoticedSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Account sweep
 
+/** What a sweep item is. */
 export const sweepItemKinds = ['commitment', 'mistake', 'message', 'remedy'] as const;
 export type SweepItemKind = (typeof sweepItemKinds)[number];
 
@@ -146,6 +151,7 @@ export const sweepSchema = z.object({
 });
 export type Sweep = z.infer<typeof sweepSchema>;
 
+/** 200 of GET …/sweep. */
 export const sweepListSchema = z.object({
   mistakeId: z.string(),
   clientId: z.string(),
@@ -154,6 +160,7 @@ export const sweepListSchema = z.object({
 });
 export type SweepList = z.infer<typeof sweepListSchema>;
 
+/** Body of POST …/sweep: the items checked (each must be on the current list). */
 export const sweepInputSchema = z.strictObject({
   checked: z.array(z.strictObject({ kind: z.enum(sweepItemKinds), id: idSchema })).max(1_000),
   note: optionalText(2_000),
@@ -163,6 +170,7 @@ export type SweepInput = z.infer<typeof sweepInputSchema>;
 // ---------------------------------------------------------------------------------------------
 // Remedy policy and ledger
 
+/** What a remedy gives. */
 export const remedyKinds = ['credit', 'discount', 'refund', 'rework', 'gift', 'other'] as const;
 export type RemedyKind = (typeof remedyKinds)[number];
 
@@ -174,6 +182,7 @@ export const approvalReasonCodes = ['above_cap', 'above_threshold', 'currency_di
 export const approvalReasonSchema = z.object({ code: z.enum(approvalReasonCodes), message: z.string() });
 export type ApprovalReason = z.infer<typeof approvalReasonSchema>;
 
+/** Query of GET …/remedy-proposal. */
 export const remedyProposalQuerySchema = z.object({
   /** Assess this amount instead of the proposed one. */
   amountMinor: z.coerce.number().int().min(1).max(MAX_REMEDY_MINOR).optional(),
@@ -263,6 +272,7 @@ export type RemedyInput = z.infer<typeof remedyInputSchema>;
 export const remedyStatuses = ['pending_approval', 'issued', 'reversed', 'reversal'] as const;
 export type RemedyStatus = (typeof remedyStatuses)[number];
 
+/** One ledger entry as the API shows it. */
 export const remedyEntrySchema = z.object({
   id: z.string(),
   mistakeId: z.string(),
@@ -291,6 +301,7 @@ export const remedyEntrySchema = z.object({
 });
 export type RemedyEntry = z.infer<typeof remedyEntrySchema>;
 
+/** Answer of issuing, approving or reversing: the entry, and the accounting notice if this request queued it. */
 export const remedyResultSchema = z.object({
   entry: remedyEntrySchema,
   /** The accounting notice queued by this request, if it issued the remedy. */
@@ -301,12 +312,15 @@ export const remedyResultSchema = z.object({
 });
 export type RemedyResult = z.infer<typeof remedyResultSchema>;
 
+/** Body of POST /api/remedies/:remedyId/approve (optional). */
 export const remedyApproveInputSchema = z.strictObject({ note: optionalText(2_000) });
 export type RemedyApproveInput = z.infer<typeof remedyApproveInputSchema>;
 
+/** Body of POST /api/remedies/:remedyId/reverse. */
 export const remedyReverseInputSchema = z.strictObject({ reason: text(2_000), idempotencyKey: idempotencyKeySchema });
 export type RemedyReverseInput = z.infer<typeof remedyReverseInputSchema>;
 
+/** Body of POST …/remedies/decline. */
 export const remedyDeclineInputSchema = z.strictObject({ reason: text(2_000) });
 export type RemedyDeclineInput = z.infer<typeof remedyDeclineInputSchema>;
 
@@ -321,9 +335,11 @@ export const remedyDeclineSchema = z.object({
 });
 export type RemedyDecline = z.infer<typeof remedyDeclineSchema>;
 
+/** Query of GET /api/remedies and /api/remedies/totals. */
 export const remedyFilterSchema = z.object({ clientId: idSchema.optional(), mistakeId: idSchema.optional() });
 export type RemedyFilter = z.infer<typeof remedyFilterSchema>;
 
+/** 200 of GET /api/remedies. */
 export const remedyListSchema = z.object({ items: z.array(remedyEntrySchema) });
 
 /** Totals of one currency (currencies are never mixed). */
@@ -341,11 +357,13 @@ export const remedyTotalSchema = z.object({
   count: z.number().int(),
 });
 export type RemedyTotal = z.infer<typeof remedyTotalSchema>;
+/** 200 of GET /api/remedies/totals: one item per currency, sorted by code. */
 export const remedyTotalsSchema = z.object({ items: z.array(remedyTotalSchema) });
 
 // ---------------------------------------------------------------------------------------------
 // Progress updates and the recovery summary
 
+/** Body of POST …/updates. */
 export const progressUpdateInputSchema = z.strictObject({
   contactId: idSchema,
   subject: text(MAX_SUBJECT),
@@ -355,6 +373,7 @@ export const progressUpdateInputSchema = z.strictObject({
 });
 export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;
 
+/** 201 of POST …/updates. */
 export const progressUpdateResultSchema = z.object({
   message: messageSchema,
   findings: z.array(sourcedFindingSchema),
@@ -364,6 +383,7 @@ export const progressUpdateResultSchema = z.object({
 });
 export type ProgressUpdateResult = z.infer<typeof progressUpdateResultSchema>;
 
+/** 200 of GET …/recovery. */
 export const recoverySummarySchema = z.object({
   mistakeId: z.string(),
   ref: z.string(),
