@@ -160,11 +160,21 @@ export async function launchBrowser(
   };
 }
 
-/** Saves a full-page screenshot to e2e/screenshots/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot to e2e/screenshots/<name>.png (full page, toasts hidden by default); returns its path. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; showToasts?: boolean } = {},
+): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path,
+    fullPage: options.fullPage ?? true,
+    animations: 'disabled',
+    // Success toasts float over the header; they are transient, so they are left out unless asked for.
+    ...(!options.showToasts && { style: '.mantine-Notifications-root { display: none !important; }' }),
+  });
   return path;
 }
 

@@ -29,3 +29,10 @@ if (typeof Element.prototype.scrollIntoView !== 'function') {
 }
 
 afterEach(() => cleanup());
+// Mantine's autosize Textarea listens to font loading, which jsdom does not implement.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+    configurable: true,
+  });
+}

@@ -23,8 +23,8 @@ export function MistakesTable({
           <Table.Tr>
             <Table.Th w={80}>Ref</Table.Th>
             <Table.Th>Mistake</Table.Th>
-            <Table.Th>Stage</Table.Th>
-            <Table.Th>Severity</Table.Th>
+            <Table.Th style={{ minWidth: 130 }}>Stage</Table.Th>
+            <Table.Th style={{ minWidth: 100 }}>Severity</Table.Th>
             <Table.Th>Category</Table.Th>
             <Table.Th ta="right">Impact</Table.Th>
             <Table.Th>Found</Table.Th>
