@@ -109,7 +109,8 @@ export function composeAcknowledgment(f: AcknowledgmentFacts): { salutation: str
     );
   } else {
     const hours = settings.targets[mistake.severity].fixHours;
-    lines.push(`We are fixing it now, and I will confirm the date it will be done within ${hours} hours.`);
+    const within = hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
+    lines.push(`We are fixing it now, and I will confirm the date it will be done within ${within}.`);
   }
   const issued = f.remedies.filter((r) => remedyStatus(r) === 'issued');
   if (issued.length > 0) {

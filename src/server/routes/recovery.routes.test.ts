@@ -185,6 +185,34 @@ describe('acknowledgment composer', () => {
     }
   });
 
+  it('writes dates the British way for an en-GB workspace, and still passes the guard', async () => {
+    await ok('PATCH', '/api/settings', { locale: 'en-GB' });
+    const s = await spa();
+    const m = await mistake(s.client.id, { severity: 'minor' });
+    const before = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.okafor.id}`);
+    expect(before.body).toContain('within 7 days');
+    await ok('POST', `/api/mistakes/${m.id}/fix-commitment`, {
+      title: 'Reprint the posters with 55123',
+      dueAt: '2026-03-03T17:00:00Z',
+    });
+    const draft = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.okafor.id}`);
+    expect(draft.body).toContain('17:00 UTC on Tuesday, 3 March 2026');
+    // The guard does read the date: the wrong weekday would have been blocked.
+    const wrongDay = await t.api.request('POST', `/api/mistakes/${m.id}/acknowledgment/send`, {
+      contactId: s.okafor.id,
+      subject: draft.subject,
+      body: draft.body.replace('Tuesday, 3 March', 'Wednesday, 3 March'),
+    });
+    expect(wrongDay.status).toBe(422);
+    expect(wrongDay.body.error.details.blocking.map((f: { rule: string }) => f.rule)).toEqual(['weekday_mismatch']);
+    const sent = await ok('POST', `/api/mistakes/${m.id}/acknowledgment/send`, {
+      contactId: s.okafor.id,
+      subject: draft.subject,
+      body: draft.body,
+    });
+    expect(sent.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+  });
+
   it('answers 404 for a contact of another client and 400 naming contactId when it is missing', async () => {
     const s = await spa();
     const other = await spa('standard', 'Blue Harbor Dental');
