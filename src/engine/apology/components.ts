@@ -265,8 +265,17 @@ const PREVENT_STEP = g(
 
 /** More prevention steps: a habit now in place ("I now paste names from the record", "renewals now run early"). */
 const PREVENT_MORE = g(
-  `\\b(?:i|we) now (?!(?:realise|realize|understand|see|know|think|believe|feel|hope|wish|want|owe|regret|apologi[sz]e|have to|need to|can|will|are|am|is|do)\\b)[a-z]{3,}\\b|(?<=\\b[a-z]{3,}s )now (?:go|get|run|need|require|pass|check|come|include|land|flow|start|trigger|sync|have|use|send|block|flag|show|ask|update)\\b|\\b(?:is|are) now (?:\\w+ed|required|mandatory|automatic|compulsory)\\b[^.!?\\n]{0,40}?\\b(?:every|each|before|whenever|any|always|automatically|until)\\b|\\b(?:i|we) (?:always |now |also |personally )?(?:check|test|review|verify|proofread|compare|confirm|copy|paste|double-check|cross-check)\\b[^.!?\\n]{0,60}?\\b(?:before|every|each|against)\\b|\\b(?:from now on|going forward|from today|moving forward)\\b,? (?:the|our|my|your) (?:\\w+ ){0,2}(?:receives|gets|goes|checks|reviews|signs|approves|sees|uses|needs|requires|runs|includes|has|only)\\b|\\bso (?:that )?(?:\\w+ ){0,4}(?:can't|cannot|can no longer|will no longer|won't) be\\b|\\b(?:the|our|my) (?:\\w+ ){0,2}now (?:check|ask|require|use|review|confirm|read|get|go|run|need|send|keep|sign|approve|verify|compare|test)\\b|\\b(?:i|we) (?!(?:apologi[sz]e|am|are|was|were|hope|want|promise)\\b)[a-z]+ [^.!?\\n]{0,60}?\\b(?:from now on|going forward|from today on)\\b`,
+  `\\b(?:i|we) now (?!(?:realise|realize|understand|see|know|think|believe|feel|hope|wish|want|owe|regret|apologi[sz]e|have to|need to|can|will|are|am|is|do)\\b)[a-z]{3,}\\b|\\b(?:is|are) now (?:\\w+ed|required|mandatory|automatic|compulsory)\\b[^.!?\\n]{0,40}?\\b(?:every|each|before|whenever|any|always|automatically|until)\\b|\\b(?:i|we) (?:always |now |also |personally )?(?:check|test|review|verify|proofread|compare|confirm|copy|paste|double-check|cross-check)\\b[^.!?\\n]{0,60}?\\b(?:before|every|each|against)\\b|\\b(?:from now on|going forward|from today|moving forward)\\b,? (?:the|our|my|your) (?:\\w+ ){0,2}(?:receives|gets|goes|checks|reviews|signs|approves|sees|uses|needs|requires|runs|includes|has|only)\\b|\\bso (?:that )?(?:\\w+ ){0,4}(?:can't|cannot|can no longer|will no longer|won't) be\\b|\\b(?:i|we) (?!(?:apologi[sz]e|am|are|was|were|hope|want|promise)\\b)[a-z]+ [^.!?\\n]{0,60}?\\b(?:from now on|going forward|from today on)\\b`,
 );
+/**
+ * "Renewals now run early", "our staff now check the tariff": a habit of the writer's side. Matched
+ * from the rare word "now"; the subject (a plural noun, or "the/our/my …") is checked before it.
+ */
+const PREVENT_NOW = g(
+  `\\bnow (?:go|get|run|need|require|pass|check|come|include|land|flow|start|trigger|sync|have|use|send|block|flag|show|ask|update|review|confirm|read|keep|sign|approve|verify|compare|test)\\b`,
+);
+const NOW_SUBJECT =
+  /(?:\b(?:the|our|my) (?:\S+ ){0,2}|\b(?!(?:this|is|was|has|its|us|always|thanks|yes|perhaps)\b)[a-z]{3,}s )$/;
 /** A promise of more care is not a changed process. */
 const VAGUE_STEP =
   /\b(?:be (?:more|extra) (?:careful|thorough|vigilant|diligent|attentive)|do better|try harder|pay (?:more|closer) attention|be better)\b/;
@@ -305,9 +314,11 @@ export function detectComponents(doc: Doc): ComponentResult {
   );
 
   // Repentance: a promise it won't recur, or a prevention step (a changed process).
-  const steps = [...findAll(doc, PREVENT_STEP), ...findAll(doc, PREVENT_MORE)].filter(
-    (h) => !inConditional(doc, h) && !negated(doc, h) && !VAGUE_STEP.test(doc.lc.slice(h.start, h.end)),
-  );
+  const steps = [
+    ...findAll(doc, PREVENT_STEP),
+    ...findAll(doc, PREVENT_MORE),
+    ...findAll(doc, PREVENT_NOW).filter((h) => NOW_SUBJECT.test(before(doc, h).slice(-40))),
+  ].filter((h) => !inConditional(doc, h) && !negated(doc, h) && !VAGUE_STEP.test(doc.lc.slice(h.start, h.end)));
   const promises = findAll(doc, REPENT_PROMISE).filter(
     (h) => !inConditional(doc, h) && !/\b(?:can't|cannot|couldn't|not|no)\s+(?:\w+\s+){0,2}$/.test(before(doc, h)),
   );

@@ -139,6 +139,9 @@ interface ClientEntry {
 }
 
 function isUpperChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  // ASCII first (no allocation); anything else the slow, exact way.
+  if (code < 128) return code >= 65 && code <= 90;
   return c !== c.toLowerCase();
 }
 
@@ -544,11 +547,12 @@ export class BuiltGuard {
       isHonorificWord(norm)
     )
       return false;
-    const near = nearNamePart(norm, own);
-    if (!near) return false;
     // A word that is also an ordinary word or a common name ("Call", "John") counts only in a
     // name position: after a greeting or honorific, beside a contact's name, or alone before a comma.
+    // (Tested first: it is cheap, and most capitalised words are ordinary words out of position.)
     if (this.dictionary(norm) && !this.nameContext(tokens, i, own)) return false;
+    const near = nearNamePart(norm, own);
+    if (!near) return false;
     const right = near.part.canonical;
     const replacement = matchCase(t.text, right) + t.text.slice(norm.length);
     out.push({

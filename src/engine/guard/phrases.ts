@@ -25,6 +25,8 @@ export interface PhraseMatch<T> {
 }
 
 function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = text.charAt(0);
   return c !== c.toLowerCase();
 }
