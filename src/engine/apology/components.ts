@@ -101,6 +101,12 @@ const OWN_MY_CONDUCT = g(
 const OWN_PART = g(
   `\\b(?:${FAULT_NOUNS}|miss|failure)(?: \\w+){0,2} (?:(?:was|is) )?(?:entirely |completely |clearly |squarely |all )?on (?:my|our) (?:part|end|side)\\b`,
 );
+const OWN_SIDE_SHOULD = g(
+  `\\b(?:our|my) (?!customers?\\b|clients?\\b)\\w+ (?:really |clearly )?should(?:n't| not)? have (?!been (?:told|informed|given|sent|notified))\\w+`,
+);
+const OWN_BUT_DIDNT = g(
+  `\\b(?:i|we) \\w+(?: \\w+){0,5} (?:but|and) (?:then )?(?:didn't|did not|forgot to|failed to|never) \\w+`,
+);
 const OWN_SHOULD_BARE = g(`\\b(?:i|we) (?:really |clearly )?should(?:n't| not)? have(?= *[.,;!?)]| *$)`);
 const OWN_SHOULD = g(
   `\\b(?:${FPS}|and|but|which)(?: really| clearly| definitely| certainly| absolutely| obviously)? should(?:n't| not)? have (?!been (?:told|informed|given|sent|notified|warned|asked|consulted|included|copied|cc))\\w+`,
@@ -159,10 +165,16 @@ function responsibilityHits(doc: Doc): Hit[] {
   });
   keep(
     findAll(doc, OWN_NEUTRAL_VERB),
-    (h) => WRONG_ADVERB_RE.test(doc.lc.slice(h.start, h.end)) || WRONG_MARKER_RE.test(clauseAfter(doc, h)),
+    (h) =>
+      WRONG_ADVERB_RE.test(doc.lc.slice(h.start, h.end)) ||
+      WRONG_MARKER_RE.test(clauseAfter(doc, h)) ||
+      // "I wrote 'Dr Ali'; it should have been 'Prof Ali'"
+      /^[^.!?]{0,80}\b(?:it|that|this|they|which) should have been\b/.test(after(doc, h)),
   );
   keep(findAll(doc, OWN_BY_ME));
   keep(findAll(doc, OWN_SHOULD_BARE));
+  keep(findAll(doc, OWN_SIDE_SHOULD));
+  keep(findAll(doc, OWN_BUT_DIDNT), (h) => !WRONG_MARKER_RE.test(clauseAfter(doc, h)));
   for (const m of scan(doc, GERUND_SCAN)) {
     const h: Hit = { start: m.index, end: m.index + m[0].length, sentence: sentenceAt(doc, m.index) };
     if (inConditional(doc, h)) continue;
@@ -195,7 +207,7 @@ const REPAIR_NEW_THING = g(
 );
 /** More ways a fix is reported or promised ("signed copy attached now", "the site will go live on Friday"). */
 const REPAIR_MORE = g(
-  `\\b(?:attached now|now attached)\\b|\\b(?:it|they|this|that|everything)'ll be (?:ready|live|done|finished|back|with you)\\b|\\bwill (?:go live|be live|be ready|be finished|be complete|be done|be back)\\b|\\b(?:they're|they are|it's|it is) on (?:the|its|their) (?:way|van|truck|lorry)\\b|\\bwill arrive (?:today|tomorrow|by|on|before|first thing|this|early)\\b|\\b(?:the )?answers? (?:is|are) below\\b|\\b(?:corrected|revised|updated|replacement|fixed|amended|reprinted|reissued) (?:\\w+ ){0,2}(?:is|are) (?:now )?(?:in|on|at|with|ready|live|up)\\b|\\bre-?(?:label(?:l)?ed|printed|issued|sent|booked|done|shipped|delivered|uploaded|published|submitted|run|calculated|generated|exported|rendered|designed|drafted|written|recorded|shot|made|built) (?:\\w+ ){0,2}(?:go|goes|will|are|is|ship|ships|went|arrive|arrives|have|has)\\b|\\b(?:i|we)(?:'ve| have) now (?!(?:realised|realized|learned|learnt|added|introduced|set|put|built|created|changed|updated|moved|switched|started|implemented|adopted|automated|made|required|scheduled|assigned|trained|documented)\\b)\\w+ed (?:it|them|this|that|the|your)\\b`,
+  `\\b(?:attached now|now attached)\\b|\\b(?:it's|it is|they're|they are) (?:now )?with (?:you|them|him|her|the \\w+|your \\w+)\\b|(?<=\\n[ \\t]*[-*\\u2022][ \\t]*)(?:re-?\\w+|fixed|corrected|refunded|credited|replaced|restored|emailed|sent|called|updated|reissued|resent|removed|reversed)\\b|\\b(?:it|they|this|that|everything)'ll be (?:ready|live|done|finished|back|with you)\\b|\\bwill (?:go live|be live|be ready|be finished|be complete|be done|be back)\\b|\\b(?:they're|they are|it's|it is) on (?:the|its|their) (?:way|van|truck|lorry)\\b|\\bwill arrive (?:today|tomorrow|by|on|before|first thing|this|early)\\b|\\b(?:the )?answers? (?:is|are) below\\b|\\b(?:corrected|revised|updated|replacement|fixed|amended|reprinted|reissued) (?:\\w+ ){0,2}(?:is|are) (?:now )?(?:in|on|at|with|ready|live|up)\\b|\\bre-?(?:label(?:l)?ed|printed|issued|sent|booked|done|shipped|delivered|uploaded|published|submitted|run|calculated|generated|exported|rendered|designed|drafted|written|recorded|shot|made|built) (?:\\w+ ){0,2}(?:go|goes|will|are|is|ship|ships|went|arrive|arrives|have|has)\\b|\\b(?:i|we)(?:'ve| have) now (?!(?:realised|realized|learned|learnt|added|introduced|set|put|built|created|changed|updated|moved|switched|started|implemented|adopted|automated|made|required|scheduled|assigned|trained|documented)\\b)\\w+ed (?:it|them|this|that|the|your)\\b`,
 );
 const REPAIR_PERFECT = g(
   `\\b(?<!(?:could|would|should|might|may|must) )(?:has|have|had)(?: now| already| just| since)? ${REPAIR_PAST}\\b`,
@@ -204,7 +216,7 @@ const VAGUE_REPAIR = g(
   `\\b(?:make (?:it|this|that|things) (?:right|up to you)|make amends|make good on (?:this|it)|do (?:whatever|everything|all) (?:it takes|we can|i can|in (?:my|our) power))\\b`,
 );
 const VAGUE_REMEDY = g(
-  `\\b(?:i|we)(?:'ll| will| are going to|'re going to|'m going to| am going to| shall| are| am|'re|'m)(?: [\\w-]+){0,3}? (?:look(?:ing)? into|look(?:ing)? at (?:it|this|that|the matter|what happened)|get to the bottom of (?:it|this|that)|investigat(?:e|ing)|tak(?:e|ing) a look|check(?:ing)? (?:on|into) (?:it|this)|see (?:what (?:we|i) can do|about)|get back to you|review(?:ing)? (?:it|this|the matter|things|the situation)|sort (?:something|things) out|handl(?:e|ing) (?:it|this)|deal(?:ing)? with (?:it|this)|address(?:ing)? (?:it|this|the issue|the problem|your concerns?|the matter)|take care of (?:it|this|that)|tr(?:y|ying) (?:to|our best|my best)|do (?:our|my) best|keep you (?:posted|updated|informed))\\b|\\b(?:working|looking)(?: hard| closely| diligently| urgently)? (?:to (?:resolve|fix|address|sort|rectify)|on (?:a fix|a solution|it|this|the issue|the problem|a resolution))\\b|\\btak(?:e|ing) (?:this|the matter|this matter|your feedback|it) (?:very )?seriously\\b`,
+  `\\b(?:i|we)(?:'ll| will| are going to|'re going to|'m going to| am going to| shall| are| am|'re|'m)(?: [\\w-]+){0,3}? (?:look(?:ing)? into|look(?:ing)? at (?:it|this|that|the matter|what happened)|get to the bottom of (?:it|this|that)|investigat(?:e|ing)|tak(?:e|ing) a look|check(?:ing)? (?:on|into) (?:it|this)|see (?:what (?:we|i) can do|about)|get back to you|review(?:ing)? (?:it|this|the matter|things|the situation)|sort (?:something|things) out|handl(?:e|ing) (?:it|this)|deal(?:ing)? with (?:it|this)|address(?:ing)? (?:it|this|the issue|the problem|your concerns?|the matter)|take care of (?:it|this|that)|tr(?:y|ying) (?:to|our best|my best)|do (?:our|my) best|keep you (?:posted|updated|informed))\\b|\\b(?:working|looking)(?: hard| closely| diligently| urgently)? (?:to (?:resolve|fix|address|sort|rectify)|on (?:a fix|a solution|it|this|the issue|the problem|a resolution))\\b|\\btak(?:e|ing) (?:this|the matter|this matter|your feedback|it) (?:very )?seriously\\b|\\b(?:are|is) (?:currently |still )?investigating\\b|\\b(?:share|send|provide|give) (?:you )?(?:an|more|further) (?:update|information|details)s?\\b`,
 );
 const COMPENSATION_RE = g(`\\b${COMPENSATION}\\b`);
 const COMP_NEGATED =
@@ -222,7 +234,7 @@ const APOLOGY_WORD = g(
 );
 /** Uses of an apology word that are not regret for the act. */
 const NOT_REGRET_AFTER =
-  /^(?:,)?\s*(?:to (?:hear|bother|trouble|disturb|chase|nag|pester|interrupt|say goodbye|see)\b|if\b|(?:that )?(?:you|some of you|anyone)(?: may| might)?(?:'re| are| were| feel| felt| think| thought| see| saw| took| take| found| find| perceived| perceive| believe| had a)\b|to (?:inform|say|tell|announce|advise|report|confirm|let you know)\b|to (?:anyone|those|whoever|everyone)\b)/;
+  /^(?:,)?\s*(?:(?:for|about) (?:any|the|your) (?:frustration|upset|disappointment|distress|annoyance|anxiety|worry|stress)\b|(?:that )?(?:the|your|our|this|it) (?:\w+ ){0,2}(?:wasn't|weren't|was not|were not|didn't|did not) (?:what you|meet your|live up|to your)|to (?:hear|bother|trouble|disturb|chase|nag|pester|interrupt|say goodbye|see)\b|if\b|(?:that )?(?:you|some of you|anyone)(?: may| might)?(?:'re| are| were| feel| felt| think| thought| see| saw| took| take| found| find| perceived| perceive| believe| had a)\b|to (?:inform|say|tell|announce|advise|report|confirm|let you know)\b|to (?:anyone|those|whoever|everyone)\b)/;
 const NOT_REGRET_BEFORE =
   /\b(?:no|not|don't|never|no need to|no need for|nothing to|without|won't|will not|need not|needn't)\s+(?:\w+\s+)?$/;
 
@@ -239,16 +251,16 @@ const EXPLAIN_PAST_PERFECT = g(
   `\\b(?:i|we)(?:'d| had) (?!(?:agreed|promised|planned|hoped|asked|been asked|said|told you|discussed|arranged|offered)\\b)(?:\\w+ )?(?:\\w{2,}ed|\\w+en|sent|left|kept|built|set|put|read|made|taken|forgotten|done|spent|got|brought|written|misread|misunderstood|mixed|assumed|thought|saved|copied|used)\\b`,
 );
 const EXPLAIN_HOW = g(
-  `\\b(?:instead of|rather than) \\w+ing\\b|\\bwithout (?:first |properly |ever |actually )?(?:checking|testing|comparing|reviewing|confirming|asking|verifying|proofreading|double-checking|reading|looking|updating|re-?running|running|telling|noticing|realising|realizing)\\b|\\bwithout (?:a|any|the) (?:\\w+ )?(?:test|check|review|proofread|filter|approval|sign-off|safeguard)\\b|\\bfrom (?:the |an? |our |my |your )?(?:old|previous|preliminary|draft|wrong|outdated|earlier|early|original|first|last (?:year|month|week|quarter)'s)\\b|\\b(?:i|we) (?:read|took|understood|interpreted|heard|saw) (?:\\W?[\\w']+\\W?\\s){1,5}as\\b|\\b(?:i|we) (?:used|picked|selected|chose|grabbed|copied|pulled|took) (?:the |an? |our |my )?(?:old|outdated|previous|draft|preliminary|earlier|original|last (?:year|month|week)'s)\\b|\\b(?:i|we) had (?:\\w+ ){1,3}wrong\\b|\\bby hand\\b|\\b(?:which|that|this) (?:is|was|'s) why\\b|\\bthat's why\\b|\\bwhich (?:caused|meant|held|led to|resulted in|is what)\\b|(?<=, )so (?:the|your|our) \\w+(?: \\w+)? (?:went|came|got|was|were|didn't|did not|don't|doesn't|had|missed|showed)\\b|\\b(?:i|we) (?:underestimated|overestimated|misjudged|miscounted)\\b|\\b(?:i|we) (?:misread|misheard|misunderstood) (?:\\w+ ){1,3}and\\b|\\bstill (?:had|pointed|showed|used|contained|listed|referenced|linked|carried|held)\\b|\\b(?:the|your|our) (?:brief|specs?|specification|requirements?|scope|plan|timeline|schedule|date|dates|figures|numbers|data) (?:changed|shifted|moved|grew|expanded)\\b`,
+  `\\b(?:instead of|rather than) \\w+ing\\b|\\bwithout (?:first |properly |ever |actually )?(?:checking|testing|comparing|reviewing|confirming|asking|verifying|proofreading|double-checking|reading|looking|updating|re-?running|running|telling|noticing|realising|realizing)\\b|\\bwithout (?:a|any|the) (?:\\w+ )?(?:test|check|review|proofread|filter|approval|sign-off|safeguard)\\b|\\bfrom (?:the |an? |our |my |your )?(?:old|previous|preliminary|draft|wrong|outdated|earlier|early|original|first|last (?:year|month|week|quarter)'s)\\b|\\b(?:i|we) (?:read|took|understood|interpreted|heard|saw) (?:\\W?[\\w']+\\W?\\s){1,5}as\\b|\\b(?:i|we) (?:used|picked|selected|chose|grabbed|copied|pulled|took|applied|loaded) (?:the |an? |our |my )?(?:old|outdated|previous|draft|preliminary|earlier|original|wrong|last (?:year|month|week)'s)\\b|\\b(?:i|we) had (?:\\w+ ){1,3}wrong\\b|\\bby hand\\b|\\b(?:which|that|this) (?:is|was|'s) why\\b|\\bthat's why\\b|\\bwhich (?:caused|meant|held|led to|resulted in|is what)\\b|(?<=, )so (?:the|your|our) \\w+(?: \\w+)? (?:went|came|got|was|were|didn't|did not|don't|doesn't|had|missed|showed)\\b|\\b(?:i|we) (?:underestimated|overestimated|misjudged|miscounted)\\b|\\b(?:i|we) (?:misread|misheard|misunderstood) (?:\\w+ ){1,3}and\\b|\\bstill (?:had|pointed|showed|used|contained|listed|referenced|linked|carried|held)\\b|\\b(?:the|your|our) (?:brief|specs?|specification|requirements?|scope|plan|timeline|schedule|date|dates|figures|numbers|data) (?:changed|shifted|moved|grew|expanded)\\b`,
 );
 const EXPLAIN_WHEN = g(
-  `\\b(?:when|while|after) (?:i|we) (?:was |were |had )?(?:\\w{3,}ed|\\w+ing|sent|set|ran|built|put|copied|moved|pulled|made)\\b(?! you)`,
+  `\\b(?:when|while|after) (?:i|we) (?:was |were |had )?(?!(?:sorted|fixed|resolved|investigated|looked|worked|dealt|handled|corrected|restored|fixing|sorting|resolving|investigating|looking|working|dealing|handling|correcting|restoring)\\b)(?:\\w{3,}ed|\\w+ing|sent|set|ran|built|put|copied|moved|pulled|made)\\b(?! you)`,
 );
 const EXPLAIN_MISTOOK = g(
   `\\b(?:i|we) (?:mistook|confused|mixed up|misread|misheard|misunderstood|assumed|thought|took) (?:\\S+ ){0,8}(?:for|with|meant|was|were|would|as)\\b|\\bduring (?:a|the|our|your) (?:\\w+ )?(?:update|migration|upgrade|move|transfer|import|sync|maintenance|deploy(?:ment)?|rebuild|redesign|switchover|handover)\\b`,
 );
 const EXPLAIN_TECH = g(
-  `\\b(?:the|our|my) (?:template|spreadsheet|script|form|filter|macro|automation|export|import|integration|sync|formula|setting|settings|field|database|merge field|mail merge|autocomplete|auto-?fill|default|cache|config(?:uration)?|feed|rule|calendar invite|booking system|report|query|update|migration|plugin|theme)s? (?:still |had |(?:was|were) (?:still |set |configured |pointing |using |missing |broken |outdated |out of date |wrong |cached |left )|used |pulled |picked |didn't |did not |defaulted |showed |contained |kept |wasn't |was not |overwrote |reverted |duplicated |had been |hadn't |hasn't |skipped |dropped |mapped |referenced |pointed )`,
+  `\\b(?:the|our|my) (?:template|spreadsheet|script|form|filter|macro|automation|export|import|integration|sync|formula|setting|settings|field|database|merge field|mail merge|autocomplete|auto-?fill|default|cache|config(?:uration)?|feed|rule|calendar invite|booking system|report|query|update|migration|plugin|theme|system|software|tool|platform|app|process|checkout|till|sync)s? (?:still |kept |had |(?:was|were) (?:still |set |configured |pointing |using |missing |broken |outdated |out of date |wrong |cached |left )|used |pulled |picked |didn't |did not |defaulted |showed |contained |kept |wasn't |was not |overwrote |reverted |duplicated |had been |hadn't |hasn't |skipped |dropped |mapped |referenced |pointed )`,
 );
 
 // --- repentance ----------------------------------------------------------------------------
@@ -265,7 +277,7 @@ const PREVENT_STEP = g(
 
 /** More prevention steps: a habit now in place ("I now paste names from the record", "renewals now run early"). */
 const PREVENT_MORE = g(
-  `\\b(?:i|we) now (?!(?:realise|realize|understand|see|know|think|believe|feel|hope|wish|want|owe|regret|apologi[sz]e|have to|need to|can|will|are|am|is|do)\\b)[a-z]{3,}\\b|\\b(?:is|are) now (?:\\w+ed|required|mandatory|automatic|compulsory)\\b[^.!?\\n]{0,40}?\\b(?:every|each|before|whenever|any|always|automatically|until)\\b|\\b(?:i|we) (?:always |now |also |personally )?(?:check|test|review|verify|proofread|compare|confirm|copy|paste|double-check|cross-check)\\b[^.!?\\n]{0,60}?\\b(?:before|every|each|against)\\b|\\b(?:from now on|going forward|from today|moving forward)\\b,? (?:the|our|my|your) (?:\\w+ ){0,2}(?:receives|gets|goes|checks|reviews|signs|approves|sees|uses|needs|requires|runs|includes|has|only)\\b|\\bso (?:that )?(?:\\w+ ){0,4}(?:can't|cannot|can no longer|will no longer|won't) be\\b|\\b(?:i|we) (?!(?:apologi[sz]e|am|are|was|were|hope|want|promise)\\b)[a-z]+ [^.!?\\n]{0,60}?\\b(?:from now on|going forward|from today on)\\b`,
+  `\\b(?:i|we) now (?!(?:realise|realize|understand|see|know|think|believe|feel|hope|wish|want|owe|regret|apologi[sz]e|have to|need to|can|will|are|am|is|do)\\b)[a-z]{3,}\\b|\\b(?:is|are) now (?:\\w+ed|required|mandatory|automatic|compulsory)\\b[^.!?\\n]{0,40}?\\b(?:every|each|before|whenever|any|always|automatically|until|the moment|as soon as|on arrival|each time)\\b|\\b(?:i|we) (?:always |now |also |personally )?(?:check|test|review|verify|proofread|compare|confirm|copy|paste|double-check|cross-check)\\b[^.!?\\n]{0,60}?\\b(?:before|every|each|against)\\b|\\b(?:from now on|going forward|from today|moving forward)\\b,? (?:the|our|my|your) (?:\\w+ ){0,2}(?:receives|gets|goes|checks|reviews|signs|approves|sees|uses|needs|requires|runs|includes|has|only)\\b|\\bso (?:that )?(?:\\w+ ){0,4}(?:can't|cannot|can no longer|will no longer|won't) be\\b|\\band (?:have |'ve )?(?:now )?(?:added|introduced|set up|put in place|built|created|implemented) (?:a|an) (?:\\w+ ){0,3}(?:check|checklist|step|review|sign-?off|approval|safeguard|test|validation|reminder|alert|rule|lock|verification|control)\\b|\\b(?:i|we) (?!(?:apologi[sz]e|am|are|was|were|hope|want|promise)\\b)[a-z]+ [^.!?\\n]{0,60}?\\b(?:from now on|going forward|from today on)\\b`,
 );
 /**
  * "Renewals now run early", "our staff now check the tariff": a habit of the writer's side. Matched
@@ -477,7 +489,7 @@ const OWN_SPECIFIC =
   /\b(?:tone|reply|replies|response|comments?|remarks?|behaviou?r|words?|outburst|lateness|absence|silence|late \w+|slow \w+|short with you|rude|abrupt|dismissive|late|slow|careless|sloppy)\b/;
 /** Words that say something went wrong even when the wrong itself is not named. */
 const WRONG_SIGNAL = g(
-  `\\b(?:${FAULT_NOUNS}|issues?|problems?|bugs?|glitch(?:es)?|outages?|correct(?:ed|ion)|replacement|re-?print\\w*|re-?issu\\w*|re-?sen[dt]\\w*|re-?do(?:ne|ing)?|complaint)\\b`,
+  `\\b(?:${FAULT_NOUNS}|issues?|problems?|discrepanc(?:y|ies)|inaccurac(?:y|ies)|bugs?|glitch(?:es)?|outages?|correct(?:ed|ion)|replacement|re-?print\\w*|re-?issu\\w*|re-?sen[dt]\\w*|re-?do(?:ne|ing)?|complaint)\\b`,
 );
 const SPECIFIC_OWNERSHIP = new RegExp(
   `\\bshould(?:n't| not)? have \\w+ (?:the|your|my|our|a|an|it|them|before|with|which|what|whether|for|about)\\b|\\b(?:${NEUTRAL_VERBS}|mis(?!take)\\w+|forgetting|missing|losing|deleting|breaking|leaving|ignoring|neglecting|overlooking|double-?\\w+ing|over-?charging|mixed|confused|over-?charged|under-?charged|double-?\\w+|deleted|lost|forgot|missed|overlooked|left|omitted|leaked|exposed|wiped|corrupted|caused)\\b`,
