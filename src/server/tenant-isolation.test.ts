@@ -64,7 +64,7 @@ beforeAll(async () => {
   ).body.id;
   await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
   a.word = 'Kestrelly';
-  a.userId = t.owner.actor.userId;
+  a.userId = t.owner.actor.userId ?? '';
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
