@@ -982,4 +982,115 @@ Let me know which you prefer and I'll get it sorted.
 Cheers,
 Casey`,
   ),
+  // --- a second batch, written after the first evaluation (its first score is in the report) ------
+  c('b2-sp-01', 'studio', 'cedar', 'We will recomend the corner lot to the first buyers.', [at('spelling', 'recomend')]),
+  c('b2-sp-02', 'studio', 'bright', 'The trainers were truely great at the open day.', [at('spelling', 'truely')]),
+  c('b2-sp-03', 'studio', 'crumb', 'The reciept printer at the counter is fixed.', [at('spelling', 'reciept')]),
+  c('b2-sp-04', 'ledger', 'thistle', 'The grant is paid to independant contractors only.', [at('spelling', 'independant')]),
+  c('b2-sp-05', 'ledger', 'meadow', 'We need one more occassion to review the budget.', [at('spelling', 'occassion')]),
+  c('b2-sp-06', 'studio', 'harbor', 'The new signs look a bit wierd from the street.', [at('spelling', 'wierd')]),
+  c('b2-sp-07', 'studio', 'serenity', 'Your treatment calender for April is attached.', [at('spelling', 'calender')], {
+    attachments: 1,
+  }),
+  c('b2-sp-08', 'ledger', 'northgate', 'We have comitted to filing the return by Friday.', [at('spelling', 'comitted')]),
+  c('b2-cf-01', 'studio', 'harbor', 'The outage lead to a few missed reminders last week.', [at('confusable', 'lead')]),
+  c('b2-cf-02', 'studio', 'cedar', 'Its ready for your review whenever you are.', [at('confusable', 'Its')]),
+  c('b2-cf-03', 'studio', 'bright', "Let's not loose the momentum from the spring launch.", [at('confusable', 'loose')]),
+  c('b2-cf-04', 'ledger', 'thistle', 'The invoice came in later then we expected.', [at('confusable', 'then')]),
+  c('b2-cf-05', 'studio', 'crumb', "We'll need there logo files before Friday.", [at('confusable', 'there')]),
+  c('b2-cf-n01', 'studio', 'harbor', 'Dr O’Rourke will lead the session, and the lead designer will join.'),
+  c('b2-cf-n02', 'ledger', 'meadow', 'The nursery and its staff did well; it’s been a good year.'),
+  c('b2-cn-01', 'studio', 'harbor', 'Hi Lynne,\n\nThe postcards are ready.', [at('contact_name', 'Lynne')]),
+  c('b2-cn-02', 'studio', 'cedar', 'Thanks Daneil, the open house went well.', [at('contact_name', 'Daneil')]),
+  c('b2-cn-03', 'ledger', 'northgate', 'Dear Harriet Burne,\n\nYour payroll report is ready.', [at('contact_name', 'Burne')]),
+  c('b2-hn-01', 'studio', 'harbor', 'Hi Ms. Carter, the flyers are printed.'),
+  c('b2-hn-02', 'studio', 'harbor', "Dear Dr. O'Rourke, the whitening page is live."),
+  c('b2-hn-03', 'studio', 'cedar', 'Dear Mrs. Okafor, the brochure is ready.', [at('honorific', 'Mrs. Okafor')]),
+  c('b2-hn-04', 'ledger', 'thistle', 'Dear Sir or Madam, please find our terms below.'),
+  c('b2-fm-01', 'studio', 'harbor', 'The annual plan is $1450, or $1,450.00 with the SmileCare Plus add-on.'),
+  c('b2-fm-02', 'studio', 'harbor', 'Call us on (415) 555-0142 or +1 415 555 0142 from abroad.'),
+  c('b2-fm-03', 'studio', 'harbor', 'Book at www.harborlanedental.com/book/ or text SMILE to 48213.'),
+  c('b2-fm-04', 'studio', 'harbor', 'The annual plan is now $14,500 for new patients.', [at('fact_mismatch', '14,500')]),
+  c('b2-fm-05', 'studio', 'harbor', 'Call the front desk on (415) 555-0143.', [at('fact_mismatch', '555-0143')]),
+  c('b2-fm-06', 'ledger', 'northgate', 'The clinic number is 0161 496 0745.', [at('fact_mismatch', '0161 496 0745')]),
+  c('b2-oc-01', 'studio', 'harbor', 'Loved working with the Cedar and Pine team on this one.', [
+    at('other_client', 'Cedar and Pine'),
+  ]),
+  c('b2-oc-02', 'ledger', 'meadow', 'Freya, Thistle and Finch asked for a reference from you.', [
+    at('other_client', 'Thistle and Finch'),
+  ]),
+  c('b2-wd-01', 'ledger', 'thistle', 'Shall we meet on Thu 12/3 at 10:00?'),
+  c('b2-wd-02', 'studio', 'cedar', 'The listing goes live on Friday 13th March.'),
+  c('b2-wd-03', 'studio', 'bright', 'The taster session is on 3/12 (Fri).', [at('weekday_mismatch', 'Fri')]),
+  c('b2-wd-04', 'ledger', 'northgate', 'Payroll closes on Wednesday 25th March at noon.'),
+  c('b2-wd-05', 'ledger', 'northgate', 'Payroll closes on Tuesday 25th March at noon.', [at('weekday_mismatch', 'Tuesday')]),
+  c('b2-ph-01', 'studio', 'cedar', 'Hi NAME,\n\nThanks for listing with us.', [at('placeholder', 'NAME')]),
+  c('b2-ph-02', 'ledger', 'thistle', 'Your return is due on [DATE].', [at('placeholder', '[DATE]')]),
+  c('b2-ph-03', 'studio', 'bright', 'Join here: INSERT LINK HERE', [at('placeholder', 'INSERT LINK HERE')]),
+  c('b2-ph-04', 'ledger', 'meadow', 'The grant must be spent by XX/XX/2026.', [at('placeholder', 'XX/XX')]),
+  c('b2-ph-05', 'studio', 'crumb', 'Hi {{ first_name }}, your order is ready.', [at('placeholder', '{{ first_name }}')]),
+  c('b2-ma-01', 'ledger', 'thistle', "I've enclosed the engagement letter for signature.", [at('missing_attachment', 'enclosed')], {
+    attachments: 0,
+  }),
+  c('b2-ma-02', 'studio', 'cedar', 'Attached is the floor plan for the open house.', [at('missing_attachment', 'Attached')], {
+    attachments: 0,
+  }),
+  c('b2-ma-n01', 'studio', 'bright', 'No attachment needed: the timetable is on the website.', [], { attachments: 0 }),
+  c('b2-ma-n02', 'ledger', 'northgate', 'Our email has an attachment limit of 10 MB, so send a link instead.', [], {
+    attachments: 0,
+  }),
+  c('b2-gr-01', 'studio', 'cedar', 'Per my\nlast email, the photos are due Friday.', [at('guard_rule', 'Per my')]),
+  c('b2-gr-02', 'studio', 'crumb', 'Could you send the allergen list ASAP!', [at('guard_rule', 'ASAP')]),
+  c(
+    'b2-cl-01',
+    'studio',
+    'bright',
+    `Hey Jon 👋
+
+Quick recap from today: FY26 targets are 2x new members in H1, the referral promo runs 24/7 on the app, and the iPhone and Android builds both ship on the 3rd. Keiko wants the #FitFlexFriday posts to tag @brightwaterfit.
+
+Approx. budget is $1.2k/month (e.g. Meta ads, UGC creators). I'll share the Notion doc + Loom walkthrough by EOD.
+
+Cheers,
+Alex`,
+  ),
+  c(
+    'b2-cl-02',
+    'ledger',
+    'thistle',
+    `Hi Imogen,
+
+Thanks for the call. To confirm: we'll file the VAT return for the quarter ending 31/03, reconcile the Barclays and Amex feeds in Xero, and chase the two invoices from Kyiv and Aotearoa Trading. Ngozi from our payroll team will set up the new starter w/c 9 March.
+
+I've noted that the director's loan should be cleared before the year end. Let me know if anything's changed.
+
+Kind regards,
+Eleanor`,
+  ),
+  c(
+    'b2-cl-03',
+    'studio',
+    'crumb',
+    `Hi Aisha,
+
+The Instagram reels did really well: 14k views, 3.1% engagement, and 62 click-throughs to the order page. The croissant video was the favorite, so we'll plan two more in that style for April.
+
+Mateo asked about TikTok. We can test it for a month at no extra cost and report back on reach and orders.
+
+Cheers,
+Casey`,
+  ),
+  c(
+    'b2-cl-04',
+    'ledger',
+    'northgate',
+    `Dear Dr Byrne,
+
+I've reviewed the practice's mileage claims for the year. Most are in order, but a few trips are missing their start and end postcodes, which HMRC may ask for. I've highlighted them in the spreadsheet so the physiotherapists can fill in the gaps.
+
+Once that's done, I'll finalise the expenses schedule and include it in the year-end pack.
+
+Best wishes,
+Tom`,
+  ),
 ];

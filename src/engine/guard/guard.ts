@@ -188,6 +188,11 @@ export class BuiltGuard {
         const words = phraseWords(n);
         for (const w of words) workspaceWords.push(w.text);
         this.addClientName(words, client.id, client.name ?? n);
+        // "Cedar & Pine" is also written "Cedar and Pine", and the other way round.
+        if (typeof n === 'string' && n.includes('&'))
+          this.addClientName(phraseWords(n.replace(/&/g, ' and ')), client.id, client.name ?? n);
+        else if (typeof n === 'string' && /\sand\s/i.test(n))
+          this.addClientName(phraseWords(n.replace(/\sand\s/gi, ' & ')), client.id, client.name ?? n);
       }
       for (const f of client.facts ?? [])
         if (f.kind === 'term') for (const w of phraseWords(f.value)) workspaceWords.push(w.text);
@@ -234,7 +239,27 @@ export class BuiltGuard {
     for (const w of ['mr', 'mrs', 'ms', 'mx', 'dr', 'miss', 'mister']) mark(w, HONORIFIC);
     for (const w of ATTACHMENT_WORDS) mark(w, ATTACH);
     mark('lorem', LOREM);
-    for (const w of ['todo', 'fixme', 'tktk', 'tbd', 'tbc', 'xx', 'xxx', 'xxxx', 'xxxxx', 'xxxxxx'])
+    for (const w of [
+      'todo',
+      'fixme',
+      'tktk',
+      'tbd',
+      'tbc',
+      'xx',
+      'xxx',
+      'xxxx',
+      'xxxxx',
+      'xxxxxx',
+      'name',
+      'firstname',
+      'lastname',
+      'surname',
+      'fullname',
+      'company',
+      'companyname',
+      'clientname',
+      'recipient',
+    ])
       mark(w, PLACEHOLDER);
     for (const rule of knowledge.rules ?? []) {
       for (const p of [rule.phrase, rule.when]) {
@@ -362,7 +387,13 @@ export class BuiltGuard {
         }
         if (flags & PLACEHOLDER) {
           const p = placeholderWord(t.text);
-          if (p) out.push(placeholderFinding(t.start, t.end, p.what, p.severity));
+          // Inside brackets ("<NAME>", "[TODO]") the bracket scan reports the whole placeholder.
+          const prev = tokens[i - 1];
+          const next = tokens[i + 1];
+          const bracketed =
+            (prev !== undefined && prev.end === t.start && '[{<%'.includes(prev.text)) ||
+            (next !== undefined && next.start === t.end && ']}>%'.includes(next.text));
+          if (p && !bracketed) out.push(placeholderFinding(t.start, t.end, p.what, p.severity));
         }
         if (flags & RULE) this.rules.collect(tokens, i, clientId, hits);
         if (flags & CLIENT && clientId) {

@@ -138,6 +138,29 @@ export function scanPlaceholders(text: string, fill: PlaceholderFill, out: Findi
       s = e;
     }
   }
+  // INSERT LINK HERE, ADD DATE
+  for (const word of ['INSERT ', 'ADD ']) {
+    for (let s = text.indexOf(word); s !== -1; s = text.indexOf(word, s + 1)) {
+      if (s > 0 && /[A-Za-z]/.test(text.charAt(s - 1))) continue;
+      const m = /^(?:INSERT|ADD)(?: [A-Z]{2,}){1,4}\b/.exec(text.slice(s, s + 60));
+      if (!m || !KEYWORDS.test(m[0].slice(word.length))) continue;
+      out.push(finding(s, s + m[0].length, `“${m[0]}”`, undefined));
+      s += m[0].length - 1;
+    }
+  }
+  // XX/XX/2026, 12/XX
+  for (let s = text.indexOf('XX'); s !== -1; s = text.indexOf('XX', s + 1)) {
+    let a = s;
+    while (a > 0 && /[X\d/.-]/.test(text.charAt(a - 1))) a--;
+    let e = s;
+    while (e < text.length && /[X\d/.-]/.test(text.charAt(e))) e++;
+    while (e > s + 2 && /[/.-]/.test(text.charAt(e - 1))) e--;
+    const chunk = text.slice(a, e);
+    if (/^(?:X{2,4}|\d{1,4})(?:[/.-](?:X{2,4}|\d{1,4})){1,2}$/.test(chunk)) {
+      out.push(finding(a, e, `“${chunk}” (a date or number still to fill in)`, undefined));
+      s = e;
+    }
+  }
   // Dear ____,
   for (let s = text.indexOf('___'); s !== -1; s = text.indexOf('___', s + 1)) {
     let e = s;
@@ -153,6 +176,17 @@ export function placeholderWord(textOfToken: string): { what: string; severity: 
     case 'TODO':
     case 'FIXME':
     case 'TKTK':
+      return { what: `“${textOfToken}”`, severity: 'error' };
+    case 'NAME':
+    case 'FIRSTNAME':
+    case 'LASTNAME':
+    case 'SURNAME':
+    case 'FULLNAME':
+    case 'COMPANY':
+    case 'COMPANYNAME':
+    case 'CLIENTNAME':
+    case 'RECIPIENT':
+      // A name slot in capitals: nobody writes a person's or company's name like that.
       return { what: `“${textOfToken}”`, severity: 'error' };
     case 'TBD':
     case 'TBC':

@@ -22,6 +22,12 @@ export interface RuleInput {
 /** At most this many findings per rule per check. */
 const MAX_PER_RULE = 20;
 
+/** A phrase's words and the variant with "e-mail" for "email" (written either way in client mail). */
+function spellings(words: string[]): string[][] {
+  if (!words.some((w) => w === 'email' || w === 'emails')) return [words];
+  return [words, words.flatMap((w) => (w === 'email' ? ['e', 'mail'] : w === 'emails' ? ['e', 'mails'] : [w]))];
+}
+
 /** Why a rule cannot be used, or null. */
 export function ruleProblem(rule: Omit<RuleInput, 'id' | 'clientId'>): string | null {
   if (rule.kind === 'pattern') {
@@ -108,10 +114,8 @@ export class RuleSet {
         scope = s;
       }
       if (spec.kind !== 'pattern')
-        this.index.add(
-          phraseWords(spec.phrase!).map((w) => w.norm),
-          { rule, role: 'phrase' },
-        );
+        for (const words of spellings(phraseWords(spec.phrase!).map((w) => w.norm)))
+          this.index.add(words, { rule, role: 'phrase' });
       if (rule.hasWhen)
         this.index.add(
           phraseWords(spec.when!).map((w) => w.norm),

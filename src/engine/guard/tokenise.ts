@@ -222,7 +222,21 @@ export function tokenise(text: string): Token[] {
     const letterLen = letterAt(text, i);
     const digit = isDigit(c) || (c >= 128 && letterLen === 0 && nonAsciiDigitAt(text, i));
     if (letterLen === 0 && !digit) {
-      // A chunk starting with a symbol can still be an address or code (@handle is not: skip it).
+      // A social handle or hashtag (@brightwaterfit, #FridayDeals) is a name, not words to spell.
+      if (
+        (c === 64 || c === 35) &&
+        space &&
+        i + 1 < n &&
+        (letterAt(text, i + 1) > 0 || isDigit(text.charCodeAt(i + 1)))
+      ) {
+        let j = i + 1;
+        while (j < n && (letterAt(text, j) > 0 || isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 95))
+          j += Math.max(1, letterAt(text, j));
+        push('code', i, j);
+        i = j;
+        continue;
+      }
+      // A chunk starting with a symbol can still be an address or code.
       const before = tokens[tokens.length - 1];
       push('punct', i, i + 1);
       // A period after an abbreviation (Mr., e.g.) does not end the sentence.

@@ -40,7 +40,7 @@ autorenew auto-renew auto-renewal renewals walkthrough walkthroughs rollout roll
 go-live golive livestream livestreams livestreaming webinar webinars podcast podcasts
 newsletter newsletters ebook ebooks infographic infographics mockup mockups wireframe wireframes
 prototype prototypes storyboard storyboards moodboard moodboards colorway colourway
-flyer flyers hotspot hotspots copywriting copywriter copyedit copyedits proofread proofreading proofed typo typos
+flyer flyers hotspot hotspots click-through click-throughs clickthrough clickthroughs copywriting copywriter copyedit copyedits proofread proofreading proofed typo typos
 hashtag hashtags retweet repost reposts reel reels influencer influencers ugc
 geotargeting retargeting remarketing lookalike analytics attribution conversions
 benchmarking scalable scalability reusable customizable customisable configurable
