@@ -165,7 +165,12 @@ export function scanPlaceholders(text: string, fill: PlaceholderFill, out: Findi
   for (let s = text.indexOf('___'); s !== -1; s = text.indexOf('___', s + 1)) {
     let e = s;
     while (text.charCodeAt(e) === 95) e++;
-    out.push(finding(s, e, 'a blank to fill in', undefined));
+    // A line of nothing but underscores is a divider, not a blank.
+    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+    const lineEnd = text.indexOf('\n', e);
+    const alone =
+      text.slice(lineStart, s).trim() === '' && text.slice(e, lineEnd === -1 ? text.length : lineEnd).trim() === '';
+    if (!alone) out.push(finding(s, e, 'a blank to fill in', undefined));
     s = e;
   }
 }
