@@ -104,9 +104,9 @@ const OWN_PART = g(
 const OWN_SIDE_SHOULD = g(
   `\\b(?:our|my) (?!customers?\\b|clients?\\b)\\w+ (?:really |clearly )?should(?:n't| not)? have (?!been (?:told|informed|given|sent|notified))\\w+`,
 );
-const OWN_BUT_DIDNT = g(
-  `\\b(?:i|we) \\w+(?: \\w+){0,5} (?:but|and) (?:then )?(?:didn't|did not|forgot to|failed to|never) \\w+`,
-);
+/** "I packed it but didn't book the courier": matched from the rare negation, the subject checked before it. */
+const OWN_BUT_DIDNT = g(`\\b(?:didn't|did not|forgot to|failed to|never) \\w+`);
+const BUT_AFTER_SUBJECT = /\b(?:i|we) \w+(?: \w+){0,5} (?:but|and) (?:then )?$/;
 const OWN_SHOULD_BARE = g(`\\b(?:i|we) (?:really |clearly )?should(?:n't| not)? have(?= *[.,;!?)]| *$)`);
 const OWN_SHOULD = g(
   `\\b(?:${FPS}|and|but|which)(?: really| clearly| definitely| certainly| absolutely| obviously)? should(?:n't| not)? have (?!been (?:told|informed|given|sent|notified|warned|asked|consulted|included|copied|cc))\\w+`,
@@ -174,7 +174,10 @@ function responsibilityHits(doc: Doc): Hit[] {
   keep(findAll(doc, OWN_BY_ME));
   keep(findAll(doc, OWN_SHOULD_BARE));
   keep(findAll(doc, OWN_SIDE_SHOULD));
-  keep(findAll(doc, OWN_BUT_DIDNT), (h) => !WRONG_MARKER_RE.test(clauseAfter(doc, h)));
+  keep(
+    findAll(doc, OWN_BUT_DIDNT),
+    (h) => BUT_AFTER_SUBJECT.test(before(doc, h)) && !WRONG_MARKER_RE.test(clauseAfter(doc, h)),
+  );
   for (const m of scan(doc, GERUND_SCAN)) {
     const h: Hit = { start: m.index, end: m.index + m[0].length, sentence: sentenceAt(doc, m.index) };
     if (inConditional(doc, h)) continue;
@@ -207,7 +210,7 @@ const REPAIR_NEW_THING = g(
 );
 /** More ways a fix is reported or promised ("signed copy attached now", "the site will go live on Friday"). */
 const REPAIR_MORE = g(
-  `\\b(?:attached now|now attached)\\b|\\b(?:it's|it is|they're|they are) (?:now )?with (?:you|them|him|her|the \\w+|your \\w+)\\b|(?<=\\n[ \\t]*[-*\\u2022][ \\t]*)(?:re-?\\w+|fixed|corrected|refunded|credited|replaced|restored|emailed|sent|called|updated|reissued|resent|removed|reversed)\\b|\\b(?:it|they|this|that|everything)'ll be (?:ready|live|done|finished|back|with you)\\b|\\bwill (?:go live|be live|be ready|be finished|be complete|be done|be back)\\b|\\b(?:they're|they are|it's|it is) on (?:the|its|their) (?:way|van|truck|lorry)\\b|\\bwill arrive (?:today|tomorrow|by|on|before|first thing|this|early)\\b|\\b(?:the )?answers? (?:is|are) below\\b|\\b(?:corrected|revised|updated|replacement|fixed|amended|reprinted|reissued) (?:\\w+ ){0,2}(?:is|are) (?:now )?(?:in|on|at|with|ready|live|up)\\b|\\bre-?(?:label(?:l)?ed|printed|issued|sent|booked|done|shipped|delivered|uploaded|published|submitted|run|calculated|generated|exported|rendered|designed|drafted|written|recorded|shot|made|built) (?:\\w+ ){0,2}(?:go|goes|will|are|is|ship|ships|went|arrive|arrives|have|has)\\b|\\b(?:i|we)(?:'ve| have) now (?!(?:realised|realized|learned|learnt|added|introduced|set|put|built|created|changed|updated|moved|switched|started|implemented|adopted|automated|made|required|scheduled|assigned|trained|documented)\\b)\\w+ed (?:it|them|this|that|the|your)\\b`,
+  `\\b(?:attached now|now attached)\\b|\\b(?:it's|it is|they're|they are) (?:with (?:you|them|him|her|the \\w+|your \\w+) now|now with (?:you|them|him|her|the \\w+|your \\w+))\\b|(?<=\\n[ \\t]*[-*\\u2022][ \\t]*)(?:re-?\\w+|fixed|corrected|refunded|credited|replaced|restored|emailed|sent|called|updated|reissued|resent|removed|reversed)\\b|\\b(?:it|they|this|that|everything)'ll be (?:ready|live|done|finished|back|with you)\\b|\\bwill (?:go live|be live|be ready|be finished|be complete|be done|be back)\\b|\\b(?:they're|they are|it's|it is) on (?:the|its|their) (?:way|van|truck|lorry)\\b|\\bwill arrive (?:today|tomorrow|by|on|before|first thing|this|early)\\b|\\b(?:the )?answers? (?:is|are) below\\b|\\b(?:corrected|revised|updated|replacement|fixed|amended|reprinted|reissued) (?:\\w+ ){0,2}(?:is|are) (?:now )?(?:in|on|at|with|ready|live|up)\\b|\\bre-?(?:label(?:l)?ed|printed|issued|sent|booked|done|shipped|delivered|uploaded|published|submitted|run|calculated|generated|exported|rendered|designed|drafted|written|recorded|shot|made|built) (?:\\w+ ){0,2}(?:go|goes|will|are|is|ship|ships|went|arrive|arrives|have|has)\\b|\\b(?:i|we)(?:'ve| have) now (?!(?:realised|realized|learned|learnt|added|introduced|set|put|built|created|changed|updated|moved|switched|started|implemented|adopted|automated|made|required|scheduled|assigned|trained|documented)\\b)\\w+ed (?:it|them|this|that|the|your)\\b`,
 );
 const REPAIR_PERFECT = g(
   `\\b(?<!(?:could|would|should|might|may|must) )(?:has|have|had)(?: now| already| just| since)? ${REPAIR_PAST}\\b`,
