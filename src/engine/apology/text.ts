@@ -2,7 +2,7 @@
 // and helpers to run precompiled patterns with clause scoping. UTF-16 offsets are preserved
 // everywhere: the normalised text has exactly the input's length.
 import type { Span } from '../types.ts';
-import { type GateWord, gateWords, keyOf, runKey, triggerPrefixes } from './triggers.ts';
+import { commonGate, type GateWord, gateWords, keyOf, runKey, triggerPrefixes } from './triggers.ts';
 
 /** A sentence of the analysed text: `[start, end)` in UTF-16 offsets, `end` exclusive. */
 export interface Sentence {
@@ -253,6 +253,11 @@ function activate(doc: Doc): void {
   });
 }
 
+/** Gates on common words only ("with", "the") narrow nothing and cost a mark per occurrence: none. */
+function usefulGates(gates: GateWord[][] | null): GateWord[][] | null {
+  return gates && commonGate(gates) ? null : gates;
+}
+
 function flattenGates(gates: GateWord[][] | null): Part['gates'] {
   if (!gates) return null;
   const seen = new Set<string>();
@@ -348,7 +353,7 @@ function partsFor(re: RegExp): Part[] {
         global: new RegExp(source, `${flags}g`),
         sticky: new RegExp(source, `${flags}y`),
         prefixes: numericKeys(triggerPrefixes(source)),
-        gates: flattenGates(gateWords(source)),
+        gates: flattenGates(usefulGates(gateWords(source))),
       };
     });
     plans.set(re, parts);

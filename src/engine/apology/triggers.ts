@@ -166,6 +166,11 @@ const COMMON = new Set(
   ),
 );
 
+/** Whether a gate is made only of words seen in almost every sentence (gating on it costs more than it saves). */
+export function commonGate(gates: GateWord[][]): boolean {
+  return gates.every((set) => set.length > 0 && set.every((w) => COMMON.has(w.word) || COMMON2.has(w.word)));
+}
+
 /** Two-letter words seen in almost every sentence. */
 const COMMON2 = new Set('to of in on at is it be by as or an if so do no up we he go am'.split(' '));
 
