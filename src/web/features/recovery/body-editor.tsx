@@ -1,26 +1,29 @@
-import { Textarea } from '@mantine/core';
-import type { FindingDto } from '../../../shared/contract/index.ts';
+import { AnalysisPanel, type AnalysisStatus } from '../engines/analysis-panel.tsx';
 
-/** The body of a message to a client, checked live by the engines as it is written. */
+/** The body of a message to a client, checked live by the apology analyser and the pre-send guard. */
 export function BodyEditor(props: {
   value: string;
   onChange: (value: string) => void;
   clientId: string;
   mistakeId: string;
-  kind?: 'acknowledgment';
+  kind: 'acknowledgment' | 'general';
   label: string;
   error?: string | undefined;
-  onFindings?: (findings: FindingDto[]) => void;
+  /** Told whether the current text has error findings (sending would be refused). */
+  onStatus?: (status: AnalysisStatus, errorCount: number) => void;
 }) {
   return (
-    <Textarea
+    <AnalysisPanel
       label={props.label}
       value={props.value}
-      onChange={(e) => props.onChange(e.currentTarget.value)}
-      error={props.error}
-      autosize
+      onChange={props.onChange}
+      clientId={props.clientId}
+      mistakeId={props.mistakeId}
+      kind={props.kind}
+      showApology={props.kind === 'acknowledgment'}
       minRows={8}
-      maxRows={24}
+      error={props.error}
+      onFindings={(findings, status) => props.onStatus?.(status, findings.filter((f) => f.severity === 'error').length)}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Contact, FindingDto, SourcedFinding } from '../../../shared/contract/index.ts';
+import type { Contact, SourcedFinding } from '../../../shared/contract/index.ts';
 import { MAX_SUBJECT } from '../../../shared/contract/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { FormError } from '../../components/states.tsx';
@@ -43,7 +43,7 @@ export function MessageComposer(props: {
   onSubjectChange: (value: string) => void;
   body: string;
   onBodyChange: (value: string) => void;
-  kind?: 'acknowledgment';
+  kind: 'acknowledgment' | 'general';
   bodyLabel: string;
   sendLabel: string;
   /** Sends; rejects with the API's error (a 422 `blocking_findings` opens the override). */
@@ -54,7 +54,7 @@ export function MessageComposer(props: {
   recipientAction?: ReactNode;
 }) {
   const [overrideReason, setOverrideReason] = useState('');
-  const [liveErrors, setLiveErrors] = useState<FindingDto[]>([]);
+  const [liveErrors, setLiveErrors] = useState(0);
   // The server's veto holds for the text it checked: any edit clears it, so the next send checks again.
   const [blocked, setBlocked] = useState<SourcedFinding[] | null>(null);
   const fieldErrors = apiFieldErrors(props.error);
@@ -127,9 +127,9 @@ export function MessageComposer(props: {
           onChange={(value) => edit(() => props.onBodyChange(value))}
           clientId={props.clientId}
           mistakeId={props.mistakeId}
-          {...(props.kind && { kind: props.kind })}
+          kind={props.kind}
           error={fieldMessage(fieldErrors['body'])}
-          onFindings={(findings) => setLiveErrors(findings.filter((f) => f.severity === 'error'))}
+          onStatus={(_status, errors) => setLiveErrors(errors)}
         />
 
         {needsReason ? (
@@ -176,10 +176,10 @@ export function MessageComposer(props: {
           props.error !== null && blockingFindings(props.error) === null && <FormError error={props.error} />
         )}
 
-        {!needsReason && liveErrors.length > 0 && (
+        {!needsReason && liveErrors > 0 && (
           <Text fz="sm" c="red">
-            {liveErrors.length === 1 ? 'One error' : `${liveErrors.length} errors`} found in the text: sending will be
-            refused until {liveErrors.length === 1 ? 'it is' : 'they are'} fixed or overridden.
+            {liveErrors === 1 ? 'One error' : `${liveErrors} errors`} in the text: sending will be refused until{' '}
+            {liveErrors === 1 ? 'it is' : 'they are'} fixed or overridden with a reason.
           </Text>
         )}
 

@@ -67,6 +67,7 @@ export function UpdatesStep({ summary }: { summary: RecoverySummary }) {
           onSubjectChange={setSubject}
           body={body}
           onBodyChange={setBody}
+          kind="general"
           bodyLabel="Update"
           sendLabel="Send the update"
           onSend={async (message) => {
