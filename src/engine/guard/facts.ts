@@ -209,6 +209,18 @@ export class FactBook {
     }
   }
 
+  /** Near misses of a key, memoised (they depend on the key alone; scope is filtered by the caller). */
+  private nearMemo(idx: NearMissIndex<Fact>, memoKey: string, key: string): readonly { payload: Fact }[] {
+    let hits = this.nearCache.get(memoKey);
+    if (hits === undefined) {
+      if (this.nearCache.size >= 20_000) this.nearCache.clear();
+      hits = idx.near(key);
+      this.nearCache.set(memoKey, hits);
+    }
+    return hits;
+  }
+  private readonly nearCache = new Map<string, readonly { payload: Fact }[]>();
+
   /** Whether a kind of fact applies to a check for `clientId`. */
   has(kind: FactInput['kind'], clientId: string | undefined): boolean {
     return !!this.kindsByScope.get('')?.has(kind) || (!!clientId && !!this.kindsByScope.get(clientId)?.has(kind));
@@ -241,7 +253,8 @@ export class FactBook {
         : !lengths.has(key.length)
     )
       return null;
-    for (const hit of idx.near(key)) if (this.inScope(hit.payload, clientId)) return hit.payload;
+    for (const hit of this.nearMemo(idx, `${kind}|${key}`, key))
+      if (this.inScope(hit.payload, clientId)) return hit.payload;
     return null;
   }
 
@@ -441,7 +454,7 @@ export class FactBook {
   /** A single word that is one letter off a recorded term (written like a name or unknown to the dictionary). */
   checkTermNearMiss(t: Token, clientId: string | undefined, out: Finding[]): boolean {
     if (this.termNear.size === 0 || t.norm.length < 4) return false;
-    for (const hit of this.termNear.near(t.norm)) {
+    for (const hit of this.nearMemo(this.termNear, `term|${t.norm}`, t.norm)) {
       const fact = hit.payload;
       if (!this.inScope(fact, clientId)) continue;
       out.push(this.finding(t.start, t.end, t.text, fact, describeDifference(t.text, fact.value)));
