@@ -1093,4 +1093,127 @@ Once that's done, I'll finalise the expenses schedule and include it in the year
 Best wishes,
 Tom`,
   ),
+  // --- a third batch: more clean mail, written after the second round of changes ----------------
+  c(
+    'b3-cl-01',
+    'ledger',
+    'thistle',
+    `Hi Callum,
+
+Whilst reviewing the travel claims I noticed that two journeys to the Manchester centre were claimed twice, once on the mileage form and once as train fares. I've amended the schedule and kept a note of the change in case your auditors ask about it.
+
+We've also organised the licence renewals and the insurance paperwork into one folder, so everything for the year-end is in one place. The programme of work for the next quarter is attached for you to look over.
+
+Many thanks,
+Eleanor
+
+Eleanor Hughes | Senior Bookkeeper
+Finch Street Accounts | 020 7946 0999`,
+    [],
+    { attachments: 1 },
+  ),
+  c(
+    'b3-cl-02',
+    'studio',
+    'harbor',
+    `Hi Lynn,
+
+Thanks for the quick call. Here's where we landed:
+
+- The QBR deck will cover NPS, CSAT and the no-show rate by location.
+- Priya will pull the MRR numbers for the membership plan from Stripe.
+- We'll A/B test two versions of the reminder text starting next week.
+
+I'll send the draft deck on Thursday so Dr O'Rourke has time to add his notes.
+
+Best,
+Robin
+
+On Mon, 2 Mar 2026 at 09:14, Lynn Carter <lynn@harborlanedental.com> wrote:
+> Can we move the review to later in the week? Marcus is in surgery until Wednesday.`,
+  ),
+  c(
+    'b3-cl-03',
+    'ledger',
+    'meadow',
+    `Dear Freya,
+
+I hope the open day went well. The parents I spoke to afterwards were full of praise for the garden and the new reading corner.
+
+On the finances: the autumn term fees have all been received apart from two families, who have asked to pay in instalments. I've set up the plans and they will start next month. The nursery's bank balance is healthy, and we remain within the budget the trustees agreed in September.
+
+I'll be travelling on Friday, so if anything urgent comes up please call Tom instead.
+
+Kind regards,
+Eleanor`,
+  ),
+  c(
+    'b3-cl-04',
+    'studio',
+    'cedar',
+    `Hi Daniel,
+
+Great news on the Maple Street listing: 1,240 views in the first weekend and 18 booked viewings. The drone video did most of the work, so we'll use the same approach for the riverside condos.
+
+Sofia asked about a printed brochure for the open house. We can have 150 copies ready by Friday if you approve the proof today.
+
+Sent from my iPhone`,
+  ),
+  c(
+    'b3-cl-05',
+    'ledger',
+    'northgate',
+    `Hi Harriet,
+
+Quick update from our side. The pension re-enrolment is done, the P60s for last year have been issued to all staff, and the payroll software has been updated to the new tax codes.
+
+Idris mentioned that one of the physiotherapists is moving to part-time hours from April. Could you confirm the new hours and the date they start, so I can recalculate her holiday entitlement?
+
+Best wishes,
+Tom`,
+  ),
+  c(
+    'b3-cl-06',
+    'studio',
+    'bright',
+    `Hi Keiko,
+
+We analyzed last month's class bookings. Spin and HIIT are full most evenings, while the early yoga sessions are half empty. Two ideas:
+
+1. Move one yoga class to 12:30 for the lunchtime crowd.
+2. Offer a free first class to anyone who books three weeks in a row.
+
+Both are easy to set up in the app, and we can measure churn and retention after a month. Happy to chat on Zoom or Slack, whichever is easier.
+
+Cheers,
+Alex 💪`,
+  ),
+  c(
+    'b3-cl-07',
+    'studio',
+    'crumb',
+    `Hi Mateo and Aisha,
+
+Your Google Business profile now shows the new opening hours, the gluten-free range and the catering menu. Reviews are averaging 4.8 stars, and three customers mentioned the staff by name, which is lovely to see.
+
+Next week we'll photograph the sourdough bake for the website, so if you could keep a few loaves aside on Tuesday morning, that would be perfect.
+
+Thanks,
+Casey`,
+  ),
+  c(
+    'b3-cl-08',
+    'ledger',
+    'thistle',
+    `Dear Imogen,
+
+Following our meeting, I have summarised the options for the new company car. A fully electric model would attract a much lower benefit-in-kind charge than the petrol equivalent, and the company could claim the full cost against profits in the first year.
+
+I have attached a short comparison showing the tax position for you and for the company under each option. Do let me know if you would like to talk it through before you decide.
+
+Kind regards,
+Eleanor`,
+    [],
+    { attachments: 1 },
+  ),
 ];
