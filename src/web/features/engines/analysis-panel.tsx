@@ -239,9 +239,9 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
         placeholder={props.placeholder}
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}
-        autosize
-        minRows={minRows}
-        maxRows={24}
+        // A plain textarea the user can resize (Mantine's autosize needs document.fonts, absent in jsdom).
+        rows={minRows}
+        resize="vertical"
         disabled={props.disabled}
         required={props.required}
         error={
