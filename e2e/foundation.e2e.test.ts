@@ -199,5 +199,62 @@ describe('foundation', () => {
     await page.getByRole('region', { name: 'Fix commitment' }).getByText('Done', { exact: true }).waitFor();
     const header = await textOf(page.locator('main').locator('h1').locator('..'));
     vexpect(header).toContain('Fixed');
+    await screenshot(page, '08-mistake-fixed');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'mistake-detail-viewport', { fullPage: false });
+  });
+});
+
+describe('workspace pages and signing out', () => {
+  it('records a workspace-wide fact', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Workspace facts' })
+      .click();
+    await page.getByText('No facts yet').waitFor();
+    const form = page.getByRole('form', { name: 'Add a fact' });
+    await form.getByLabel('Kind').selectOption('phone');
+    await form.getByLabel('Value').fill('+1 415 555 0100');
+    await form.getByLabel('Label').fill('Our support line');
+    await form.getByRole('button', { name: 'Add fact' }).click();
+    const facts = page.getByRole('table', { name: 'Facts' });
+    await facts.getByText('+1 415 555 0100').waitFor();
+    vexpect(await textOf(facts)).toContain('Our support line');
+  });
+
+  it('changes a recovery target in settings and keeps it after a reload', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+    const ack = page.getByLabel('Critical: acknowledge within minutes');
+    await ack.fill('30');
+    await page.getByLabel('Sender name', { exact: true }).fill('Northwind Studio');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').waitFor();
+    await screenshot(page, '07-settings');
+    await page.reload();
+    await vexpect.poll(() => page.getByLabel('Critical: acknowledge within minutes').inputValue()).toBe('30');
+    vexpect(await page.getByLabel('Sender name', { exact: true }).inputValue()).toBe('Northwind Studio');
+  });
+
+  it('signs out, refuses a wrong password, and signs back in to the page asked for', async () => {
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await page.goto(`${app.baseUrl}/clients`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    vexpect(page.url()).toContain('next=%2Fclients');
+
+    await page.getByLabel('Email').fill('dana@northwind.example');
+    await page.locator('input[type=password]').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /password/i })
+      .waitFor();
+
+    await page.locator('input[type=password]').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor();
+    vexpect(await textOf(page.getByRole('table', { name: 'Clients' }))).toContain('Acme Dental');
   });
 });

@@ -21,6 +21,13 @@ function iconFor(type: string) {
   return <IconCircleDot size={14} />;
 }
 
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/** A summary with any UTC instants in it shown in the workspace zone ("due 2030-01-10T12:00:00.000Z" → "due 10 Jan 2030, 12:00"). */
+export function readableSummary(summary: string, timeZone: string): string {
+  return summary.replace(ISO_INSTANT, (iso) => formatDateTime(iso, timeZone));
+}
+
 /** The append-only history of a mistake or client, oldest first. */
 export function EventTimeline({
   events,
@@ -39,7 +46,7 @@ export function EventTimeline({
           bullet={iconFor(event.type)}
           title={
             <Text fz="sm" fw={500}>
-              {event.summary}
+              {readableSummary(event.summary, timeZone)}
             </Text>
           }
         >

@@ -16,6 +16,8 @@ export function CommitmentsTable(props: {
   timeZone: string;
   onComplete: (id: string) => void;
   completingId: string | null;
+  /** Link each commitment to its mistake (off on the mistake's own page). */
+  linkMistakes?: boolean;
 }) {
   return (
     <Table verticalSpacing="xs" aria-label="Commitments">
@@ -42,7 +44,7 @@ export function CommitmentsTable(props: {
                     fix
                   </Badge>
                 )}
-                {c.mistakeId && (
+                {c.mistakeId && props.linkMistakes !== false && (
                   <Anchor component={Link} to={`/mistakes/${c.mistakeId}`} fz="xs">
                     mistake
                   </Anchor>
@@ -50,7 +52,9 @@ export function CommitmentsTable(props: {
               </Group>
             </Table.Td>
             <Table.Td>
-              <Text fz="sm">{formatDateTime(c.dueAt, props.timeZone)}</Text>
+              <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(c.dueAt, props.timeZone)}
+              </Text>
               {c.status === 'open' && (
                 <Text fz="xs" c={new Date(c.dueAt) < new Date() ? 'red' : 'dimmed'}>
                   {formatRelative(c.dueAt)}

@@ -7,7 +7,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Stepper,
   Text,
   Textarea,
   TextInput,
@@ -18,10 +17,10 @@ import { IconHistory, IconMessageCheck } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AcknowledgmentChannel, Mistake, RecoveryStage } from '../../../shared/contract/index.ts';
-import { recoveryStages } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { SeverityBadge, StageBadge } from '../../components/badges.tsx';
 import { EventTimeline } from '../../components/event-timeline.tsx';
+import { StageTrack } from '../../components/stage-track.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDateTime, inputToIso, nowInput } from '../../lib/dates.ts';
@@ -41,37 +40,9 @@ import {
   useRecordAcknowledgment,
 } from './api.ts';
 
-function reachedAt(mistake: Mistake, stage: RecoveryStage): string | null {
-  return stage === 'found' ? mistake.foundAt : mistake.reached[stage];
-}
-
-/** The seven recovery stages, each with when it was reached. */
-function StageProgress({ mistake, timeZone }: { mistake: Mistake; timeZone: string }) {
-  const current = recoveryStages.indexOf(mistake.stage);
-  return (
-    <Paper withBorder p="md" component="section" aria-label="Recovery stage">
-      <Stepper
-        active={current + 1}
-        size="xs"
-        allowNextStepsSelect={false}
-        iconSize={28}
-        styles={{ steps: { flexWrap: 'wrap', rowGap: 12 } }}
-      >
-        {recoveryStages.map((stage) => {
-          const at = reachedAt(mistake, stage);
-          return (
-            <Stepper.Step
-              key={stage}
-              label={stageLabels[stage]}
-              description={at ? formatDateTime(at, timeZone) : 'not yet'}
-              allowStepSelect={false}
-              aria-label={`${stageLabels[stage]}: ${at ? `reached ${formatDateTime(at, timeZone)}` : 'not reached'}`}
-            />
-          );
-        })}
-      </Stepper>
-    </Paper>
-  );
+/** When each stage was reached ("found" at the time it was found). */
+function reachedTimes(mistake: Mistake): Record<RecoveryStage, string | null> {
+  return { found: mistake.foundAt, ...mistake.reached };
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -99,7 +70,9 @@ function AcknowledgmentSection({ mistake }: { mistake: Mistake }) {
   const [recipient, setRecipient] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ at?: string | undefined; recipient?: string | undefined }>({});
+  const [another, setAnother] = useState(false);
   const api = apiFieldErrors(record.error);
+  const showForm = another || (acknowledgments.isSuccess && acknowledgments.data.length === 0);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -123,6 +96,7 @@ function AcknowledgmentSection({ mistake }: { mistake: Mistake }) {
           notifications.show({ color: 'green', title: 'Acknowledgment recorded', message: `${mistake.ref} is owned.` });
           setNote('');
           setRecipient('');
+          setAnother(false);
         },
       },
     );
@@ -163,64 +137,73 @@ function AcknowledgmentSection({ mistake }: { mistake: Mistake }) {
             </Stack>
           )
         )}
-        <form onSubmit={submit} noValidate aria-label="Record an acknowledgment">
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label={`When (${timeZone})`}
-                type="datetime-local"
-                value={at}
-                onChange={(e) => setAt(e.currentTarget.value)}
-                error={errors.at ?? fieldMessage(api['at'])}
-                required
+        {!showForm && acknowledgments.isSuccess && (
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => setAnother(true)}>
+              Record another acknowledgment
+            </Button>
+          </Group>
+        )}
+        {showForm && (
+          <form onSubmit={submit} noValidate aria-label="Record an acknowledgment">
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <TextInput
+                  label={`When (${timeZone})`}
+                  type="datetime-local"
+                  value={at}
+                  onChange={(e) => setAt(e.currentTarget.value)}
+                  error={errors.at ?? fieldMessage(api['at'])}
+                  required
+                />
+                <NativeSelect
+                  label="How"
+                  data={channelOptions}
+                  value={channel}
+                  onChange={(e) => setChannel(e.currentTarget.value as AcknowledgmentChannel)}
+                />
+                <NativeSelect
+                  label="To whom"
+                  value={contactId}
+                  onChange={(e) => {
+                    setContactId(e.currentTarget.value);
+                    setErrors((x) => ({ ...x, recipient: undefined }));
+                  }}
+                  data={[
+                    { value: '', label: contacts.data?.length ? 'Someone else…' : 'No contacts on file' },
+                    ...(contacts.data ?? []).map((c) => ({ value: c.id, label: c.fullName })),
+                  ]}
+                  error={fieldMessage(api['contactId'])}
+                />
+                <TextInput
+                  label="Recipient name"
+                  description={contactId ? 'Optional when a contact is chosen' : undefined}
+                  placeholder="e.g. the client’s front desk"
+                  value={recipient}
+                  onChange={(e) => {
+                    setRecipient(e.currentTarget.value);
+                    setErrors((x) => ({ ...x, recipient: undefined }));
+                  }}
+                  error={errors.recipient ?? fieldMessage(api['recipient'])}
+                />
+              </SimpleGrid>
+              <Textarea
+                label="Note"
+                placeholder="What you said, and what you promised"
+                autosize
+                minRows={2}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
               />
-              <NativeSelect
-                label="How"
-                data={channelOptions}
-                value={channel}
-                onChange={(e) => setChannel(e.currentTarget.value as AcknowledgmentChannel)}
-              />
-              <NativeSelect
-                label="To whom"
-                value={contactId}
-                onChange={(e) => {
-                  setContactId(e.currentTarget.value);
-                  setErrors((x) => ({ ...x, recipient: undefined }));
-                }}
-                data={[
-                  { value: '', label: contacts.data?.length ? 'Someone else…' : 'No contacts on file' },
-                  ...(contacts.data ?? []).map((c) => ({ value: c.id, label: c.fullName })),
-                ]}
-                error={fieldMessage(api['contactId'])}
-              />
-              <TextInput
-                label="Recipient name"
-                description={contactId ? 'Optional when a contact is chosen' : undefined}
-                placeholder="e.g. the client’s front desk"
-                value={recipient}
-                onChange={(e) => {
-                  setRecipient(e.currentTarget.value);
-                  setErrors((x) => ({ ...x, recipient: undefined }));
-                }}
-                error={errors.recipient ?? fieldMessage(api['recipient'])}
-              />
-            </SimpleGrid>
-            <Textarea
-              label="Note"
-              placeholder="What you said, and what you promised"
-              autosize
-              minRows={2}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-            />
-            <FormError error={Object.keys(api).length ? null : record.error} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={record.isPending}>
-                Record acknowledgment
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+              <FormError error={Object.keys(api).length ? null : record.error} />
+              <Group justify="flex-end">
+                <Button type="submit" loading={record.isPending}>
+                  Record acknowledgment
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
       </Stack>
     </Paper>
   );
@@ -233,6 +216,8 @@ function FixSection({ mistake }: { mistake: Mistake }) {
   const add = useAddFixCommitment(mistake.id);
   const complete = useCompleteFix(mistake.id);
   const fixes = commitments.data?.filter((c) => c.isFix) ?? [];
+  const [another, setAnother] = useState(false);
+  const allDone = fixes.length > 0 && fixes.every((c) => c.status !== 'open');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="fix-title">
       <Stack gap="md">
@@ -250,6 +235,7 @@ function FixSection({ mistake }: { mistake: Mistake }) {
           <ErrorBlock error={commitments.error} onRetry={() => void commitments.refetch()} />
         ) : fixes.length > 0 ? (
           <CommitmentsTable
+            linkMistakes={false}
             commitments={fixes}
             timeZone={timeZone}
             onComplete={(id) =>
@@ -262,14 +248,28 @@ function FixSection({ mistake }: { mistake: Mistake }) {
           />
         ) : null}
         {complete.error && <FormError error={complete.error} />}
-        {fixes.every((c) => c.status !== 'open') && (
+        {allDone && !another && (
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => setAnother(true)}>
+              Promise another fix
+            </Button>
+          </Group>
+        )}
+        {commitments.isSuccess && (fixes.length === 0 || (allDone && another)) && (
           <CommitmentForm
             ariaLabel="Promise the fix"
             submitLabel="Promise the fix"
             titlePlaceholder="Reprint and resend the corrected flyers"
             pending={add.isPending}
             error={add.error}
-            onSubmit={(input, reset) => add.mutate(input, { onSuccess: reset })}
+            onSubmit={(input, reset) =>
+              add.mutate(input, {
+                onSuccess: () => {
+                  reset();
+                  setAnother(false);
+                },
+              })
+            }
           />
         )}
       </Stack>
@@ -352,7 +352,9 @@ export function MistakeDetailPage() {
         }
       />
       <Stack gap="md">
-        <StageProgress mistake={m} timeZone={timeZone} />
+        <Paper withBorder p="md" component="section" aria-label="Recovery stages">
+          <StageTrack stage={m.stage} reachedAt={reachedTimes(m)} timeZone={timeZone} />
+        </Paper>
         <Paper withBorder p="md" component="section" aria-label="What happened">
           <Stack gap="md">
             <Detail label="What happened">

@@ -71,11 +71,6 @@ export function MistakesPage() {
       <PageHeader
         title="Mistakes"
         description="Every mistake that reached a client, and how far its recovery has come."
-        actions={
-          <Button component={Link} to="/mistakes/new" color="red" leftSection={<IconPlus size={16} />}>
-            Log a mistake
-          </Button>
-        }
       />
       <Stack gap="md">
         <Paper withBorder p="md" component="section" aria-label="Filters">

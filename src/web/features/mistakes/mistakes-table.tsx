@@ -22,7 +22,7 @@ export function MistakesTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={80}>Ref</Table.Th>
-            <Table.Th>Mistake</Table.Th>
+            <Table.Th style={{ minWidth: 280 }}>Mistake</Table.Th>
             <Table.Th style={{ minWidth: 130 }}>Stage</Table.Th>
             <Table.Th style={{ minWidth: 100 }}>Severity</Table.Th>
             <Table.Th>Category</Table.Th>
@@ -57,7 +57,9 @@ export function MistakesTable({
                 <SeverityBadge severity={m.severity} />
               </Table.Td>
               <Table.Td>
-                <Text fz="sm">{categoryLabels[m.category]}</Text>
+                <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {categoryLabels[m.category]}
+                </Text>
               </Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 <Text fz="sm" c={m.impact.amountMinor ? undefined : 'dimmed'}>
