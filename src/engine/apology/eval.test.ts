@@ -50,10 +50,12 @@ describe('apology analyser on the labelled set', () => {
     expect(metrics.rulesMicro.recall).toBeGreaterThanOrEqual(0.85);
   });
 
+  // The held-out texts come in two batches (the second written at the very end and scored once);
+  // fresh text scores well below the tuned set, and these floors say so rather than hide it.
   it('meets lower floors on the held-out texts (written after the rules, never tuned on)', () => {
     const { metrics } = evaluateApology(apologyHoldout);
-    expect(metrics.cases).toBeGreaterThanOrEqual(25);
-    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.cases).toBeGreaterThanOrEqual(50);
+    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.75);
     // Only the components with enough examples in a small batch; forgiveness has one.
     for (const c of ['responsibility', 'repair', 'regret'] as const)
       expect(metrics.components[c].f1).toBeGreaterThanOrEqual(0.8);
