@@ -25,7 +25,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDateTime, inputToIso, nowInput } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
-import { categoryLabels, channelLabels, channelOptions, finderLabels, stageLabels } from '../../lib/labels.ts';
+import { categoryLabels, channelLabels, channelOptions, finderLabels } from '../../lib/labels.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { CommitmentForm, CommitmentsTable } from '../clients/commitments-section.tsx';
 import { useContacts } from '../clients/api.ts';
