@@ -43,12 +43,17 @@ function overlaps(f: Finding, text: string, at: string): boolean {
 }
 
 /** Runs the guard over the labelled set (or `set`) and returns metrics and a printable report. */
-export async function evaluateGuard(set: readonly GuardCase[] = guardSet): Promise<{ report: string; metrics: GuardMetrics }> {
+export async function evaluateGuard(
+  set: readonly GuardCase[] = guardSet,
+): Promise<{ report: string; metrics: GuardMetrics }> {
   const guards = new Map<string, Guard>();
   for (const [name, knowledge] of Object.entries(WORKSPACES)) {
     guards.set(name, buildGuard(knowledge, { speller: await loadSpeller(knowledge.locale) }));
   }
-  const counts = Object.fromEntries(GUARD_RULE_IDS.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<GuardRuleId, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(GUARD_RULE_IDS.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    GuardRuleId,
+    { tp: number; fp: number; fn: number }
+  >;
   const misses: { id: string; diff: string }[] = [];
   let cleanCases = 0;
   let cleanWords = 0;
@@ -56,7 +61,11 @@ export async function evaluateGuard(set: readonly GuardCase[] = guardSet): Promi
 
   for (const c of set) {
     const guard = guards.get(c.workspace)!;
-    const findings = guard.check(c.text, { clientId: c.clientId, ...(c.date && { date: c.date }), ...(c.attachments !== undefined && { attachments: c.attachments }) });
+    const findings = guard.check(c.text, {
+      clientId: c.clientId,
+      ...(c.date && { date: c.date }),
+      ...(c.attachments !== undefined && { attachments: c.attachments }),
+    });
     const diffs: string[] = [];
     const expectedRules = new Set(c.expect.map((e) => (typeof e === 'string' ? e : e.rule)));
     for (const rule of GUARD_RULE_IDS) {
@@ -64,7 +73,9 @@ export async function evaluateGuard(set: readonly GuardCase[] = guardSet): Promi
       const wanted = c.expect.filter((e) => (typeof e === 'string' ? e : e.rule) === rule);
       if (wanted.length > 0) {
         // Every expected span must be covered; a finding elsewhere for the same rule is not a hit.
-        const hit = wanted.every((e) => (typeof e === 'string' ? fired.length > 0 : fired.some((f) => overlaps(f, c.text, e.at))));
+        const hit = wanted.every((e) =>
+          typeof e === 'string' ? fired.length > 0 : fired.some((f) => overlaps(f, c.text, e.at)),
+        );
         if (hit) counts[rule].tp++;
         else {
           counts[rule].fn++;
@@ -110,10 +121,16 @@ export async function evaluateGuard(set: readonly GuardCase[] = guardSet): Promi
   lines.push('  rules                 precision  recall  (tp/fp/fn)');
   for (const r of GUARD_RULE_IDS) {
     const m = rules[r];
-    lines.push(`    ${r.padEnd(20)} ${(m.tp + m.fp === 0 ? 'n/a' : pct(m.precision)).padStart(8)} ${(m.tp + m.fn === 0 ? 'n/a' : pct(m.recall)).padStart(8)}  (${m.tp}/${m.fp}/${m.fn})`);
+    lines.push(
+      `    ${r.padEnd(20)} ${(m.tp + m.fp === 0 ? 'n/a' : pct(m.precision)).padStart(8)} ${(m.tp + m.fn === 0 ? 'n/a' : pct(m.recall)).padStart(8)}  (${m.tp}/${m.fp}/${m.fn})`,
+    );
   }
-  lines.push(`    ${'all rules (micro)'.padEnd(20)} ${pct(metrics.micro.precision).padStart(8)} ${pct(metrics.micro.recall).padStart(8)}`);
-  lines.push(`  false alarms on clean text: ${cleanFindings} findings in ${cleanWords} words = ${metrics.falseAlarmsPer1000Words.toFixed(2)} per 1,000 words`);
+  lines.push(
+    `    ${'all rules (micro)'.padEnd(20)} ${pct(metrics.micro.precision).padStart(8)} ${pct(metrics.micro.recall).padStart(8)}`,
+  );
+  lines.push(
+    `  false alarms on clean text: ${cleanFindings} findings in ${cleanWords} words = ${metrics.falseAlarmsPer1000Words.toFixed(2)} per 1,000 words`,
+  );
   if (misses.length > 0) {
     lines.push(`  cases that differ from their labels (${misses.length}):`);
     for (const m of misses) lines.push(`    ${m.id}: ${m.diff}`);
