@@ -59,7 +59,7 @@ export function MessagesTable({
               <Table.Th>Message</Table.Th>
               <Table.Th>To</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th>Queued</Table.Th>
+              <Table.Th>Created</Table.Th>
               <Table.Th w={110}>
                 <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
               </Table.Th>
