@@ -168,9 +168,12 @@ export async function screenshot(
 ): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
+  const fullPage = options.fullPage ?? true;
+  // Fixed headers are drawn where the viewport is; from the top they land at the top of the image.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path,
-    fullPage: options.fullPage ?? true,
+    fullPage,
     animations: 'disabled',
     // Success toasts float over the header; they are transient, so they are left out unless asked for.
     ...(!options.showToasts && { style: '.mantine-Notifications-root { display: none !important; }' }),

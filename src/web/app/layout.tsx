@@ -1,4 +1,5 @@
 import {
+  Anchor,
   AppShell,
   Avatar,
   Burger,
@@ -103,6 +104,15 @@ export function AppLayout() {
       padding="lg"
       styles={{ main: { background: 'var(--mantine-color-gray-0)' } }}
     >
+      <Anchor
+        href="#main-content"
+        className="mg-skip-link"
+        style={{ position: 'absolute', left: -9999, top: 8, zIndex: 1000 }}
+        onFocus={(e) => (e.currentTarget.style.left = '8px')}
+        onBlur={(e) => (e.currentTarget.style.left = '-9999px')}
+      >
+        Skip to content
+      </Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -179,7 +189,7 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>
           <Outlet />
         </div>
