@@ -112,7 +112,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(mistakeRoutes(services.deps));
       await api.register(settingsRoutes(services.deps));
       await api.register(engineRoutes(services.deps, services.guards));
-      await api.register(recoveryRoutes(services.deps));
+      await api.register(recoveryRoutes(services.deps, services.guards));
       await api.register(messagingRoutes(services.deps));
     },
     { prefix: '/api' },

@@ -53,7 +53,7 @@ const remedyParams = z.object({ remedyId: idSchema });
  * ledger, progress updates and the recovery summary. Without a shared guard cache it keeps its own
  * (guards are versioned per workspace, so two caches never disagree for long).
  */
-export function recoveryRoutes(deps: Deps, guards: GuardCache = new GuardCache()): FastifyPluginAsyncZod {
+export function recoveryRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/mistakes/:mistakeId/acknowledgment-draft',
