@@ -27,7 +27,7 @@ function PromiseFixForm({ mistakeId }: { mistakeId: string }) {
     add.mutate({ title: title.trim(), dueAt });
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Promise the fix">
+    <form onSubmit={submit} noValidate aria-label="Fix timeline">
       <Stack gap="sm">
         <Text fz="sm" c="dimmed">
           Give the client a reasonable timeline, then make it happen: the fix is a commitment with a due time, and you

@@ -142,16 +142,12 @@ function RecoveryGuide({ summary }: { summary: RecoverySummary }) {
   const doneCount = core.filter((s) => s.state === 'done').length;
   const current = core.find((s) => s.state !== 'done')?.value ?? null;
   const [opened, setOpened] = useState<string[]>(current ? [current] : []);
-  // When a step is finished, close it and open the next one, so the guide leads the way.
+  // When a step is finished, open the next one (the finished one stays open to show its result).
   const previous = useRef(current);
   useEffect(() => {
-    const before = previous.current;
+    if (previous.current === current) return;
     previous.current = current;
-    if (before === current) return;
-    setOpened((values) => {
-      const next = values.filter((v) => v !== before);
-      return current && !next.includes(current) ? [...next, current] : next;
-    });
+    setOpened((values) => (current && !values.includes(current) ? [...values, current] : values));
   }, [current]);
 
   return (
