@@ -56,6 +56,7 @@ describe('AnalysisPanel', () => {
     const marks = marked.querySelectorAll('mark');
     expect([...marks].map((m) => m.textContent)).toEqual(['Mr']);
     expect(marks[0]).toHaveAttribute('data-severity', 'error');
+    expect(screen.getByRole('status')).toHaveTextContent('1 error.');
     expect(seen.at(-1)?.status.hasErrors).toBe(true);
     expect(seen.at(-1)?.findings.map((f) => f.rule)).toEqual(['honorific']);
 

@@ -267,9 +267,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
           </>
         ) : upToDate ? (
           <Text fz="sm" c={shown.findings.length === 0 ? 'teal' : undefined}>
-            {shown.findings.length === 0
-              ? 'No findings: nothing to fix in this text.'
-              : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'piece', 'pieces')} of advice.`}
+            {shown.findings.length === 0 ? 'No findings: nothing to fix in this text.' : summarise(counts)}
           </Text>
         ) : null}
       </Group>
@@ -341,6 +339,17 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1 error and 2 warnings." — only the kinds present. */
+function summarise(counts: Record<FindingDto['severity'], number>): string {
+  const parts = [
+    counts.error > 0 ? plural(counts.error, 'error') : null,
+    counts.warning > 0 ? plural(counts.warning, 'warning') : null,
+    counts.info > 0 ? plural(counts.info, 'piece of advice', 'pieces of advice') : null,
+  ].filter((p): p is string => p !== null);
+  const last = parts.pop();
+  return `${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}.`;
 }
 
 /** The analysed text with each finding's words marked and numbered like the list below it. */
