@@ -122,6 +122,26 @@ const LOREM_WORDS = new Set(
   ),
 );
 
+/** Name slots written in capitals ("Hi NAME,"). */
+const NAME_SLOTS = new Set([
+  'NAME',
+  'FIRSTNAME',
+  'LASTNAME',
+  'SURNAME',
+  'FULLNAME',
+  'COMPANY',
+  'COMPANYNAME',
+  'CLIENTNAME',
+  'RECIPIENT',
+]);
+
+/** A name slot used as a form label ("NAME:") or among other capitals ("THE COMPANY SHALL…"). */
+function labelOrShouted(prev: Token | undefined, next: Token | undefined): boolean {
+  const caps = (t: Token | undefined): boolean =>
+    t !== undefined && t.kind === 'word' && t.text.length > 1 && t.text === t.text.toUpperCase();
+  return (next !== undefined && next.text === ':') || caps(prev) || caps(next);
+}
+
 /** At most this many findings per rule id per check. */
 const MAX_PER_RULE = 50;
 
@@ -393,7 +413,9 @@ export class BuiltGuard {
           const bracketed =
             (prev !== undefined && prev.end === t.start && '[{<%'.includes(prev.text)) ||
             (next !== undefined && next.start === t.end && ']}>%'.includes(next.text));
-          if (p && !bracketed) out.push(placeholderFinding(t.start, t.end, p.what, p.severity));
+          // "THE COMPANY SHALL NOT…": a name slot among other capitals is shouting or legal boilerplate.
+          const shouted = NAME_SLOTS.has(t.text) && labelOrShouted(prev, next);
+          if (p && !bracketed && !shouted) out.push(placeholderFinding(t.start, t.end, p.what, p.severity));
         }
         if (flags & RULE) this.rules.collect(tokens, i, clientId, hits);
         if (flags & CLIENT && clientId) {
