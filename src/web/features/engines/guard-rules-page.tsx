@@ -254,7 +254,7 @@ export function GuardRuleForm({ rule, onDone }: { rule: GuardRule | null; onDone
             value={pattern}
             onChange={(e) => setPattern(e.currentTarget.value)}
             error={fieldMessage(errors['pattern'])}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             required
             data-autofocus
           />
@@ -308,7 +308,8 @@ export function GuardRuleForm({ rule, onDone }: { rule: GuardRule | null; onDone
           clearable
           nothingFoundMessage="No mistake matches"
         />
-        <FormError error={save.error} />
+        {/* Field errors sit on their fields; only other problems get the banner. */}
+        {Object.keys(errors).length === 0 && <FormError error={save.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
