@@ -224,10 +224,11 @@ export function tokenise(text: string): Token[] {
     if (letterLen === 0 && !digit) {
       // A social handle or hashtag (@brightwaterfit, #FridayDeals) is a name, not words to spell.
       if (
-        (c === 64 || c === 35) &&
         space &&
         i + 1 < n &&
-        (letterAt(text, i + 1) > 0 || isDigit(text.charCodeAt(i + 1)))
+        // @handle (letters or digits after the @); #hashtag (a letter first: "#4471" stays a number).
+        ((c === 64 && (letterAt(text, i + 1) > 0 || isDigit(text.charCodeAt(i + 1)))) ||
+          (c === 35 && letterAt(text, i + 1) > 0))
       ) {
         let j = i + 1;
         while (j < n && (letterAt(text, j) > 0 || isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 95))
