@@ -83,7 +83,7 @@ describe('recovery of a mistake', () => {
 
   it('sweeps the whole account', async () => {
     const sweep = step('Check the whole account');
-    await sweep.getByRole('checkbox', { name: /I checked all/ }).check();
+    await sweep.getByRole('checkbox', { name: /Check all/ }).check();
     await sweep.getByLabel('Note').fill('Q2 plan on track; nothing else affected.');
     await sweep.getByRole('button', { name: 'Record the sweep' }).click();
     await recovery()
@@ -140,6 +140,7 @@ describe('recovery of a mistake', () => {
     await ledger.getByText('Issued', { exact: true }).waitFor();
     await ledger.getByText(/Approved by Dana Reyes/).waitFor();
     await ledger.getByLabel('Accounting notice queued').waitFor();
+    await remedy.getByText('Issued $500.00. Accounting notice queued to Ben Lowe <accounts@acme.example>.').waitFor();
     const totals = remedy.getByRole('group', { name: 'Totals in USD' });
     expect(await textOf(totals)).toContain('$500.00');
 

@@ -231,7 +231,7 @@ describe('remedy form', () => {
     );
 
     await user.click(screen.getByRole('button', { name: 'Record remedy' }));
-    await screen.findByText(/awaiting approval\./);
+    await screen.findByText(/Recorded \$1,000\.00, awaiting approval by an owner or admin/);
     const post = api.sent('POST', '/mistakes/m1/remedies')[0]!;
     expect(post.body).toMatchObject({ kind: 'rework', hours: 12.5, rateMinor: 8000, currency: 'USD' });
     expect(post.body.amountMinor).toBeUndefined();
@@ -462,7 +462,7 @@ describe('account sweep', () => {
           clientId: 'c1',
           lastSweep: null,
           items: [
-            { kind: 'commitment', id: 'k1', label: 'Send the Q2 plan', detail: 'due 3 Mar' },
+            { kind: 'commitment', id: 'k1', label: 'Send the Q2 plan', detail: 'due 2026-03-03T17:00:00.000Z' },
             { kind: 'message', id: 'msg3', label: 'Invoice reminder', detail: 'failed: 550' },
           ],
         },
@@ -471,7 +471,9 @@ describe('account sweep', () => {
     });
     const { user } = renderRecovery(<SweepStep mistakeId="m1" />);
     await user.click(await screen.findByRole('checkbox', { name: 'Checked: Send the Q2 plan' }));
-    expect(screen.getByRole('checkbox', { name: 'I checked all 2' })).not.toBeChecked();
+    // The API's UTC instants are shown in the workspace's zone.
+    expect(screen.getByText('due 3 Mar 2026, 17:00')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Check all 2' })).not.toBeChecked();
     await user.type(screen.getByRole('textbox', { name: /Note/ }), 'Plan is on track');
     await user.click(screen.getByRole('button', { name: 'Record the sweep' }));
     await waitFor(() => expect(api.sent('POST', '/mistakes/m1/sweep')).toHaveLength(1));

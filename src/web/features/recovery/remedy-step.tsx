@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconCircleCheck, IconScale, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconHourglass, IconScale, IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { RecoverySummary, RemedyKind, RemedyProposal, RemedyResult } from '../../../shared/contract/index.ts';
 import { remedyKinds } from '../../../shared/contract/index.ts';
@@ -147,7 +147,15 @@ function buildBody(form: {
 }
 
 /** Issue a remedy: credit, discount, refund, rework (hours × rate), gift or other. */
-export function RemedyForm({ mistakeId, proposal }: { mistakeId: string; proposal: RemedyProposal }) {
+export function RemedyForm({
+  mistakeId,
+  proposal,
+  onRecorded,
+}: {
+  mistakeId: string;
+  proposal: RemedyProposal;
+  onRecorded: (result: RemedyResult) => void;
+}) {
   const issue = useIssueRemedy(mistakeId);
   const idempotency = useIdempotencyKey();
   const [kind, setKind] = useState<RemedyKind>('credit');
@@ -159,7 +167,6 @@ export function RemedyForm({ mistakeId, proposal }: { mistakeId: string; proposa
   const [rate, setRate] = useState('');
   const [note, setNote] = useState('');
   const [touched, setTouched] = useState(false);
-  const [result, setResult] = useState<RemedyResult | null>(null);
 
   const built = buildBody({ kind, amount, currency, hours, rate, note });
   const serverErrors = apiFieldErrors(issue.error);
@@ -171,13 +178,12 @@ export function RemedyForm({ mistakeId, proposal }: { mistakeId: string; proposa
     setTouched(true);
     if (!built.body) return;
     const body = built.body;
-    setResult(null);
     issue.mutate(
       { ...body, idempotencyKey: idempotency.keyFor(body) },
       {
         onSuccess: (answer) => {
           idempotency.done();
-          setResult(answer);
+          onRecorded(answer);
           setTouched(false);
           setNote('');
         },
@@ -255,23 +261,6 @@ export function RemedyForm({ mistakeId, proposal }: { mistakeId: string; proposa
           error={fieldMessage(serverErrors['note'])}
         />
         <FormError error={issue.error} />
-        {result && (
-          <Alert
-            color={result.entry.status === 'pending_approval' ? 'yellow' : 'green'}
-            variant="light"
-            icon={<IconCircleCheck size={18} />}
-            role="status"
-          >
-            {result.entry.status === 'pending_approval'
-              ? `Recorded ${formatSigned(result.entry.amountMinor, result.entry.currency)} awaiting approval.`
-              : `Issued ${formatSigned(result.entry.amountMinor, result.entry.currency)}.`}{' '}
-            {result.accountingMessage
-              ? `Accounting notice queued to ${result.accountingMessage.toName} <${result.accountingMessage.toAddress}>.`
-              : result.noticeSkippedReason
-                ? `No accounting notice: ${result.noticeSkippedReason}`
-                : ''}
-          </Alert>
-        )}
         <Group justify="flex-end">
           <Button type="submit" loading={issue.isPending}>
             Record remedy
@@ -279,6 +268,30 @@ export function RemedyForm({ mistakeId, proposal }: { mistakeId: string; proposa
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** What became of the remedy just recorded, kept current as it is approved. */
+function RemedyOutcome({ result, summary }: { result: RemedyResult; summary: RecoverySummary }) {
+  const entry = summary.remedies.find((r) => r.id === result.entry.id) ?? result.entry;
+  const amount = formatSigned(entry.amountMinor, entry.currency);
+  const notice = summary.messages.find((m) => m.id === entry.accountingMessageId) ?? result.accountingMessage;
+  if (entry.status === 'pending_approval') {
+    return (
+      <Alert color="yellow" variant="light" icon={<IconHourglass size={18} />} role="status">
+        Recorded {amount}, awaiting approval by an owner or admin in the ledger below. The accounting notice goes out
+        once it is approved.
+      </Alert>
+    );
+  }
+  if (entry.status !== 'issued') return null;
+  return (
+    <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} role="status">
+      Issued {amount}.{' '}
+      {notice
+        ? `Accounting notice queued to ${notice.toName} <${notice.toAddress}>.`
+        : `No accounting notice was queued: ${result.noticeSkippedReason ?? 'add a billing contact with an email address to the client to send one.'}`}
+    </Alert>
   );
 }
 
@@ -319,6 +332,9 @@ export function RemedyStep({ summary }: { summary: RecoverySummary }) {
   const proposal = useRemedyProposal(summary.mistakeId);
   const canApprove = useCanApprove();
   const [declining, setDeclining] = useState(false);
+  // Once a remedy is on the ledger the form folds away; another one is a click away.
+  const [adding, setAdding] = useState(false);
+  const [lastResult, setLastResult] = useState<RemedyResult | null>(null);
 
   return (
     <Stack gap="md">
@@ -333,11 +349,23 @@ export function RemedyStep({ summary }: { summary: RecoverySummary }) {
       ) : (
         <>
           <ProposalCard proposal={proposal.data} />
-          <RemedyForm
-            key={`${proposal.data.proposed.amountMinor}-${proposal.data.proposed.currency}`}
-            mistakeId={summary.mistakeId}
-            proposal={proposal.data}
-          />
+          {summary.remedies.length > 0 && !adding ? (
+            <Group>
+              <Button variant="default" onClick={() => setAdding(true)}>
+                Record another remedy
+              </Button>
+            </Group>
+          ) : (
+            <RemedyForm
+              key={`${proposal.data.proposed.amountMinor}-${proposal.data.proposed.currency}`}
+              mistakeId={summary.mistakeId}
+              proposal={proposal.data}
+              onRecorded={(result) => {
+                setLastResult(result);
+                setAdding(false);
+              }}
+            />
+          )}
         </>
       )}
 
@@ -367,6 +395,8 @@ export function RemedyStep({ summary }: { summary: RecoverySummary }) {
           </div>
         )
       )}
+
+      {lastResult && <RemedyOutcome result={lastResult} summary={summary} />}
 
       <Divider />
       <Stack gap="sm">

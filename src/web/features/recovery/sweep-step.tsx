@@ -17,6 +17,11 @@ const kindTitles: Record<SweepItemKind, string> = {
   remedy: 'Remedies awaiting approval',
 };
 
+/** The API's detail with its UTC instants shown in the workspace's zone ("due 4 Dec 2026, 09:18"). */
+function readableDetail(detail: string, timeZone: string): string {
+  return detail.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g, (iso) => formatDateTime(iso, timeZone));
+}
+
 const itemKey = (item: { kind: string; id: string }) => `${item.kind}:${item.id}`;
 
 function ItemLabel({ item }: { item: SweepItem }) {
@@ -98,7 +103,7 @@ function SweepForm({ mistakeId, list }: { mistakeId: string; list: SweepList }) 
         ) : (
           <Stack gap="sm">
             <Checkbox
-              label={`I checked all ${list.items.length}`}
+              label={`Check all ${list.items.length}`}
               checked={allChecked}
               indeterminate={!allChecked && checked.size > 0}
               onChange={(e) =>
@@ -127,7 +132,7 @@ function SweepForm({ mistakeId, list }: { mistakeId: string; list: SweepList }) 
                           </Text>
                           {item.detail && (
                             <Text fz="xs" c="dimmed">
-                              {item.detail}
+                              {readableDetail(item.detail, timeZone)}
                             </Text>
                           )}
                         </Stack>
