@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor give up after 1 s by default; on two shared cores with the other suites running
+// a render can take longer than that. Waiting longer only slows a failing test, never a passing one.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks what Mantine reads at mount: matchMedia, ResizeObserver, scrollIntoView.
 if (!window.matchMedia) {
