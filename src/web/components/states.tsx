@@ -56,7 +56,14 @@ export function EmptyBlock({
   compact?: boolean;
 }) {
   const body = (
-    <MantineEmptyState icon={icon} title={title} description={description} variant="light" size={compact ? 'sm' : 'md'}>
+    <MantineEmptyState
+      icon={icon}
+      title={title}
+      description={description}
+      variant="light"
+      size={compact ? 'sm' : 'md'}
+      align={compact ? 'left' : 'center'}
+    >
       {action && <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions>}
     </MantineEmptyState>
   );
