@@ -178,16 +178,15 @@ export function RemedyForm({
     setTouched(true);
     if (!built.body) return;
     const body = built.body;
-    issue.mutate(
-      { ...body, idempotencyKey: idempotency.keyFor(body) },
-      {
-        onSuccess: (answer) => {
-          idempotency.done();
-          onRecorded(answer);
-          setTouched(false);
-          setNote('');
-        },
+    // mutateAsync, not mutate's callbacks: the refreshed ledger may fold this form away before they would run.
+    issue.mutateAsync({ ...body, idempotencyKey: idempotency.keyFor(body) }).then(
+      (answer) => {
+        idempotency.done();
+        onRecorded(answer);
+        setTouched(false);
+        setNote('');
       },
+      () => undefined, // shown from issue.error
     );
   };
 
