@@ -60,6 +60,19 @@ export function useCreateClient() {
   });
 }
 
+/** Edits a client's name, tier, status or value. */
+export function useUpdateClient(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ClientInput> & { name: string }) => api.patch<Client>(`/clients/${clientId}`, input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: clientKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['mistakes'] }),
+      ]),
+  });
+}
+
 function useClientChange<I, O>(clientId: string, send: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,5 +1,6 @@
-import { Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconHistory, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Grid, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAlertTriangle, IconHistory, IconPencil, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTimeZone } from '../../app/session.tsx';
 import { ClientStatusBadge } from '../../components/badges.tsx';
@@ -13,6 +14,7 @@ import { FactsSection } from '../facts/facts-section.tsx';
 import { useMistakes } from '../mistakes/api.ts';
 import { MistakesTable } from '../mistakes/mistakes-table.tsx';
 import { useAddFact, useClient, useClientTimeline, useFacts, useRemoveFact } from './api.ts';
+import { ClientForm } from './clients-page.tsx';
 import { CommitmentsSection } from './commitments-section.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 
@@ -95,6 +97,7 @@ export function ClientDetailPage() {
   const facts = useFacts(clientId);
   const addFact = useAddFact(clientId);
   const removeFact = useRemoveFact(clientId);
+  const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
 
   if (client.isPending) return <LoadingBlock label="Loading client…" />;
   if (client.isError) {
@@ -125,17 +128,25 @@ export function ClientDetailPage() {
         }
         description={`Account value ${formatMoney(c.value)} a year`}
         actions={
-          <Button
-            component={Link}
-            to={`/mistakes/new?clientId=${c.id}`}
-            color="red"
-            variant="light"
-            leftSection={<IconPlus size={16} />}
-          >
-            Log a mistake for {c.name}
-          </Button>
+          <>
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={openEdit}>
+              Edit client
+            </Button>
+            <Button
+              component={Link}
+              to={`/mistakes/new?clientId=${c.id}`}
+              color="red"
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+            >
+              Log a mistake for {c.name}
+            </Button>
+          </>
         }
       />
+      <Modal opened={editing} onClose={closeEdit} title={<Text fw={700}>Edit {c.name}</Text>} size="lg">
+        <ClientForm client={c} onDone={closeEdit} />
+      </Modal>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ClientStatus, ClientTier } from '../../../shared/contract/index.ts';
+import type { Client, ClientStatus, ClientTier } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { ClientStatusBadge } from '../../components/badges.tsx';
 import { MoneyInput } from '../../components/money-input.tsx';
@@ -13,17 +13,19 @@ import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../component
 import { formatDate } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { statusOptions, tierLabels, tierOptions } from '../../lib/labels.ts';
-import { formatMoney, parseAmount } from '../../lib/money.ts';
-import { useClients, useCreateClient } from './api.ts';
+import { amountToInput, formatMoney, parseAmount } from '../../lib/money.ts';
+import { useClients, useCreateClient, useUpdateClient } from './api.ts';
 
 /** The add-a-client form (name, tier, status, yearly value). */
-export function ClientForm({ onDone }: { onDone: (clientId: string) => void }) {
-  const create = useCreateClient();
-  const [name, setName] = useState('');
-  const [tier, setTier] = useState<ClientTier>('standard');
-  const [status, setStatus] = useState<ClientStatus>('active');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
+export function ClientForm({ onDone, client }: { onDone: (clientId: string) => void; client?: Client }) {
+  const createClient = useCreateClient();
+  const updateClient = useUpdateClient(client?.id ?? '');
+  const create = client ? updateClient : createClient;
+  const [name, setName] = useState(client?.name ?? '');
+  const [tier, setTier] = useState<ClientTier>(client?.tier ?? 'standard');
+  const [status, setStatus] = useState<ClientStatus>(client?.status ?? 'active');
+  const [amount, setAmount] = useState(client ? amountToInput(client.value.amountMinor, client.value.currency) : '');
+  const [currency, setCurrency] = useState(client?.value.currency ?? 'USD');
   const [errors, setErrors] = useState<{ name?: string | undefined; value?: string | undefined }>({});
   const api = apiFieldErrors(create.error);
 
@@ -38,16 +40,16 @@ export function ClientForm({ onDone }: { onDone: (clientId: string) => void }) {
     create.mutate(
       { name: name.trim(), tier, status, value: { amountMinor, currency } },
       {
-        onSuccess: (client) => {
-          notifications.show({ color: 'green', title: 'Client added', message: client.name });
-          onDone(client.id);
+        onSuccess: (saved) => {
+          notifications.show({ color: 'green', title: client ? 'Client saved' : 'Client added', message: saved.name });
+          onDone(saved.id);
         },
       },
     );
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a client">
+    <form onSubmit={submit} noValidate aria-label={client ? 'Edit client' : 'Add a client'}>
       <Stack gap="md">
         <TextInput
           label="Client name"
@@ -92,7 +94,7 @@ export function ClientForm({ onDone }: { onDone: (clientId: string) => void }) {
         <FormError error={create.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
-            Add client
+            {client ? 'Save client' : 'Add client'}
           </Button>
         </Group>
       </Stack>

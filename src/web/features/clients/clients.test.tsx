@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Client, Contact, Fact } from '../../../shared/contract/index.ts';
 import { renderApp, validationError } from '../../test-utils.tsx';
@@ -173,6 +173,28 @@ describe('client detail', () => {
     await user.click(within(form).getByRole('button', { name: 'Add fact' }));
     await screen.findByText('No facts yet');
     expect(sent('POST', '/api/clients/c1/facts')[0]?.body).toEqual({ kind: 'short_code', value: '55123', label: null });
+  });
+
+  it('edits the status and value of a client, prefilled with what it was', async () => {
+    const { user, sent } = renderApp(
+      '/clients/c1',
+      detailRoutes({ 'PATCH /api/clients/c1': (call) => ({ body: { ...acme, ...(call.body as object) } }) }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Edit client' }));
+    const form = await screen.findByRole('form', { name: 'Edit client' });
+    expect(within(form).getByLabelText(/Client name/)).toHaveValue('Acme Dental');
+    expect(within(form).getByLabelText(/Account value/)).toHaveValue('12000.00');
+    await user.selectOptions(within(form).getByLabelText(/Status/), 'at_risk');
+    await user.clear(within(form).getByLabelText(/Account value/));
+    await user.type(within(form).getByLabelText(/Account value/), '9000');
+    await user.click(within(form).getByRole('button', { name: 'Save client' }));
+    await waitFor(() => expect(sent('PATCH', '/api/clients/c1')).toHaveLength(1));
+    expect(sent('PATCH', '/api/clients/c1')[0]?.body).toEqual({
+      name: 'Acme Dental',
+      tier: 'key',
+      status: 'at_risk',
+      value: { amountMinor: 900_000, currency: 'USD' },
+    });
   });
 
   it('says when the client does not exist', async () => {
