@@ -199,7 +199,9 @@ describe('recovery of a mistake', () => {
     const usd = page.getByRole('group', { name: 'Totals in USD' });
     await usd.waitFor();
     expect(await textOf(usd)).toContain('$500.00');
-    await page.getByRole('table', { name: 'Recent messages to this client' }).waitFor();
+    const recent = page.getByRole('list', { name: 'Recent messages to this client' });
+    await recent.waitFor();
+    expect(await textOf(recent)).toContain('Accounting notice to Ben Lowe');
     await screenshot(page, 'recovery-09-client');
   });
 });

@@ -31,10 +31,14 @@ export function useCanApprove(): boolean {
 }
 
 /** Remedy totals, one card per currency: amounts in different currencies are never added up. */
-export function RemedyTotals({ totals }: { totals: RemedyTotal[] }) {
+export function RemedyTotals({ totals, stacked = false }: { totals: RemedyTotal[]; stacked?: boolean }) {
   if (totals.length === 0) return null;
   return (
-    <SimpleGrid cols={{ base: 1, xs: Math.min(totals.length, 3) }} spacing="sm" aria-label="Remedy totals by currency">
+    <SimpleGrid
+      cols={stacked ? 1 : { base: 1, xs: Math.min(totals.length, 3) }}
+      spacing="sm"
+      aria-label="Remedy totals by currency"
+    >
       {totals.map((t) => (
         <Paper key={t.currency} withBorder p="sm" radius="md" aria-label={`Totals in ${t.currency}`} role="group">
           <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -359,9 +359,9 @@ describe('client recovery', () => {
     expect(eur).not.toHaveTextContent('$');
     // No mixed sum anywhere (300 + 50 would be 350).
     expect(document.body).not.toHaveTextContent('350');
-    const ledger = screen.getByRole('table', { name: 'Remedy ledger' });
+    const ledger = screen.getByRole('list', { name: 'Remedy ledger' });
     expect(within(ledger).getAllByRole('link', { name: 'MG-1' })).toHaveLength(2);
-    expect(screen.getByRole('table', { name: 'Recent messages to this client' })).toHaveTextContent(
+    expect(screen.getByRole('list', { name: 'Recent messages to this client' })).toHaveTextContent(
       'We got your newsletter wrong',
     );
   });
