@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Anchor,
   AppShell,
   Avatar,
@@ -134,10 +135,28 @@ export function AppLayout() {
               }
               withArrow
             >
-              <Button component={Link} to="/mistakes/new" leftSection={<IconPlus size={16} />} color="red" size="sm">
+              <Button
+                component={Link}
+                to="/mistakes/new"
+                leftSection={<IconPlus size={16} />}
+                color="red"
+                size="sm"
+                visibleFrom="xs"
+              >
                 Log a mistake
               </Button>
             </Tooltip>
+            {/* On a phone the header keeps room for reminders and the account menu. */}
+            <ActionIcon
+              component={Link}
+              to="/mistakes/new"
+              color="red"
+              size="lg"
+              hiddenFrom="xs"
+              aria-label="Log a mistake"
+            >
+              <IconPlus size={18} />
+            </ActionIcon>
             <HeaderNotifications />
             <Menu position="bottom-end" width={220} withinPortal>
               <Menu.Target>

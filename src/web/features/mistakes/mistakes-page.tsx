@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Pagination, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -64,6 +64,10 @@ export function MistakesPage() {
   };
   const setQuery = useDebouncedCallback((value: string) => setFilter('q', value.trim()), 300);
   const active = FILTER_KEYS.some((key) => params.get(key));
+  const activeCount = FILTER_KEYS.filter((key) => key !== 'q' && params.get(key)).length;
+  // On a phone the six filters fold behind one button, so the list stays in view.
+  const small = useMediaQuery('(max-width: 36em)') ?? false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const total = mistakes.data?.total ?? 0;
 
   return (
@@ -85,44 +89,51 @@ export function MistakesPage() {
                 setQuery(e.currentTarget.value);
               }}
             />
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
-              <NativeSelect
-                label="Client"
-                value={params.get('clientId') ?? ''}
-                onChange={(e) => setFilter('clientId', e.currentTarget.value)}
-                data={[any('All clients'), ...(clients.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-              />
-              <NativeSelect
-                label="Stage"
-                value={params.get('stage') ?? ''}
-                onChange={(e) => setFilter('stage', e.currentTarget.value)}
-                data={[any('Any stage'), ...stageOptions]}
-              />
-              <NativeSelect
-                label="Severity"
-                value={params.get('severity') ?? ''}
-                onChange={(e) => setFilter('severity', e.currentTarget.value)}
-                data={[any('Any severity'), ...severityOptions]}
-              />
-              <NativeSelect
-                label="Category"
-                value={params.get('category') ?? ''}
-                onChange={(e) => setFilter('category', e.currentTarget.value)}
-                data={[any('Any category'), ...categoryOptions]}
-              />
-              <TextInput
-                label="Found from"
-                type="date"
-                value={params.get('from') ?? ''}
-                onChange={(e) => setFilter('from', e.currentTarget.value)}
-              />
-              <TextInput
-                label="Found until"
-                type="date"
-                value={params.get('to') ?? ''}
-                onChange={(e) => setFilter('to', e.currentTarget.value)}
-              />
-            </SimpleGrid>
+            {small && (
+              <Button variant="light" size="xs" onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>
+                {filtersOpen ? 'Hide filters' : `Filters${activeCount ? ` (${activeCount})` : ''}`}
+              </Button>
+            )}
+            {(!small || filtersOpen) && (
+              <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+                <NativeSelect
+                  label="Client"
+                  value={params.get('clientId') ?? ''}
+                  onChange={(e) => setFilter('clientId', e.currentTarget.value)}
+                  data={[any('All clients'), ...(clients.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+                />
+                <NativeSelect
+                  label="Stage"
+                  value={params.get('stage') ?? ''}
+                  onChange={(e) => setFilter('stage', e.currentTarget.value)}
+                  data={[any('Any stage'), ...stageOptions]}
+                />
+                <NativeSelect
+                  label="Severity"
+                  value={params.get('severity') ?? ''}
+                  onChange={(e) => setFilter('severity', e.currentTarget.value)}
+                  data={[any('Any severity'), ...severityOptions]}
+                />
+                <NativeSelect
+                  label="Category"
+                  value={params.get('category') ?? ''}
+                  onChange={(e) => setFilter('category', e.currentTarget.value)}
+                  data={[any('Any category'), ...categoryOptions]}
+                />
+                <TextInput
+                  label="Found from"
+                  type="date"
+                  value={params.get('from') ?? ''}
+                  onChange={(e) => setFilter('from', e.currentTarget.value)}
+                />
+                <TextInput
+                  label="Found until"
+                  type="date"
+                  value={params.get('to') ?? ''}
+                  onChange={(e) => setFilter('to', e.currentTarget.value)}
+                />
+              </SimpleGrid>
+            )}
             {active && (
               <Group justify="flex-end">
                 <Button

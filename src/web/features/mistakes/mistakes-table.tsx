@@ -34,7 +34,7 @@ export function MistakesTable({
           {mistakes.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>
-                <Text ff="monospace" fz="sm" fw={600} c="dimmed">
+                <Text ff="monospace" fz="sm" fw={600} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {m.ref}
                 </Text>
               </Table.Td>
