@@ -192,6 +192,12 @@ describe('recovery of a mistake', () => {
     // The scheduler is off in this test, so both wait in the queue.
     expect(await outbox.getByText('Queued', { exact: true }).count()).toBe(2);
     await screenshot(page, 'recovery-08-outbox');
+
+    // No reminders yet (the scheduler is off): the bell says so.
+    await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+    await page.getByText(/Nothing yet\. Reminders before a commitment is due/).waitFor();
+    await screenshot(page, 'recovery-08b-notifications', { fullPage: false });
+    await page.keyboard.press('Escape');
   });
 
   it('shows the remedy on the client page, in its own currency', async () => {

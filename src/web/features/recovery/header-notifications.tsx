@@ -77,7 +77,7 @@ export function NotificationBell() {
         <Group justify="space-between" px="md" py="sm">
           <Text fw={600}>Reminders</Text>
           <Text fz="xs" c="dimmed">
-            {unread > 0 ? `${unread} unread` : 'All read'}
+            {unread > 0 ? `${unread} unread` : items.length > 0 ? 'All read' : ''}
           </Text>
         </Group>
         <Divider />

@@ -4,9 +4,11 @@ import { AcknowledgeStep } from './acknowledge-step.tsx';
 import { ClientRecoveryPanel } from './client-recovery.tsx';
 import { NotificationBell } from './header-notifications.tsx';
 import { RemedyLedger } from './ledger.tsx';
+import { MistakeRecoveryPanel } from './mistake-recovery.tsx';
 import { OutboxPage } from './outbox-page.tsx';
 import { RemedyStep } from './remedy-step.tsx';
 import { SweepStep } from './sweep-step.tsx';
+import { UpdatesStep } from './updates-step.tsx';
 import {
   contact,
   emptyAnalysis,
@@ -481,5 +483,93 @@ describe('account sweep', () => {
       checked: [{ kind: 'commitment', id: 'k1' }],
       note: 'Plan is on track',
     });
+  });
+});
+
+describe('recovery guide', () => {
+  it('marks the steps done from the summary and opens the first one left', async () => {
+    fakeApi({
+      ...engines,
+      'GET /mistakes/m1/recovery': {
+        body: summary({
+          stage: 'acknowledged',
+          lastSweep: {
+            id: 's1',
+            mistakeId: 'm1',
+            clientId: 'c1',
+            checked: [],
+            unchecked: [],
+            note: null,
+            by: { id: 'u1', name: 'Dana Reyes' },
+            at: '2026-03-02T09:10:00.000Z',
+          },
+          acknowledgment: {
+            acknowledgmentId: 'a1',
+            recipient: 'Amara Okafor',
+            sentAt: '2026-03-02T09:35:00.000Z',
+            timeToAcknowledgeSeconds: 35 * 60,
+            targetMinutes: 240,
+            withinTarget: true,
+            toldBeforeNoticed: true,
+          },
+          nextUpdateDueAt: '2099-01-01T00:00:00.000Z',
+        }),
+      },
+      'GET /mistakes/m1/sweep': { body: { mistakeId: 'm1', clientId: 'c1', items: [], lastSweep: null } },
+      'GET /mistakes/m1/remedy-proposal': { body: proposal() },
+      'GET /clients/c1/contacts': { body: { items: [contact()] } },
+      'GET /messages': { body: { items: [] } },
+    });
+    renderRecovery(<MistakeRecoveryPanel mistakeId="m1" />);
+    expect(await screen.findByText('2 of 4 steps done')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Check the whole account/ })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('button', { name: /Make it right/ })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: /Own it: tell the client/ })).toHaveTextContent(
+      'Told in 35 min · within target · before they noticed',
+    );
+    expect(screen.getByRole('button', { name: /Keep them informed/ })).toHaveTextContent('Next update due');
+    expect(await screen.findByRole('region', { name: 'Remedy proposal' })).toBeInTheDocument();
+    expect(screen.getByText(/Nothing sent yet/)).toBeInTheDocument();
+  });
+});
+
+describe('progress updates', () => {
+  it('sends an update to the chosen contact and says when the next one is due', async () => {
+    const api = fakeApi({
+      ...engines,
+      'GET /clients/c1/contacts': {
+        body: { items: [contact(), contact({ id: 'ct2', fullName: 'No Mail', email: null })] },
+      },
+      'POST /mistakes/m1/updates': {
+        status: 201,
+        body: {
+          message: message({ kind: 'update', status: 'queued' }),
+          findings: [],
+          overridden: false,
+          nextUpdateDueAt: '2026-03-03T10:00:00.000Z',
+        },
+      },
+    });
+    const { user } = renderRecovery(<UpdatesStep summary={summary({ nextUpdateDueAt: '2026-03-02T10:00:00.000Z' })} />);
+    expect(screen.getByText(/Next update was due 2 Mar 2026, 10:00/)).toBeInTheDocument();
+    const to = await screen.findByLabelText('To');
+    // A contact without an email cannot be chosen.
+    expect(within(to).getByRole('option', { name: 'Dr No Mail (no email)' })).toBeDisabled();
+    await user.selectOptions(to, 'ct1');
+    await user.type(screen.getByRole('textbox', { name: 'Subject' }), 'Reprints on their way');
+    await user.click(screen.getByRole('textbox', { name: 'Update' }));
+    await user.paste('The reprinted posters ship tomorrow morning.');
+    await user.click(screen.getByRole('button', { name: 'Send the update' }));
+    expect(
+      await screen.findByText(/Update queued to Amara Okafor\. Next one due 3 Mar 2026, 10:00\./),
+    ).toBeInTheDocument();
+    expect(api.sent('POST', '/mistakes/m1/updates')[0]!.body).toEqual({
+      contactId: 'ct1',
+      subject: 'Reprints on their way',
+      body: 'The reprinted posters ship tomorrow morning.',
+      overrideReason: null,
+    });
+    // The composer is emptied for the next update.
+    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('');
   });
 });
