@@ -286,6 +286,29 @@ describe('remedy form', () => {
   });
 });
 
+describe('declining a remedy', () => {
+  it('records the decision with its reason instead of money', async () => {
+    const api = fakeApi({
+      'GET /mistakes/m1/remedy-proposal': { body: proposal() },
+      'POST /mistakes/m1/remedies/decline': {
+        status: 201,
+        body: { id: 'd1', mistakeId: 'm1', reason: 'x', by: null, at: '2026-03-02T10:00:00.000Z', stage: 'remedied' },
+      },
+    });
+    const { user } = renderRecovery(<RemedyStep summary={summary()} />);
+    await user.click(await screen.findByRole('button', { name: 'No money for this one? Record why instead' }));
+    const form = await screen.findByRole('form', { name: 'Decline a remedy' });
+    const record = within(form).getByRole('button', { name: 'Record the decision' });
+    expect(record).toBeDisabled();
+    await user.type(within(form).getByRole('textbox', { name: /Why no money/ }), 'Client asked for the fix only');
+    await user.click(record);
+    await waitFor(() => expect(api.sent('POST', '/mistakes/m1/remedies/decline')).toHaveLength(1));
+    expect(api.sent('POST', '/mistakes/m1/remedies/decline')[0]!.body).toEqual({
+      reason: 'Client asked for the fix only',
+    });
+  });
+});
+
 describe('remedy ledger', () => {
   it('shows Approve to an owner and approves the pending remedy', async () => {
     const api = fakeApi({
