@@ -29,6 +29,9 @@ describe('money in the web app', () => {
     expect(formatMoney({ amountMinor: 125_050, currency: 'USD' }, 'en-US')).toBe('$1,250.50');
     expect(formatMoney({ amountMinor: 1_500, currency: 'JPY' }, 'en-US')).toBe('¥1,500');
     expect(formatMoney({ amountMinor: 0, currency: 'EUR' }, 'en-US')).toBe('€0.00');
+    expect(formatMoney({ amountMinor: -125_050, currency: 'USD' }, 'en-US')).toBe('-$1,250.50');
+    expect(formatMoney({ amountMinor: -50, currency: 'USD' }, 'en-US')).toBe('-$0.50');
+    expect(formatMoney({ amountMinor: -1_500, currency: 'JPY' }, 'en-US')).toBe('-¥1,500');
     expect(amountToInput(125_050, 'USD')).toBe('1250.50');
     expect(amountToInput(5, 'USD')).toBe('0.05');
     expect(amountToInput(1_500, 'JPY')).toBe('1500');

@@ -39,9 +39,12 @@ export function formatMoney(money: Money, locale?: string): string {
   const digits = minorDigits(money.currency);
   try {
     // Split whole and fraction as integers so large amounts keep every digit.
+    // The sign goes on the whole part only (-0 keeps it for amounts under one unit: "-$0.50").
     const divisor = 10 ** digits;
-    const whole = Math.trunc(money.amountMinor / divisor);
-    const fraction = money.amountMinor % divisor;
+    const negative = money.amountMinor < 0;
+    const magnitude = Math.abs(money.amountMinor);
+    const whole = (negative ? -1 : 1) * Math.trunc(magnitude / divisor);
+    const fraction = magnitude % divisor;
     const format = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: money.currency,
