@@ -32,4 +32,6 @@ export const exitCodes: Record<ErrorCode, number> = {
   remedy_already_reversed: 6,
   remedy_not_reversible: 6,
   remedy_not_pending: 6,
+  owner_role_locked: 6,
+  cannot_remove_self: 6,
 };

@@ -32,6 +32,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   remedy_already_reversed: 409,
   remedy_not_reversible: 409,
   remedy_not_pending: 409,
+  owner_role_locked: 409,
+  cannot_remove_self: 409,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */
