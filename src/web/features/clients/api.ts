@@ -6,6 +6,7 @@ import type {
   CommitmentInput,
   Contact,
   ContactInput,
+  ContactPatch,
   Fact,
   FactInput,
   TimelineEvent,
@@ -90,6 +91,10 @@ function useClientChange<I, O>(clientId: string, send: (input: I) => Promise<O>)
 export const useAddContact = (clientId: string) =>
   useClientChange(clientId, (input: Partial<ContactInput> & { fullName: string }) =>
     api.post<Contact>(`/clients/${clientId}/contacts`, input),
+  );
+export const useUpdateContact = (clientId: string) =>
+  useClientChange(clientId, ({ contactId, patch }: { contactId: string; patch: ContactPatch }) =>
+    api.patch<Contact>(`/clients/${clientId}/contacts/${contactId}`, patch),
   );
 export const useRemoveContact = (clientId: string) =>
   useClientChange(clientId, (contactId: string) => api.delete(`/clients/${clientId}/contacts/${contactId}`));
