@@ -59,7 +59,7 @@ function changedFields(contact: Contact, values: Values): ContactPatch {
   for (const key of Object.keys(next) as (keyof typeof next)[]) {
     if (next[key] !== contact[key]) patch[key] = next[key];
   }
-  return patch as ContactPatch;
+  return patch;
 }
 
 /**

@@ -5,6 +5,7 @@ import type {
   Commitment,
   Mistake,
   MistakeCategory,
+  MistakePatch,
   RecoveryStage,
   Severity,
   TimelineEvent,
@@ -110,6 +111,28 @@ function useMistakeChange<I, O>(id: string, send: (input: I) => Promise<O>) {
         queryClient.invalidateQueries({ queryKey: ['commitments'] }),
         queryClient.invalidateQueries({ queryKey: ['clients'] }),
       ]),
+  });
+}
+
+/** Corrects what was logged (title, description, category, severity, impact, owner); never the stage. */
+export const useUpdateMistake = (id: string) =>
+  useMistakeChange(id, (patch: MistakePatch) => api.patch<Mistake>(`/mistakes/${id}`, patch));
+
+/** A person in this workspace, as GET /api/members lists them. */
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+/** The people in this workspace (for choosing an owner); fetched only when `enabled`. */
+export function useMembers(enabled = true) {
+  return useQuery({
+    queryKey: ['members', 'list'] as const,
+    queryFn: () => api.get<{ items: Member[] }>('/members'),
+    select: (d) => d.items,
+    enabled,
   });
 }
 

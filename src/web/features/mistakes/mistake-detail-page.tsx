@@ -12,8 +12,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconHistory, IconMessageCheck } from '@tabler/icons-react';
+import { IconHistory, IconMessageCheck, IconPencil } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AcknowledgmentChannel, Mistake, RecoveryStage } from '../../../shared/contract/index.ts';
@@ -39,6 +40,7 @@ import {
   useMistakeTimeline,
   useRecordAcknowledgment,
 } from './api.ts';
+import { EditMistakeDialog } from './edit-mistake-dialog.tsx';
 
 /** When each stage was reached ("found" at the time it was found). */
 function reachedTimes(mistake: Mistake): Record<RecoveryStage, string | null> {
@@ -310,6 +312,7 @@ export function MistakeDetailPage() {
   const { mistakeId = '' } = useParams();
   const timeZone = useTimeZone();
   const mistake = useMistake(mistakeId);
+  const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   if (mistake.isPending) return <LoadingBlock label="Loading mistake…" />;
   if (mistake.isError) {
     return (
@@ -350,7 +353,13 @@ export function MistakeDetailPage() {
             · found {formatDateTime(m.foundAt, timeZone)} by {finderLabels[m.foundBy].toLowerCase()}
           </>
         }
+        actions={
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={openEdit}>
+            Edit details
+          </Button>
+        }
       />
+      <EditMistakeDialog mistake={m} opened={editing} onClose={closeEdit} />
       <Stack gap="md">
         <Paper withBorder p="md" component="section" aria-label="Recovery stages">
           <StageTrack stage={m.stage} reachedAt={reachedTimes(m)} timeZone={timeZone} />
