@@ -67,6 +67,8 @@ export interface Member {
   name: string;
   email: string;
   role: Role;
+  /** When the membership began (UTC ISO). */
+  since: string;
 }
 
 export interface WorkspaceRepository {
@@ -94,6 +96,8 @@ export interface UserRepository {
   membership(workspaceId: string, userId: string): Promise<Role | null>;
   firstMembership(userId: string): Promise<{ workspaceId: string; role: Role } | null>;
   members(workspaceId: string): Promise<Member[]>;
+  setRole(workspaceId: string, userId: string, role: Role): Promise<void>;
+  removeMembership(workspaceId: string, userId: string): Promise<void>;
 }
 
 export interface SessionRepository {
@@ -101,6 +105,8 @@ export interface SessionRepository {
   get(id: string): Promise<SessionRecord | null>;
   delete(id: string): Promise<void>;
   deleteExpired(now: string): Promise<number>;
+  /** Ends every session of one user in one workspace (on removal). */
+  deleteForUser(workspaceId: string, userId: string): Promise<number>;
 }
 
 export interface ClientListQuery {

@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../domain/ports.ts';
+import { addMember, changeMemberRole, listMembers, removeMember } from '../../domain/workspaces/members.ts';
 import { needsSetup, SESSION_DAYS, setupWorkspace, signIn, signOut } from '../../domain/workspaces/workspaces.ts';
-import { sessionSchema, setupInputSchema, setupStatusSchema, signInInputSchema } from '../../shared/contract/index.ts';
+import {
+  addMemberInputSchema,
+  changeMemberRoleInputSchema,
+  idSchema,
+  memberListSchema,
+  memberSchema,
+  sessionSchema,
+  setupInputSchema,
+  setupStatusSchema,
+  signInInputSchema,
+} from '../../shared/contract/index.ts';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.ts';
 
 /** First-run setup, sign-in and sign-out. */
@@ -17,7 +28,10 @@ export function authRoutes(deps: Deps, options: { secureCookies: boolean }): Fas
   return async (app) => {
     app.get(
       '/setup',
-      { config: { public: true }, schema: { tags: ['auth'], summary: 'Whether first-run setup is needed', response: { 200: setupStatusSchema } } },
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: 'Whether first-run setup is needed', response: { 200: setupStatusSchema } },
+      },
       async () => ({ needed: await needsSetup(deps) }),
     );
 
@@ -25,7 +39,12 @@ export function authRoutes(deps: Deps, options: { secureCookies: boolean }): Fas
       '/setup',
       {
         config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { tags: ['auth'], summary: 'Create the workspace and its owner, and sign in', body: setupInputSchema, response: { 201: sessionSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Create the workspace and its owner, and sign in',
+          body: setupInputSchema,
+          response: { 201: sessionSchema },
+        },
       },
       async (request, reply) => {
         const { token, session } = await setupWorkspace(deps, request.body);
@@ -80,14 +99,53 @@ export function authRoutes(deps: Deps, options: { secureCookies: boolean }): Fas
 
     app.get(
       '/members',
+      { schema: { tags: ['auth'], summary: 'People in this workspace', response: { 200: memberListSchema } } },
+      async (request) => ({ items: await listMembers(deps, actorOf(request)) }),
+    );
+
+    app.post(
+      '/members',
       {
         schema: {
           tags: ['auth'],
-          summary: 'People in this workspace',
-          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })) }) },
+          summary: 'Add a person with a temporary password you tell them (owners and admins)',
+          body: addMemberInputSchema,
+          response: { 201: memberSchema },
         },
       },
-      async (request) => ({ items: await deps.store.users.members(actorOf(request).workspaceId) }),
+      async (request, reply) => reply.code(201).send(await addMember(deps, actorOf(request), request.body)),
+    );
+
+    const memberParams = z.object({ userId: idSchema });
+
+    app.patch(
+      '/members/:userId',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "Change a member's role (owners and admins; not the owner)",
+          params: memberParams,
+          body: changeMemberRoleInputSchema,
+          response: { 200: memberSchema },
+        },
+      },
+      async (request) => changeMemberRole(deps, actorOf(request), request.params.userId, request.body.role),
+    );
+
+    app.delete(
+      '/members/:userId',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Remove a member and end their sessions (owners and admins; not the owner, not yourself)',
+          params: memberParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await removeMember(deps, actorOf(request), request.params.userId);
+        return reply.code(204).send(null);
+      },
     );
   };
 }

@@ -58,7 +58,11 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
         return row ? parseJson<unknown>(row.settings, {}) : {};
       },
       async setSettings(id, settings) {
-        await db.updateTable('workspaces').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+        await db
+          .updateTable('workspaces')
+          .set({ settings: JSON.stringify(settings) })
+          .where('id', '=', id)
+          .execute();
       },
       async guardVersion(id) {
         const row = await db.selectFrom('workspaces').select('guard_version').where('id', '=', id).executeTakeFirst();
@@ -87,13 +91,25 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
       async findByEmail(email) {
         const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
         return row
-          ? { id: row.id, name: row.name, email: row.email, passwordHash: row.password_hash, createdAt: toIso(row.created_at) }
+          ? {
+              id: row.id,
+              name: row.name,
+              email: row.email,
+              passwordHash: row.password_hash,
+              createdAt: toIso(row.created_at),
+            }
           : null;
       },
       async get(id) {
         const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
         return row
-          ? { id: row.id, name: row.name, email: row.email, passwordHash: row.password_hash, createdAt: toIso(row.created_at) }
+          ? {
+              id: row.id,
+              name: row.name,
+              email: row.email,
+              passwordHash: row.password_hash,
+              createdAt: toIso(row.created_at),
+            }
           : null;
       },
       async addMembership(workspaceId, userId, role, createdAt) {
@@ -124,11 +140,33 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
         const rows = await db
           .selectFrom('memberships')
           .innerJoin('users', 'users.id', 'memberships.user_id')
-          .select(['users.id', 'users.name', 'users.email', 'memberships.role'])
+          .select(['users.id', 'users.name', 'users.email', 'memberships.role', 'memberships.created_at'])
           .where('memberships.workspace_id', '=', workspaceId)
           .orderBy('users.name')
+          .orderBy('users.id')
           .execute();
-        return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role as Role }));
+        return rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          email: r.email,
+          role: r.role as Role,
+          since: toIso(r.created_at),
+        }));
+      },
+      async setRole(workspaceId, userId, role) {
+        await db
+          .updateTable('memberships')
+          .set({ role })
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .execute();
+      },
+      async removeMembership(workspaceId, userId) {
+        await db
+          .deleteFrom('memberships')
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .execute();
       },
     },
 
@@ -166,6 +204,14 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
         const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
         return Number(result.numDeletedRows);
       },
+      async deleteForUser(workspaceId, userId) {
+        const result = await db
+          .deleteFrom('sessions')
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return Number(result.numDeletedRows);
+      },
     },
 
     clients: {
@@ -196,7 +242,10 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
             ...(patch.aliases !== undefined && { aliases: JSON.stringify(patch.aliases) }),
             ...(patch.tier !== undefined && { tier: patch.tier }),
             ...(patch.status !== undefined && { status: patch.status }),
-            ...(patch.value !== undefined && { value_minor: patch.value.amountMinor, value_currency: patch.value.currency }),
+            ...(patch.value !== undefined && {
+              value_minor: patch.value.amountMinor,
+              value_currency: patch.value.currency,
+            }),
             ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
             updated_at: updatedAt,
           })
@@ -626,7 +675,9 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
     return db
       .selectFrom('guard_rules')
       .leftJoin('mistakes', (join) =>
-        join.onRef('mistakes.id', '=', 'guard_rules.mistake_id').onRef('mistakes.workspace_id', '=', 'guard_rules.workspace_id'),
+        join
+          .onRef('mistakes.id', '=', 'guard_rules.mistake_id')
+          .onRef('mistakes.workspace_id', '=', 'guard_rules.workspace_id'),
       )
       .selectAll('guard_rules')
       .select('mistakes.number as mistake_number');
