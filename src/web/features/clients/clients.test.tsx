@@ -35,7 +35,7 @@ const shortCode: Fact = {
   createdAt: '2026-11-01T10:00:00.000Z',
 };
 
-const detailRoutes = (overrides = {}) => ({
+const detailRoutes = (overrides: Parameters<typeof renderApp>[1] = {}) => ({
   'GET /api/clients/c1': { body: acme },
   'GET /api/clients/c1/contacts': { body: { items: [] } },
   'GET /api/clients/c1/facts': { body: { items: [] } },
@@ -157,6 +157,7 @@ describe('client detail', () => {
       pronouns: 'she/her',
       pronunciation: null,
       email: 'priya@acme.example',
+      isBilling: false,
     });
   });
 
