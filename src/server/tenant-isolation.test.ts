@@ -65,6 +65,14 @@ beforeAll(async () => {
   await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
   a.word = 'Kestrelly';
   a.userId = t.owner.actor.userId ?? '';
+  a.memberId = (
+    await api.request('POST', '/api/members', {
+      name: 'Avery Member',
+      email: 'avery@serenity-agency.example',
+      password: 'temporary pass 123',
+      role: 'member',
+    })
+  ).body.id;
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
@@ -211,6 +219,10 @@ function idRouteAttempts(): Attempt[] {
     { route: 'GET /api/messages/{messageId}', url: `/api/messages/${a.messageId}` },
     { route: 'POST /api/messages/{messageId}/retry', url: `/api/messages/${a.messageId}/retry` },
     { route: 'POST /api/notifications/{notificationId}/read', url: `/api/notifications/${a.notificationId}/read` },
+    { route: 'PATCH /api/members/{userId}', url: `/api/members/${a.memberId}`, body: { role: 'viewer' } },
+    { route: 'PATCH /api/members/{userId}', url: `/api/members/${a.userId}`, body: { role: 'admin' } },
+    { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.memberId}` },
+    { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.userId}` },
   ];
 }
 
