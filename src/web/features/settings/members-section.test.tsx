@@ -1,0 +1,183 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type MemberInfo } from '../../../shared/contract/index.ts';
+import { renderApp, testSession, type RecordedCall } from '../../test-utils.tsx';
+
+const dana: MemberInfo = {
+  id: 'u1',
+  name: 'Dana Reyes',
+  email: 'dana@northwind.example',
+  role: 'owner',
+  since: '2026-03-01T09:00:00.000Z',
+};
+const jo: MemberInfo = {
+  id: 'u2',
+  name: 'Jo Park',
+  email: 'jo@northwind.example',
+  role: 'member',
+  since: '2026-04-15T10:00:00.000Z',
+};
+const sam: MemberInfo = {
+  id: 'u3',
+  name: 'Sam Lee',
+  email: 'sam@northwind.example',
+  role: 'admin',
+  since: '2026-05-02T10:00:00.000Z',
+};
+
+const base = (members: MemberInfo[]) => ({
+  'GET /api/settings': { body: defaultSettings() },
+  'GET /api/members': { body: { items: members } },
+});
+
+const membersTable = () => screen.findByRole('table', { name: 'Members' });
+
+describe('members section', () => {
+  it('lists name, email, role and since; the owner and yourself are not editable', async () => {
+    renderApp('/settings', base([dana, jo, sam]));
+    const table = await membersTable();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual([
+      'Dana Reyes',
+      'Jo Park',
+      'Sam Lee',
+    ]);
+    const danaRow = rows[0]!;
+    expect(within(danaRow).getByText('dana@northwind.example')).toBeInTheDocument();
+    expect(within(danaRow).getByText('Owner')).toBeInTheDocument();
+    expect(within(danaRow).getByText('1 Mar 2026')).toBeInTheDocument();
+    expect(within(danaRow).queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(screen.queryByLabelText('Role of Dana Reyes')).toBeNull();
+    expect(screen.getByLabelText('Role of Jo Park')).toHaveValue('member');
+    expect(screen.getByRole('button', { name: 'Remove Sam Lee' })).toBeInTheDocument();
+  });
+
+  it('adds a member with a temporary password, after checking the fields, and says no email is sent', async () => {
+    const members = [dana];
+    const { user, sent } = renderApp('/settings', {
+      ...base(members),
+      'GET /api/members': () => ({ body: { items: [...members] } }),
+      'POST /api/members': (call: RecordedCall) => {
+        const body = call.body as { name: string; email: string; role: MemberInfo['role'] };
+        const created = {
+          id: 'u9',
+          name: body.name,
+          email: body.email,
+          role: body.role,
+          since: '2026-06-01T00:00:00.000Z',
+        };
+        members.push(created);
+        return { status: 201, body: created };
+      },
+    });
+    await membersTable();
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
+    expect(within(dialog).getByText(/sends no invitation email/)).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText(/Email/), 'not an email');
+    await user.type(within(dialog).getByLabelText(/Temporary password/), 'short');
+    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    expect(within(dialog).getByText('Enter their name')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter an email address like jo@example.com')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('At least 10 characters', { selector: '.mantine-InputWrapper-error' }),
+    ).toBeInTheDocument();
+    expect(sent('POST', '/api/members')).toHaveLength(0);
+
+    await user.type(within(dialog).getByLabelText(/Name/), 'Ravi Shah');
+    await user.clear(within(dialog).getByLabelText(/Email/));
+    await user.type(within(dialog).getByLabelText(/Email/), 'ravi@northwind.example');
+    await user.type(within(dialog).getByLabelText(/Temporary password/), ' and longer');
+    await user.selectOptions(within(dialog).getByLabelText('Role'), 'viewer');
+    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    await waitFor(() => expect(sent('POST', '/api/members')).toHaveLength(1));
+    expect(sent('POST', '/api/members')[0]?.body).toEqual({
+      name: 'Ravi Shah',
+      email: 'ravi@northwind.example',
+      password: 'short and longer',
+      role: 'viewer',
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add a member' })).toBeNull());
+    expect(await within(await membersTable()).findByText('ravi@northwind.example')).toBeInTheDocument();
+  });
+
+  it('shows the field the API refused (email already used) in the dialog', async () => {
+    const { user } = renderApp('/settings', {
+      ...base([dana]),
+      'POST /api/members': {
+        status: 409,
+        body: {
+          error: {
+            code: 'email_taken',
+            message: 'Another user already has this email.',
+            details: { field: 'email' },
+            requestId: 'r1',
+          },
+        },
+      },
+    });
+    await membersTable();
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
+    await user.type(within(dialog).getByLabelText(/Name/), 'Dana Again');
+    await user.type(within(dialog).getByLabelText(/Email/), 'dana@northwind.example');
+    await user.type(within(dialog).getByLabelText(/Temporary password/), 'long enough pass');
+    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    const emailInput = within(dialog).getByLabelText(/Email/);
+    await waitFor(() => expect(emailInput).toHaveAccessibleDescription(/Another user already has this email/));
+    expect(screen.getByRole('dialog', { name: 'Add a member' })).toBeInTheDocument();
+  });
+
+  it('changes a role with the select', async () => {
+    const { user, sent } = renderApp('/settings', {
+      ...base([dana, jo]),
+      'PATCH /api/members/u2': (call: RecordedCall) => ({ body: { ...jo, ...(call.body as object) } }),
+    });
+    await membersTable();
+    await user.selectOptions(screen.getByLabelText('Role of Jo Park'), 'admin');
+    await waitFor(() => expect(sent('PATCH', '/api/members/u2')).toHaveLength(1));
+    expect(sent('PATCH', '/api/members/u2')[0]?.body).toEqual({ role: 'admin' });
+    await waitFor(() => expect(screen.getByLabelText('Role of Jo Park')).toHaveValue('admin'));
+  });
+
+  it('removes a member only after confirming', async () => {
+    let members = [dana, jo];
+    const { user, sent } = renderApp('/settings', {
+      ...base(members),
+      'GET /api/members': () => ({ body: { items: members } }),
+      'DELETE /api/members/u2': () => {
+        members = [dana];
+        return { status: 204 };
+      },
+    });
+    await membersTable();
+    await user.click(screen.getByRole('button', { name: 'Remove Jo Park' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Remove this member?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+    expect(sent('DELETE', '/api/members/u2')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Remove Jo Park' }));
+    dialog = await screen.findByRole('dialog', { name: 'Remove this member?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove member' }));
+    await waitFor(() => expect(sent('DELETE', '/api/members/u2')).toHaveLength(1));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Members' })).queryByText('Jo Park')).toBeNull(),
+    );
+  });
+
+  it('is read-only for a member: no add, no role select, no remove', async () => {
+    renderApp('/settings', {
+      ...base([dana, jo]),
+      'GET /api/session': {
+        body: { ...testSession, user: { id: 'u2', name: 'Jo Park', email: jo.email }, role: 'member' },
+      },
+    });
+    const table = await membersTable();
+    expect(within(table).getByText('Jo Park')).toBeInTheDocument();
+    expect(screen.getByText('Only an owner or admin can add, change or remove members.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
+    expect(screen.queryByLabelText('Role of Jo Park')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove / })).toBeNull();
+  });
+});

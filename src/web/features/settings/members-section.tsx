@@ -1,0 +1,308 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconLock, IconUserPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { AddMemberInput, AssignableRole, MemberInfo, Role } from '../../../shared/contract/index.ts';
+import { assignableRoles } from '../../../shared/contract/index.ts';
+import { api } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { apiErrorMessage, apiFieldErrors, fieldMessage, looksLikeEmail } from '../../lib/forms.ts';
+
+/** Shared with the owner pickers elsewhere, so they refresh when people are added or removed. */
+export const membersKey = ['members', 'list'] as const;
+
+const roleLabels: Record<Role, string> = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' };
+const roleOptions = assignableRoles.map((r) => ({ value: r, label: roleLabels[r] }));
+
+function useMemberList() {
+  return useQuery({
+    queryKey: membersKey,
+    queryFn: () => api.get<{ items: MemberInfo[] }>('/members'),
+    select: (d) => d.items,
+  });
+}
+
+/** People in the workspace; owners and admins add them, change their roles and remove them. */
+export function MembersSection() {
+  const session = useSession();
+  const canManage = session.role === 'owner' || session.role === 'admin';
+  const members = useMemberList();
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<MemberInfo | null>(null);
+
+  return (
+    <Paper withBorder p="md" mt="md" component="section" aria-label="Members">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} fz="lg">
+              Members
+            </Title>
+            <Text c="dimmed" fz="sm">
+              Who can use this workspace. Viewers read; members record and recover mistakes; admins also approve
+              remedies, change settings and manage people.
+            </Text>
+          </div>
+          {canManage && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+              Add member
+            </Button>
+          )}
+        </Group>
+        {!canManage && (
+          <Alert icon={<IconLock size={18} />} color="gray">
+            Only an owner or admin can add, change or remove members.
+          </Alert>
+        )}
+        {members.isPending ? (
+          <LoadingBlock label="Loading members…" />
+        ) : members.isError ? (
+          <ErrorBlock error={members.error} onRetry={() => void members.refetch()} />
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table aria-label="Members" verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Since</Table.Th>
+                  {canManage && (
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.data.map((m) => {
+                  // The owner is fixed, and nobody changes or removes themselves here.
+                  const editable = canManage && m.role !== 'owner' && m.id !== session.user.id;
+                  return (
+                    <Table.Tr key={m.id}>
+                      <Table.Td fw={600}>{m.name}</Table.Td>
+                      <Table.Td>{m.email}</Table.Td>
+                      <Table.Td>
+                        {editable ? (
+                          <RoleSelect member={m} />
+                        ) : (
+                          <Badge variant="light" color={m.role === 'owner' ? 'grape' : 'gray'}>
+                            {roleLabels[m.role]}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{formatDate(m.since, session.workspace.timezone)}</Table.Td>
+                      {canManage && (
+                        <Table.Td>
+                          {editable && (
+                            <Button
+                              variant="subtle"
+                              color="red"
+                              size="xs"
+                              aria-label={`Remove ${m.name}`}
+                              onClick={() => setRemoving(m)}
+                            >
+                              Remove
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      {canManage && (
+        <>
+          <Modal opened={adding} onClose={() => setAdding(false)} title="Add a member">
+            {adding && <AddMemberForm onDone={() => setAdding(false)} />}
+          </Modal>
+          <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function RoleSelect({ member }: { member: MemberInfo }) {
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (role: AssignableRole) => api.patch<MemberInfo>(`/members/${member.id}`, { role }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<{ items: MemberInfo[] }>(membersKey, (d) =>
+        d ? { items: d.items.map((m) => (m.id === saved.id ? saved : m)) } : d,
+      );
+      notifications.show({ color: 'teal', message: `${saved.name} is now ${roleLabels[saved.role].toLowerCase()}.` });
+    },
+    onError: (error) => {
+      notifications.show({ color: 'red', title: 'Role not changed', message: apiErrorMessage(error) ?? '' });
+      void queryClient.invalidateQueries({ queryKey: membersKey });
+    },
+  });
+  return (
+    <NativeSelect
+      aria-label={`Role of ${member.name}`}
+      data={roleOptions}
+      value={member.role}
+      disabled={change.isPending}
+      onChange={(e) => change.mutate(e.currentTarget.value as AssignableRole)}
+      size="xs"
+      w={130}
+    />
+  );
+}
+
+interface Draft {
+  name: string;
+  email: string;
+  password: string;
+  role: AssignableRole;
+}
+
+function AddMemberForm({ onDone }: { onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>({ name: '', email: '', password: '', role: 'member' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const add = useMutation({
+    mutationFn: (body: AddMemberInput) => api.post<MemberInfo>('/members', body),
+    onSuccess: (member) => {
+      void queryClient.invalidateQueries({ queryKey: membersKey });
+      notifications.show({
+        color: 'teal',
+        title: `${member.name} added`,
+        message: 'Tell them their email and temporary password so they can sign in.',
+      });
+      onDone();
+    },
+  });
+  const apiErrors = apiFieldErrors(add.error);
+  const err = (key: keyof Draft) => errors[key] ?? fieldMessage(apiErrors[key]);
+  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: Record<string, string> = {};
+    if (!draft.name.trim()) found['name'] = 'Enter their name';
+    if (!looksLikeEmail(draft.email)) found['email'] = 'Enter an email address like jo@example.com';
+    if (draft.password.length < 10) found['password'] = 'At least 10 characters';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    add.mutate({ name: draft.name.trim(), email: draft.email.trim(), password: draft.password, role: draft.role });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add a member">
+      <Stack gap="sm">
+        <Text fz="sm" c="dimmed">
+          makegood sends no invitation email. Choose a temporary password and tell them yourself, together with their
+          email; they sign in with it.
+        </Text>
+        <TextInput
+          label="Name"
+          required
+          data-autofocus
+          value={draft.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={err('name')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={draft.email}
+          onChange={(e) => set('email')(e.currentTarget.value)}
+          error={err('email')}
+        />
+        <PasswordInput
+          label="Temporary password"
+          description="At least 10 characters"
+          required
+          value={draft.password}
+          onChange={(e) => set('password')(e.currentTarget.value)}
+          error={err('password')}
+        />
+        <NativeSelect
+          label="Role"
+          data={roleOptions}
+          value={draft.role}
+          onChange={(e) => set('role')(e.currentTarget.value)}
+          error={err('role')}
+        />
+        <FormError error={add.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={add.isPending}>
+            Add member
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RemoveMemberModal({ member, onClose }: { member: MemberInfo | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/members/${id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: membersKey }),
+  });
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={member !== null} onClose={close} title="Remove this member?">
+      {member && (
+        <Stack gap="md">
+          <Text fz="sm">
+            {member.name} ({member.email}) will be signed out and can no longer use this workspace. What they recorded
+            stays.
+          </Text>
+          <FormError error={remove.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} data-autofocus>
+              Keep them
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate(member.id, {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', message: `${member.name} removed.` });
+                    close();
+                  },
+                })
+              }
+            >
+              Remove member
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
