@@ -25,6 +25,7 @@ import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { severityLabels } from '../../lib/labels.ts';
 import { amountToInput, parseAmount } from '../../lib/money.ts';
+import { MembersSection } from './members-section.tsx';
 
 export const settingsKey = ['settings'] as const;
 
@@ -327,6 +328,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm initial={settings.data} canEdit={canEdit} />
       )}
+      <MembersSection />
     </>
   );
 }
