@@ -23,21 +23,26 @@ async function findMember(deps: Deps, actor: Actor, userId: string): Promise<Mem
  */
 export async function addMember(deps: Deps, actor: Actor, input: AddMemberInput): Promise<MemberInfo> {
   requireRole(actor, 'admin');
-  if (await deps.store.users.findByEmail(input.email)) {
-    throw new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
-  }
+  const taken = () => new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
+  if (await deps.store.users.findByEmail(input.email)) throw taken();
   const passwordHash = await deps.crypto.hashPassword(input.password);
   const now = deps.clock.now().toISOString();
   const userId = deps.ids.id();
-  await deps.store.transaction(async (store) => {
-    await store.users.create({ id: userId, name: input.name, email: input.email, passwordHash, createdAt: now });
-    await store.users.addMembership(actor.workspaceId, userId, input.role, now);
-    await recordEvent({ ...deps, store }, actor, {
-      type: 'member.added',
-      summary: `${input.name} added as ${input.role}`,
-      data: { userId, role: input.role },
+  try {
+    await deps.store.transaction(async (store) => {
+      await store.users.create({ id: userId, name: input.name, email: input.email, passwordHash, createdAt: now });
+      await store.users.addMembership(actor.workspaceId, userId, input.role, now);
+      await recordEvent({ ...deps, store }, actor, {
+        type: 'member.added',
+        summary: `${input.name} added as ${input.role}`,
+        data: { userId, role: input.role },
+      });
     });
-  });
+  } catch (error) {
+    // Two adds of the same email at once: the unique index refuses the second one.
+    if (await deps.store.users.findByEmail(input.email)) throw taken();
+    throw error;
+  }
   return { id: userId, name: input.name, email: input.email, role: input.role, since: now };
 }
 

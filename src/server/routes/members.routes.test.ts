@@ -89,6 +89,17 @@ describe('adding members', () => {
     expect((await ok('GET', '/api/members')).items).toHaveLength(1);
   });
 
+  it('answers one of two simultaneous adds of the same email with 409, never a 5xx', async () => {
+    const body = { name: 'Twin', email: 'twin@acme.example', password: PASSWORD, role: 'member' };
+    const results = await Promise.all([
+      t.api.request('POST', '/api/members', body),
+      t.api.request('POST', '/api/members', body),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)?.body.error.code).toBe('email_taken');
+    expect((await ok('GET', '/api/members')).items).toHaveLength(2);
+  });
+
   it('answers 400 naming the field for a bad email, a short password, a missing name or an owner role', async () => {
     const good = { name: 'Jo', email: 'jo@acme.example', password: PASSWORD, role: 'member' };
     const cases: Array<[Record<string, unknown>, string]> = [
