@@ -97,6 +97,8 @@ export interface UserRepository {
   firstMembership(userId: string): Promise<{ workspaceId: string; role: Role } | null>;
   members(workspaceId: string): Promise<Member[]>;
   setRole(workspaceId: string, userId: string, role: Role): Promise<void>;
+  /** New name and password for a user who belongs to no workspace any more (re-added after removal). */
+  setCredentials(userId: string, name: string, passwordHash: string): Promise<void>;
   removeMembership(workspaceId: string, userId: string): Promise<void>;
 }
 

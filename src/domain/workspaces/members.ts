@@ -19,18 +19,21 @@ async function findMember(deps: Deps, actor: Actor, userId: string): Promise<Mem
 /**
  * Adds a person with a password the adder chose (owners and admins). There is no invitation
  * mail: the adder tells them their temporary password. User, membership and the timeline event
- * are written in one transaction.
+ * are written in one transaction. A removed person (an email that belongs to no workspace any
+ * more) can be added again: same user, the new name and password.
  */
 export async function addMember(deps: Deps, actor: Actor, input: AddMemberInput): Promise<MemberInfo> {
   requireRole(actor, 'admin');
   const taken = () => new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
-  if (await deps.store.users.findByEmail(input.email)) throw taken();
+  const existing = await deps.store.users.findByEmail(input.email);
+  if (existing && (await deps.store.users.firstMembership(existing.id))) throw taken();
   const passwordHash = await deps.crypto.hashPassword(input.password);
   const now = deps.clock.now().toISOString();
-  const userId = deps.ids.id();
+  const userId = existing?.id ?? deps.ids.id();
   try {
     await deps.store.transaction(async (store) => {
-      await store.users.create({ id: userId, name: input.name, email: input.email, passwordHash, createdAt: now });
+      if (existing) await store.users.setCredentials(userId, input.name, passwordHash);
+      else await store.users.create({ id: userId, name: input.name, email: input.email, passwordHash, createdAt: now });
       await store.users.addMembership(actor.workspaceId, userId, input.role, now);
       await recordEvent({ ...deps, store }, actor, {
         type: 'member.added',
@@ -39,8 +42,9 @@ export async function addMember(deps: Deps, actor: Actor, input: AddMemberInput)
       });
     });
   } catch (error) {
-    // Two adds of the same email at once: the unique index refuses the second one.
-    if (await deps.store.users.findByEmail(input.email)) throw taken();
+    // Two adds of the same email at once: a unique index refuses the second one.
+    const winner = await deps.store.users.findByEmail(input.email);
+    if (winner && (await deps.store.users.firstMembership(winner.id))) throw taken();
     throw error;
   }
   return { id: userId, name: input.name, email: input.email, role: input.role, since: now };

@@ -222,6 +222,37 @@ describe('removing members', () => {
     expect((await t.api.request('DELETE', `/api/members/${jo.member.id}`)).status).toBe(404);
   });
 
+  it('adds a removed person again: same user, the new password; the old one no longer works', async () => {
+    const jo = await added('member');
+    await ok('DELETE', `/api/members/${jo.member.id}`);
+    const again = await t.api.request('POST', '/api/members', {
+      name: 'Jo Park-Lee',
+      email: jo.member.email,
+      password: 'a brand new secret',
+      role: 'viewer',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: jo.member.id, name: 'Jo Park-Lee', role: 'viewer' });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: jo.member.email, password: PASSWORD },
+    });
+    expect(old.statusCode).toBe(401);
+    const back = await signedInClient(t.app, jo.member.email, 'a brand new secret');
+    expect(await ok('GET', '/api/session', undefined, back)).toMatchObject({
+      role: 'viewer',
+      user: { id: jo.member.id, name: 'Jo Park-Lee' },
+    });
+    const twice = await t.api.request('POST', '/api/members', {
+      name: 'Jo',
+      email: jo.member.email,
+      password: PASSWORD,
+      role: 'member',
+    });
+    expect(twice.status).toBe(409);
+  });
+
   it('never removes the owner, nor yourself; a member cannot remove anyone', async () => {
     const admin = await added('admin');
     const member = await added('member');

@@ -161,6 +161,9 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
           .where('user_id', '=', userId)
           .execute();
       },
+      async setCredentials(userId, name, passwordHash) {
+        await db.updateTable('users').set({ name, password_hash: passwordHash }).where('id', '=', userId).execute();
+      },
       async removeMembership(workspaceId, userId) {
         await db
           .deleteFrom('memberships')
