@@ -156,6 +156,31 @@ describe('sign-in', () => {
     await app.close();
   });
 
+  it('limits per account: guessing at one account does not lock out another from the same address', async () => {
+    const { app, owner } = await setUp();
+    const other = await makeWorkspace(s!.services, 'Other Studio');
+    for (let i = 0; i < 11; i++) {
+      await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: owner.email, password: `wrong ${i}` },
+      });
+    }
+    const blocked = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: owner.email, password: owner.password },
+    });
+    expect(blocked.statusCode).toBe(429);
+    const fine = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: other.email, password: other.password },
+    });
+    expect(fine.statusCode).toBe(200);
+    await app.close();
+  });
+
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const { app, owner } = await setUp();
     const unknown = await app.inject({

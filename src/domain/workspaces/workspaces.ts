@@ -34,10 +34,7 @@ async function issueSession(deps: Deps, userId: string, workspaceId: string): Pr
 }
 
 /** Creates a workspace with its owner (used by setup, the CLI and test factories). */
-export async function createWorkspace(
-  deps: Deps,
-  input: SetupInput,
-): Promise<{ workspaceId: string; userId: string }> {
+export async function createWorkspace(deps: Deps, input: SetupInput): Promise<{ workspaceId: string; userId: string }> {
   const existing = await deps.store.users.findByEmail(input.email);
   if (existing) throw new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
   const passwordHash = await deps.crypto.hashPassword(input.password);
@@ -57,11 +54,23 @@ export async function createWorkspace(
   return { workspaceId, userId };
 }
 
-/** First-run setup: only allowed while no workspace exists; signs the owner in. */
+/** Setups of this process, one after another: two first-run forms sent at once make one workspace. */
+let setupQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * First-run setup: only allowed while no workspace exists; signs the owner in. Setups are
+ * serialised in this process, so a double submit answers 409 `setup_already_done` the second time.
+ * (Several instances starting empty against one PostgreSQL could still race; first-run setup is
+ * done once, in one browser, before anyone else knows the address.)
+ */
 export async function setupWorkspace(deps: Deps, input: SetupInput): Promise<IssuedSession> {
-  if (!(await needsSetup(deps))) throw new DomainError('setup_already_done');
-  const { workspaceId, userId } = await createWorkspace(deps, input);
-  return issueSession(deps, userId, workspaceId);
+  const run = setupQueue.then(async () => {
+    if (!(await needsSetup(deps))) throw new DomainError('setup_already_done');
+    const { workspaceId, userId } = await createWorkspace(deps, input);
+    return issueSession(deps, userId, workspaceId);
+  });
+  setupQueue = run.catch(() => undefined);
+  return run;
 }
 
 /** Checks email and password; the same error for an unknown email and a wrong password. */

@@ -61,6 +61,8 @@ export function authRoutes(deps: Deps, options: { secureCookies: boolean }): Fas
           rateLimit: {
             max: 10,
             timeWindow: '1 minute',
+            // Counted once the body is parsed (the default onRequest hook would see no email).
+            hook: 'preHandler',
             // Per address and per account, so one attacker can't lock everyone out, nor guess one password fast.
             keyGenerator: (request) => {
               const body = request.body as { email?: unknown } | undefined;
