@@ -1,10 +1,10 @@
 import { Badge, Button, Grid, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconHistory, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPencil, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTimeZone } from '../../app/session.tsx';
 import { ClientStatusBadge } from '../../components/badges.tsx';
-import { EventTimeline } from '../../components/event-timeline.tsx';
+import { TimelineSection } from '../../components/timeline-section.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/states.tsx';
 import { tierLabels } from '../../lib/labels.ts';
@@ -59,34 +59,16 @@ function ClientMistakes({ clientId }: { clientId: string }) {
 }
 
 function ClientTimeline({ clientId }: { clientId: string }) {
-  const timeZone = useTimeZone();
-  const timeline = useClientTimeline(clientId);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="client-timeline-title">
-      <Stack gap="md">
-        <Title order={2} fz="lg" id="client-timeline-title">
-          Timeline
-        </Title>
-        {timeline.isPending ? (
-          <LoadingBlock label="Loading timeline…" />
-        ) : timeline.isError ? (
-          <ErrorBlock error={timeline.error} onRetry={() => void timeline.refetch()} />
-        ) : timeline.data.length === 0 ? (
-          <EmptyBlock
-            compact
-            icon={<IconHistory size={28} />}
-            title="Nothing yet"
-            description="Every change to this client is recorded here."
-          />
-        ) : (
-          <EventTimeline
-            events={[...timeline.data].reverse()}
-            timeZone={timeZone}
-            label="Client timeline, newest first"
-          />
-        )}
-      </Stack>
-    </Paper>
+    <TimelineSection
+      timeline={useClientTimeline(clientId)}
+      timeZone={useTimeZone()}
+      titleId="client-timeline-title"
+      emptyTitle="Nothing yet"
+      emptyDescription="Every change to this client is recorded here."
+      label="Client timeline, newest first"
+      newestFirst
+    />
   );
 }
 

@@ -14,16 +14,16 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconHistory, IconMessageCheck, IconPencil } from '@tabler/icons-react';
+import { IconMessageCheck, IconPencil } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AcknowledgmentChannel, Mistake, RecoveryStage } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { SeverityBadge, StageBadge } from '../../components/badges.tsx';
-import { EventTimeline } from '../../components/event-timeline.tsx';
+import { TimelineSection } from '../../components/timeline-section.tsx';
 import { StageTrack } from '../../components/stage-track.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
+import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDateTime, inputToIso, nowInput } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { categoryLabels, channelLabels, channelOptions, finderLabels } from '../../lib/labels.ts';
@@ -280,30 +280,15 @@ function FixSection({ mistake }: { mistake: Mistake }) {
 }
 
 function MistakeTimeline({ mistakeId }: { mistakeId: string }) {
-  const timeZone = useTimeZone();
-  const timeline = useMistakeTimeline(mistakeId);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="timeline-title">
-      <Stack gap="md">
-        <Title order={2} fz="lg" id="timeline-title">
-          Timeline
-        </Title>
-        {timeline.isPending ? (
-          <LoadingBlock label="Loading timeline…" />
-        ) : timeline.isError ? (
-          <ErrorBlock error={timeline.error} onRetry={() => void timeline.refetch()} />
-        ) : timeline.data.length === 0 ? (
-          <EmptyBlock
-            compact
-            icon={<IconHistory size={28} />}
-            title="Nothing recorded yet"
-            description="Every step of the recovery is recorded here."
-          />
-        ) : (
-          <EventTimeline events={timeline.data} timeZone={timeZone} label="Mistake timeline, oldest first" />
-        )}
-      </Stack>
-    </Paper>
+    <TimelineSection
+      timeline={useMistakeTimeline(mistakeId)}
+      timeZone={useTimeZone()}
+      titleId="timeline-title"
+      emptyTitle="Nothing recorded yet"
+      emptyDescription="Every step of the recovery is recorded here."
+      label="Mistake timeline, oldest first"
+    />
   );
 }
 
