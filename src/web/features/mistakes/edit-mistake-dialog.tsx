@@ -1,22 +1,12 @@
-import {
-  Button,
-  Group,
-  Input,
-  Modal,
-  NativeSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { Mistake, MistakeCategory, MistakePatch, Severity } from '../../../shared/contract/index.ts';
 import { MoneyInput } from '../../components/money-input.tsx';
 import { FormError } from '../../components/states.tsx';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
-import { categoryOptions, severityOptions } from '../../lib/labels.ts';
+import { categoryOptions } from '../../lib/labels.ts';
+import { SeverityField } from './severity-field.tsx';
 import { amountToInput, parseAmount } from '../../lib/money.ts';
 import { useMembers, useUpdateMistake } from './api.ts';
 
@@ -133,16 +123,7 @@ function EditMistakeForm({ mistake, onDone }: { mistake: Mistake; onDone: () => 
           onChange={(e) => setCategory(e.currentTarget.value as MistakeCategory)}
           error={fieldMessage(api['category'])}
         />
-        <Input.Wrapper label="Severity" error={fieldMessage(api['severity'])}>
-          <SegmentedControl
-            fullWidth
-            aria-label="Severity"
-            data={severityOptions}
-            value={severity}
-            onChange={(v) => setSeverity(v)}
-            color={severity === 'critical' ? 'red' : severity === 'major' ? 'orange' : 'gray'}
-          />
-        </Input.Wrapper>
+        <SeverityField value={severity} onChange={setSeverity} error={fieldMessage(api['severity'])} />
         <MoneyInput
           label="Impact"
           name="impact"

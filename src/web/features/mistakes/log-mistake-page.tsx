@@ -23,7 +23,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { inputToIso, nowInput } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
-import { categoryOptions, finderOptions, severityOptions } from '../../lib/labels.ts';
+import { categoryOptions, finderOptions } from '../../lib/labels.ts';
+import { SeverityField } from './severity-field.tsx';
 import { parseAmount } from '../../lib/money.ts';
 import { useClients } from '../clients/api.ts';
 import { useLogMistake } from './api.ts';
@@ -190,16 +191,7 @@ export function LogMistakePage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Input.Wrapper label="Severity" error={fieldMessage(api['severity'])}>
-                  <SegmentedControl
-                    fullWidth
-                    aria-label="Severity"
-                    data={severityOptions}
-                    value={severity}
-                    onChange={(v) => setSeverity(v)}
-                    color={severity === 'critical' ? 'red' : severity === 'major' ? 'orange' : 'gray'}
-                  />
-                </Input.Wrapper>
+                <SeverityField value={severity} onChange={setSeverity} error={fieldMessage(api['severity'])} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <MoneyInput
