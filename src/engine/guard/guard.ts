@@ -2,6 +2,7 @@
 // the text once and walks the tokens, paying one map lookup per word to learn which checks the
 // word can trigger (confusable, weekday, honorific, attachment, placeholder, rule phrase, client
 // name, fact term) plus the spelling lookup.
+import { softenMarkedWrong } from './marked-wrong.ts';
 import type { Finding } from '../types.ts';
 import { announcesAttachment, ATTACHMENT_WORDS } from './attachment.ts';
 import { checkConfusable, CONFUSABLES_BY_WORD } from './confusables.ts';
@@ -490,7 +491,7 @@ export class BuiltGuard {
     );
     this.facts.checkPhones(text, clientId, out);
     this.rules.findings(text, clientId, hits, out);
-    return finish(out, text.length);
+    return softenMarkedWrong(text, finish(out, text.length));
   }
 
   /** Computes and memoises what the guard needs to know about a word as written. */
