@@ -34,4 +34,8 @@ export const exitCodes: Record<ErrorCode, number> = {
   remedy_not_pending: 6,
   owner_role_locked: 6,
   cannot_remove_self: 6,
+  action_not_found: 3,
+  action_not_open: 6,
+  action_not_done: 6,
+  action_not_preventive: 6,
 };

@@ -35,6 +35,10 @@ export const errorCodes = {
   remedy_not_pending: 'The remedy does not need approval.',
   owner_role_locked: 'The owner cannot be changed, removed or added; a workspace has exactly one owner.',
   cannot_remove_self: 'You cannot remove yourself from the workspace.',
+  action_not_found: 'No such action in this workspace.',
+  action_not_open: 'The action is already done or cancelled.',
+  action_not_done: 'An effectiveness check needs the action to be done first.',
+  action_not_preventive: 'Only a preventive action has an effectiveness check.',
 } as const;
 
 /** A domain error code. */

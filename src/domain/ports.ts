@@ -16,6 +16,7 @@ import type {
 import type { Speller } from '../engine/index.ts';
 import type { MessagingRepositories } from './messages/ports.ts';
 import type { RecoveryRepositories } from './remedies/ports.ts';
+import type { LearningRepositories } from './learning/ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -148,7 +149,8 @@ export interface CommitmentQuery {
 }
 
 export interface CommitmentRepository {
-  create(workspaceId: string, commitment: Commitment): Promise<void>;
+  /** `recordedLate` defaults to false. */
+  create(workspaceId: string, commitment: Omit<Commitment, 'recordedLate'> & { recordedLate?: boolean }): Promise<void>;
   get(workspaceId: string, id: string): Promise<Commitment | null>;
   setStatus(workspaceId: string, id: string, status: CommitmentStatus, completedAt: string | null): Promise<void>;
   list(workspaceId: string, query: CommitmentQuery): Promise<Commitment[]>;
@@ -190,7 +192,7 @@ export interface VocabularyRepository {
 }
 
 /** All repositories, plus a transaction that hands the same set bound to one transaction. */
-export interface Store extends RecoveryRepositories, MessagingRepositories {
+export interface Store extends RecoveryRepositories, MessagingRepositories, LearningRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;

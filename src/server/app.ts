@@ -20,6 +20,7 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
+import { learningRoutes } from './routes/learning.routes.ts';
 import { messagingRoutes } from './routes/messaging.routes.ts';
 import { mistakeRoutes } from './routes/mistakes.routes.ts';
 import { recoveryRoutes } from './routes/recovery.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(settingsRoutes(services.deps));
       await api.register(engineRoutes(services.deps, services.guards));
       await api.register(recoveryRoutes(services.deps, services.guards));
+      await api.register(learningRoutes(services.deps, services.guards));
       await api.register(messagingRoutes(services.deps));
     },
     { prefix: '/api' },

@@ -34,6 +34,10 @@ export const domainStatus: Record<ErrorCode, number> = {
   remedy_not_pending: 409,
   owner_role_locked: 409,
   cannot_remove_self: 409,
+  action_not_found: 404,
+  action_not_open: 409,
+  action_not_done: 409,
+  action_not_preventive: 409,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

@@ -3,12 +3,14 @@ import type { Database } from './database.ts';
 import * as initial from './migrations/2026-11-22T00-00-00_initial.ts';
 import * as recovery from './migrations/2026-11-22T01-00-00_recovery.ts';
 import * as messaging from './migrations/2026-11-22T02-00-00_messaging.ts';
+import * as learning from './migrations/2026-12-02T13-00-00_learning.ts';
 
 // Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
 const migrations: Record<string, Migration> = {
   '2026-11-22T00-00-00_initial': initial,
   '2026-11-22T01-00-00_recovery': recovery,
   '2026-11-22T02-00-00_messaging': messaging,
+  '2026-12-02T13-00-00_learning': learning,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

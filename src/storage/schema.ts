@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { LearningTables } from './schema-learning.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { RecoveryTables } from './schema-recovery.ts';
 
@@ -94,6 +95,7 @@ export interface CommitmentsTable {
   is_fix: Flag;
   owner_id: string | null;
   completed_at: NullableTimestamp;
+  recorded_late: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
 }
 
@@ -168,7 +170,7 @@ export interface VocabularyWordsTable {
   created_at: Timestamp;
 }
 
-export interface DB extends RecoveryTables, MessagingTables {
+export interface DB extends RecoveryTables, MessagingTables, LearningTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

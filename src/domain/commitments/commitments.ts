@@ -51,6 +51,14 @@ async function saveCommitment(
 ): Promise<Commitment> {
   await requireMember(deps, actor, input.ownerId);
   const now = deps.clock.now().toISOString();
+  const late = input.dueAt <= now;
+  if (late && !input.recordedAfterTheFact) {
+    throw new DomainError(
+      'validation_failed',
+      'dueAt is in the past: give a future due time, or set recordedAfterTheFact to record an earlier promise.',
+      { field: 'dueAt', issues: [{ field: 'dueAt', message: 'must be in the future' }] },
+    );
+  }
   const commitment: Commitment = {
     id: deps.ids.id(),
     clientId: input.clientId,
@@ -61,6 +69,7 @@ async function saveCommitment(
     isFix: input.isFix,
     ownerId: input.ownerId ?? actor.userId,
     completedAt: null,
+    recordedLate: late,
     createdAt: now,
   };
   await deps.store.transaction(async (store) => {

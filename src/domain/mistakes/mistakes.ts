@@ -125,6 +125,25 @@ export async function markReached(
   return { ...mistake, reached, stage: next.stage, updatedAt: now };
 }
 
+/**
+ * Replaces the learning facts' times (learned, verified, closed), which unlike the others can be
+ * lost again (a check that says "not effective"); recomputes the stage. No write when unchanged.
+ */
+export async function setLearningReached(
+  store: Store,
+  workspaceId: string,
+  mistake: Mistake,
+  learning: Pick<Mistake['reached'], 'learned' | 'verified' | 'closed'>,
+  now: string,
+): Promise<Mistake> {
+  const r = mistake.reached;
+  if (r.learned === learning.learned && r.verified === learning.verified && r.closed === learning.closed) return mistake;
+  const reached = { ...r, ...learning };
+  const next: MistakeRecord = { ...toRecord(mistake), reached, stage: stageOf(reached), updatedAt: now };
+  await store.mistakes.update(workspaceId, next);
+  return { ...mistake, reached, stage: next.stage, updatedAt: now };
+}
+
 /** Records that the client was told (when, how, to whom); the first one reaches "acknowledged". */
 export async function recordAcknowledgment(
   deps: Deps,

@@ -2,6 +2,7 @@ import type {
   AcknowledgmentDraft,
   Commitment,
   Contact,
+  Fact,
   Mistake,
   MistakeCategory,
   WorkspaceSettings,
@@ -25,6 +26,9 @@ const prevention: Record<MistakeCategory, string> = {
   wrong_fact: 'we now check every number, name and address against your records before anything goes out',
   other: 'we are changing our process and adding a check so this cannot reach you again',
 };
+
+/** Days within which the acknowledgment promises the improvement plan when no preventive action is recorded yet. */
+const PLAN_DAYS = 7;
 
 const remedyPhrase: Record<StoredRemedy['kind'], string> = {
   credit: 'a credit of',
@@ -65,7 +69,7 @@ function safeZone(timeZone: string): string {
 }
 
 /** "Wrong short code in SMS blast" → "wrong short code in SMS blast" (an acronym or name keeps its capital). */
-function inSentence(title: string): string {
+export function inSentence(title: string): string {
   const first = title.split(/\s/u, 1)[0] ?? '';
   const keep = first.length > 1 && first.slice(1) !== first.slice(1).toLowerCase();
   return keep ? title : title.charAt(0).toLowerCase() + title.slice(1);
@@ -76,12 +80,70 @@ function sentence(text: string): string {
   return /[.!?]$/u.test(t) ? t : `${t}.`;
 }
 
+const factWords: Record<Fact['kind'], string> = {
+  phone: 'phone number',
+  short_code: 'short code',
+  url: 'web address',
+  email: 'email address',
+  price: 'price',
+  identifier: 'reference',
+  term: 'name',
+  date: 'date',
+};
+
+/** A recorded fact that the mistake's description quotes wrongly: the wrong value and the right one. */
+export interface WrongValue {
+  wrong: string;
+  right: string;
+  what: string;
+}
+
+function digitsOf(s: string): string {
+  return s.replace(/\D/gu, '');
+}
+
+/** Same length and one digit changed, or two neighbouring digits swapped. */
+function nearDigits(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b || a.length < 3) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/**
+ * The numbers in a description that are near misses of the client's recorded numeric facts (a short
+ * code with two digits swapped): so the acknowledgment can name the wrong value beside the right one.
+ */
+export function wrongValuesIn(description: string | null, facts: readonly Fact[]): WrongValue[] {
+  if (!description) return [];
+  const numeric = facts.filter((f) => f.kind === 'short_code' || f.kind === 'phone' || f.kind === 'identifier' || f.kind === 'price');
+  const out: WrongValue[] = [];
+  for (const m of description.matchAll(/[$£€]?\d[\d ,.()-]*\d/gu)) {
+    const written = m[0].trim();
+    const digits = digitsOf(written);
+    if (numeric.some((f) => digitsOf(f.value) === digits)) continue;
+    const fact = numeric.find((f) => nearDigits(digits, digitsOf(f.value)));
+    if (fact && !out.some((w) => w.wrong === written)) {
+      out.push({ wrong: written, right: fact.value, what: fact.label ?? factWords[fact.kind] });
+    }
+  }
+  return out;
+}
+
 /** What the composer needs to know; everything comes from recorded facts. */
 export interface AcknowledgmentFacts {
   mistake: Mistake;
   contact: Pick<Contact, 'fullName' | 'preferredName' | 'honorific'>;
   fix: Commitment | null;
   remedies: readonly StoredRemedy[];
+  /** Values the description quotes wrongly (named as wrong, beside the right value). */
+  wrongValues?: readonly WrongValue[];
+  /** The preventive actions recorded so far (named instead of a promise we have not made yet). */
+  preventive?: readonly { title: string; dueAt: string; status: string }[];
+  /** When the client will have our plan if no preventive action is recorded yet. */
+  planBy?: string;
   settings: WorkspaceSettings;
   timeZone: string;
   senderName: string;
@@ -101,7 +163,15 @@ export function composeAcknowledgment(f: AcknowledgmentFacts): { salutation: str
       ? `Thank you for raising this with us. You were right: we made a mistake — ${what}.`
       : `I want you to hear this from us first: we made a mistake — ${what}.`;
   const lines = [`Dear ${salutation},`, '', opening];
-  if (mistake.description) lines.push(sentence(mistake.description));
+  const wrong = f.wrongValues ?? [];
+  if (mistake.description) {
+    // A sentence quoting a wrong value is replaced by one that names it as wrong beside the right one.
+    const kept = mistake.description
+      .split(/(?<=[.!?])\s+/u)
+      .filter((s) => s.trim() && !wrong.some((w) => s.includes(w.wrong)));
+    if (kept.length > 0) lines.push(sentence(kept.join(' ')));
+  }
+  for (const w of wrong) lines.push(`We used the wrong ${w.what}, ${w.wrong}; the right ${w.what} is ${w.right}.`);
   lines.push('', 'This was our error, and I am sorry. Putting it right is now our priority.', '');
   if (f.fix) {
     lines.push(
@@ -119,7 +189,17 @@ export function composeAcknowledgment(f: AcknowledgmentFacts): { salutation: str
       `To make up for it, we are giving you ${given}; our accounting team will confirm this in a separate email.`,
     );
   }
-  lines.push(`To make sure this does not happen again, ${prevention[mistake.category]}.`);
+  const preventive = (f.preventive ?? []).filter((a) => a.status !== 'cancelled');
+  if (preventive.length > 0) {
+    const steps = preventive.map((a) => inSentence(a.title).replace(/[.]$/u, '')).join('; and ');
+    lines.push(`To make sure this does not happen again, we are putting these changes in place: ${steps}.`);
+  } else if (f.planBy) {
+    lines.push(
+      `We are finding out why this happened, and I will send you our plan to stop it happening again by ${humanDue(f.planBy, f.timeZone, settings.locale).replace(/^.* on /u, '')}.`,
+    );
+  } else {
+    lines.push(`To make sure this does not happen again, ${prevention[mistake.category]}.`);
+  }
   if (mistake.severity !== 'minor') {
     lines.push('', `I will send you an update at least every ${settings.updateIntervalHours} hours until it is fixed.`);
   }
@@ -141,18 +221,24 @@ export async function acknowledgmentDraft(
 ): Promise<AcknowledgmentDraft> {
   const mistake = await getMistake(deps, actor, mistakeId);
   const contact = await getContactOfMistake(deps, actor, mistake, contactId);
-  const [settings, workspace, commitments, remedies] = await Promise.all([
+  const [settings, workspace, commitments, remedies, facts, actions] = await Promise.all([
     loadSettings(deps.store, actor.workspaceId),
     deps.store.workspaces.get(actor.workspaceId),
     deps.store.commitments.list(actor.workspaceId, { mistakeId, status: 'open' }),
     deps.store.remedies.list(actor.workspaceId, { mistakeId }),
+    deps.store.facts.list(actor.workspaceId),
+    deps.store.actions.list(actor.workspaceId, { mistakeId }),
   ]);
+  const clientFacts = facts.filter((x) => x.clientId === null || x.clientId === mistake.clientId);
   const fix = commitments.find((c) => c.isFix) ?? null;
   const composed = composeAcknowledgment({
     mistake,
     contact,
     fix,
     remedies,
+    wrongValues: wrongValuesIn(mistake.description, clientFacts),
+    preventive: actions.filter((a) => a.kind === 'preventive'),
+    planBy: new Date(deps.clock.now().getTime() + PLAN_DAYS * 86_400_000).toISOString(),
     settings,
     timeZone: workspace?.timezone ?? 'UTC',
     senderName: workspace?.name ?? settings.senderName,

@@ -47,7 +47,7 @@ export async function vetText(
 }
 
 /** Refuses a text with error findings unless an override reason is given. */
-function refuseUnlessOverridden(findings: SourcedFinding[], overrideReason: string | null): SourcedFinding[] {
+export function refuseUnlessOverridden(findings: SourcedFinding[], overrideReason: string | null): SourcedFinding[] {
   const blocking = findings.filter((f) => f.severity === 'error');
   if (blocking.length > 0 && !overrideReason) {
     const first = blocking[0];

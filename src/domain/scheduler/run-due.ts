@@ -1,6 +1,7 @@
 import { deliverWorkspaceOutbox, type DeliveryResult } from '../messages/deliver.ts';
 import type { Mailer } from '../messages/ports.ts';
 import type { Deps } from '../ports.ts';
+import { sendActionReminders } from './actions.ts';
 import { markMissedCommitments } from './missed.ts';
 import { sendDueReminders, type ReminderResult } from './reminders.ts';
 import { flagUpdatesDue } from './update-due.ts';
@@ -9,6 +10,8 @@ import { flagUpdatesDue } from './update-due.ts';
 export interface TickResult {
   reminders: ReminderResult;
   missed: number;
+  /** Action reminders, escalations and effectiveness-check reminders sent. */
+  actionReminders: number;
   updatesDue: number;
   delivery: DeliveryResult;
   errors: string[];
@@ -30,6 +33,7 @@ export async function runDueJobs(
   const result: TickResult = {
     reminders: { sent: 0, skipped: 0 },
     missed: 0,
+    actionReminders: 0,
     updatesDue: 0,
     delivery: { sent: 0, retried: 0, failed: 0 },
     errors: [],
@@ -40,6 +44,7 @@ export async function runDueJobs(
       result.reminders.sent += reminders.sent;
       result.reminders.skipped += reminders.skipped;
       result.missed += (await markMissedCommitments(tick, workspaceId)).missed;
+      result.actionReminders += (await sendActionReminders(tick, workspaceId, { claimant: options.claimant })).sent;
       result.updatesDue += (await flagUpdatesDue(tick, workspaceId)).flagged;
       const delivery = await deliverWorkspaceOutbox(tick, mailer, workspaceId, { claimant: options.claimant });
       result.delivery.sent += delivery.sent;

@@ -111,7 +111,9 @@ describe('acknowledgment composer', () => {
     expect(plain.body).toContain('wrong short code on the spa posters');
     expect(plain.body).toContain('We sent 55132 to the printer instead of 55123.');
     expect(plain.body).toContain('within 24 hours');
-    expect(plain.body).toContain('To make sure this does not happen again');
+    // No preventive action recorded yet: it promises the plan by a date, not a prevention step it has not decided.
+    expect(plain.body).toContain('I will send you our plan to stop it happening again by Monday, March 9, 2026');
+    expect(plain.body).not.toContain('To make sure this does not happen again');
     expect(plain.body).not.toContain('credit');
 
     await ok('POST', `/api/mistakes/${m.id}/fix-commitment`, {
@@ -762,7 +764,7 @@ describe('remedy ledger', () => {
     expect(original).toMatchObject({ amountMinor: 7_500, status: 'reversed', reversedById: rev.body.entry.id });
     const totals = await ok('GET', `/api/remedies/totals?mistakeId=${m.id}`);
     expect(totals.items).toEqual([
-      { currency: 'USD', issuedMinor: 7_500, reversedMinor: 7_500, netMinor: 0, pendingMinor: 0, count: 1 },
+      { currency: 'USD', issuedMinor: '7500', reversedMinor: '7500', netMinor: '0', pendingMinor: '0', count: 1 },
     ]);
     const missingReason = await t.api.request('POST', `/api/remedies/${issued.entry.id}/reverse`, {
       idempotencyKey: key('rev4'),
@@ -814,7 +816,7 @@ describe('remedy ledger', () => {
     expect(approve.body.error.code).toBe('remedy_already_reversed');
     const totals = await ok('GET', `/api/remedies/totals?mistakeId=${m.id}`);
     expect(totals.items).toEqual([
-      { currency: 'USD', issuedMinor: 0, reversedMinor: 0, netMinor: 0, pendingMinor: 0, count: 1 },
+      { currency: 'USD', issuedMinor: '0', reversedMinor: '0', netMinor: '0', pendingMinor: '0', count: 1 },
     ]);
     expect((await ok('GET', `/api/mistakes/${m.id}`)).stage).toBe('found');
     expect((await ok('GET', `/api/messages?mistakeId=${m.id}`)).items).toEqual([]);
@@ -844,8 +846,8 @@ describe('remedy ledger', () => {
     });
     const totals = await ok('GET', `/api/remedies/totals?clientId=${s.client.id}`);
     expect(totals.items).toEqual([
-      { currency: 'EUR', issuedMinor: 4_000, reversedMinor: 0, netMinor: 4_000, pendingMinor: 0, count: 1 },
-      { currency: 'USD', issuedMinor: 12_500, reversedMinor: 0, netMinor: 12_500, pendingMinor: 0, count: 2 },
+      { currency: 'EUR', issuedMinor: '4000', reversedMinor: '0', netMinor: '4000', pendingMinor: '0', count: 1 },
+      { currency: 'USD', issuedMinor: '12500', reversedMinor: '0', netMinor: '12500', pendingMinor: '0', count: 2 },
     ]);
     const list = await ok('GET', `/api/remedies?clientId=${s.client.id}`);
     expect(list.items.map((e: { amountMinor: number }) => e.amountMinor)).toEqual([10_000, 2_500, 4_000]);
@@ -1165,7 +1167,7 @@ describe('full recovery flow', () => {
     });
     expect(summary.fixCommitment).toMatchObject({ id: fix.id, status: 'done' });
     expect(summary.totals).toEqual([
-      { currency: 'USD', issuedMinor: 480_000, reversedMinor: 0, netMinor: 480_000, pendingMinor: 0, count: 1 },
+      { currency: 'USD', issuedMinor: '480000', reversedMinor: '0', netMinor: '480000', pendingMinor: '0', count: 1 },
     ]);
     expect(summary.nextUpdateDueAt).toBeNull();
     expect(summary.messages.map((x: { kind: string }) => x.kind).sort()).toEqual(['accounting', 'acknowledgment']);

@@ -105,6 +105,8 @@ export const commitmentSchema = z.object({
   isFix: z.boolean(),
   ownerId: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /** Recorded after its due time had passed: never turned into a missed-commitment mistake. */
+  recordedLate: z.boolean(),
   createdAt: z.string(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
@@ -113,5 +115,7 @@ export const commitmentInputSchema = z.strictObject({
   title: text(200),
   dueAt: instantSchema,
   ownerId: idSchema.nullish().transform((v) => v ?? null),
+  /** Says a due time in the past is being recorded after the fact (else it is refused). */
+  recordedAfterTheFact: z.boolean().optional(),
 });
 export type CommitmentInput = z.infer<typeof commitmentInputSchema>;

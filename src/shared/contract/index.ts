@@ -7,3 +7,4 @@ export * from './engines.ts';
 export * from './settings.ts';
 export * from './messages.ts';
 export * from './recovery.ts';
+export * from './learning.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Messages to clients (and reminders to owners), sent through the outbox.
 
-export const messageKinds = ['acknowledgment', 'accounting', 'update', 'follow_up', 'reminder'] as const;
+export const messageKinds = ['acknowledgment', 'accounting', 'update', 'follow_up', 'reminder', 'improvement_plan'] as const;
 export const messageStatuses = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export type MessageStatus = (typeof messageStatuses)[number];
@@ -40,7 +40,7 @@ export type MessageFilter = z.infer<typeof messageFilterSchema>;
 
 export const messageListSchema = z.object({ items: z.array(messageSchema) });
 
-export const notificationKinds = ['reminder', 'missed', 'update_due'] as const;
+export const notificationKinds = ['reminder', 'missed', 'update_due', 'action_due', 'action_overdue', 'check_due'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An in-app notification to one user: a commitment reminder, a missed commitment, an update due. */

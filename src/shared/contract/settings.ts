@@ -47,6 +47,8 @@ export const workspaceSettingsSchema = z.object({
   reminderOffsetsMinutes: z.array(z.number().int().min(0).max(43_200)).max(10).default([1440, 60, 0]),
   /** How often a critical or major unfixed mistake needs a progress update to the client. */
   updateIntervalHours: z.number().int().min(1).max(720).default(24),
+  /** Days after a preventive action is done before its effectiveness check is due. */
+  effectivenessCheckDays: z.number().int().min(1).max(365).default(30),
   senderName: z.string().trim().min(1).max(120).default('makegood'),
   accountingSenderName: z.string().trim().min(1).max(120).default('Accounting'),
 });
@@ -59,6 +61,7 @@ export const workspaceSettingsPatchSchema = z.strictObject({
   remedyPolicy: workspaceSettingsSchema.shape.remedyPolicy.optional(),
   reminderOffsetsMinutes: workspaceSettingsSchema.shape.reminderOffsetsMinutes.optional(),
   updateIntervalHours: z.number().int().min(1).max(720).optional(),
+  effectivenessCheckDays: z.number().int().min(1).max(365).optional(),
   senderName: z.string().trim().min(1).max(120).optional(),
   accountingSenderName: z.string().trim().min(1).max(120).optional(),
 });

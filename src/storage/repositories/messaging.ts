@@ -291,6 +291,8 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
           .where('workspace_id', '=', workspaceId)
           .where('status', '=', 'open')
           .where('due_at', '<=', before)
+          // A commitment recorded after its due time is history, not a promise the scheduler can see broken.
+          .where('recorded_late', '=', 0)
           .orderBy('due_at')
           .orderBy('id')
           .limit(limit)

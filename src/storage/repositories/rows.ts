@@ -82,6 +82,7 @@ export function toCommitment(row: Selectable<CommitmentsTable>): Commitment {
     isFix: toBool(row.is_fix),
     ownerId: row.owner_id,
     completedAt: toIsoOrNull(row.completed_at),
+    recordedLate: toBool(row.recorded_late),
     createdAt: toIso(row.created_at),
   };
 }

@@ -4,6 +4,7 @@ import type { Store } from '../../domain/ports.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
+import { createLearningRepositories } from './learning.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import {
@@ -24,6 +25,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
   const store: Store = {
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
+    ...createLearningRepositories(db, capabilities),
     workspaces: {
       async count() {
         const row = await db.selectFrom('workspaces').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -397,6 +399,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
             is_fix: c.isFix ? 1 : 0,
             owner_id: c.ownerId,
             completed_at: c.completedAt,
+            recorded_late: c.recordedLate ? 1 : 0,
             created_at: c.createdAt,
           })
           .execute();

@@ -77,6 +77,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   accounting: 'Accounting notice',
   update: 'Progress update',
   follow_up: 'Follow-up',
+  improvement_plan: 'Improvement plan',
   reminder: 'Reminder',
 };
 

@@ -23,6 +23,9 @@ const kindIcons: Record<NotificationKind, typeof IconBell> = {
   reminder: IconAlarm,
   missed: IconClockExclamation,
   update_due: IconMessage,
+  action_due: IconAlarm,
+  action_overdue: IconClockExclamation,
+  check_due: IconAlarm,
 };
 
 /** Where a notification leads: its mistake, else its client. */

@@ -1,0 +1,79 @@
+import type {
+  ActionKind,
+  ActionStatus,
+  CauseCategory,
+  CheckResult,
+  EscapeKind,
+  RootCause,
+} from '../../shared/contract/index.ts';
+
+// Learning repositories: part of the Store (src/domain/ports.ts). Every method takes workspaceId.
+
+/** An action as stored; the domain adds the mistake ref, the owner's name and `overdue`. */
+export interface ActionRecord {
+  id: string;
+  mistakeId: string;
+  clientId: string;
+  kind: ActionKind;
+  title: string;
+  ownerId: string | null;
+  dueAt: string;
+  status: ActionStatus;
+  cancelReason: string | null;
+  doneAt: string | null;
+  checkDueAt: string | null;
+  checkResult: CheckResult | null;
+  checkNote: string | null;
+  checkedBy: string | null;
+  checkedAt: string | null;
+  /** The due-queue: when the scheduler next has a reminder for this action (null: none). */
+  nextReminderAt: string | null;
+  createdAt: string;
+}
+
+export interface ActionQuery {
+  mistakeId?: string | undefined;
+  ownerId?: string | undefined;
+  statuses?: readonly ActionStatus[] | undefined;
+  /** Only open actions whose due time is before this instant. */
+  dueBefore?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface RootCauseRepository {
+  get(workspaceId: string, mistakeId: string): Promise<RootCause | null>;
+  /** Inserts or replaces the mistake's one root cause. */
+  put(workspaceId: string, rootCause: RootCause): Promise<void>;
+}
+
+export interface LearningDecisionRecord {
+  noPreventionReason: string | null;
+  noPlanReason: string | null;
+}
+
+export interface LearningDecisionRepository {
+  get(workspaceId: string, mistakeId: string): Promise<LearningDecisionRecord | null>;
+  put(workspaceId: string, mistakeId: string, decisions: LearningDecisionRecord, at: string): Promise<void>;
+}
+
+export interface ActionRepository {
+  create(workspaceId: string, action: ActionRecord): Promise<void>;
+  update(workspaceId: string, action: ActionRecord): Promise<void>;
+  get(workspaceId: string, id: string): Promise<ActionRecord | null>;
+  list(workspaceId: string, query: ActionQuery): Promise<ActionRecord[]>;
+  /** Actions whose next reminder is due at `now`, oldest first, at most `limit` (an index walk, never a scan). */
+  reminderDue(workspaceId: string, now: string, limit: number): Promise<ActionRecord[]>;
+  /** Moves an action's next reminder (the due-queue); idempotent, so every instance may do it. */
+  setNextReminder(workspaceId: string, id: string, at: string | null): Promise<void>;
+  /** Claims one reminder slot of an action; true for exactly one claimant across instances. */
+  claimReminder(workspaceId: string, actionId: string, slot: string, claimant: string, at: string): Promise<boolean>;
+}
+
+/** The learning part of the Store. */
+export interface LearningRepositories {
+  rootCauses: RootCauseRepository;
+  learningDecisions: LearningDecisionRepository;
+  actions: ActionRepository;
+}
+
+export type { CauseCategory, EscapeKind };
