@@ -1,17 +1,18 @@
-import type {
-  Message,
-  RecoveryStage,
-  RemedyDecline,
-  RemedyDeclineInput,
-  RemedyEntry,
-  RemedyFilter,
-  RemedyInput,
-  RemedyProposal,
-  RemedyProposalQuery,
-  RemedyResult,
-  RemedyReverseInput,
-  RemedyStatus,
-  RemedyTotal,
+import {
+  MAX_REMEDY_MINOR,
+  type Message,
+  type RecoveryStage,
+  type RemedyDecline,
+  type RemedyDeclineInput,
+  type RemedyEntry,
+  type RemedyFilter,
+  type RemedyInput,
+  type RemedyProposal,
+  type RemedyProposalQuery,
+  type RemedyResult,
+  type RemedyReverseInput,
+  type RemedyStatus,
+  type RemedyTotal,
 } from '../../shared/contract/index.ts';
 import { requireRole } from '../access.ts';
 import { getClient } from '../clients/clients.ts';
@@ -67,7 +68,7 @@ export function toRemedyEntry(r: StoredRemedy): RemedyEntry {
 /**
  * Totals per currency (never mixed): issued (approved or not needing approval, including ones
  * later reversed), reversed (reversing entries of issued remedies), net, and pending approval.
- * Sums run on BigInt; a total that is not a safe integer is refused rather than rounded.
+ * Sums run on BigInt and cross the API as decimal strings, so any sum the ledger can hold is exact.
  */
 export function remedyTotals(entries: readonly StoredRemedy[]): RemedyTotal[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -93,19 +94,12 @@ export function remedyTotals(entries: readonly StoredRemedy[]): RemedyTotal[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, s]) => ({
       currency,
-      issuedMinor: safe(s.issued),
-      reversedMinor: safe(s.reversed),
-      netMinor: safe(s.issued - s.reversed),
-      pendingMinor: safe(s.pending),
+      issuedMinor: s.issued.toString(),
+      reversedMinor: s.reversed.toString(),
+      netMinor: (s.issued - s.reversed).toString(),
+      pendingMinor: s.pending.toString(),
       count: s.count,
     }));
-}
-
-function safe(value: bigint): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n))
-    throw new DomainError('validation_failed', 'A remedy total is too large to report exactly.');
-  return n;
 }
 
 /** The policy's proposal for a mistake, and its assessment of the proposal (or of a given amount). */
@@ -265,6 +259,19 @@ export async function issueRemedy(
   if (amountMinor === undefined || amountMinor < 1) {
     throw new DomainError('validation_failed', 'amountMinor: must be at least 1.', { field: 'amountMinor' });
   }
+  // A computed amount is held to the same limit as a given one (a rework of 10,000 h × a huge rate
+  // would otherwise reach storage as an unsafe integer).
+  if (amountMinor > MAX_REMEDY_MINOR) {
+    const fields = input.kind === 'rework' ? ['hours', 'rateMinor'] : ['amountMinor'];
+    throw new DomainError(
+      'validation_failed',
+      `${fields.join(' × ')}: the remedy amount (${amountMinor}) is above the largest remedy the ledger takes (${MAX_REMEDY_MINOR}).`,
+      {
+        field: fields[0],
+        issues: fields.map((field) => ({ field, message: `the amount is above ${MAX_REMEDY_MINOR} minor units` })),
+      },
+    );
+  }
   const hash = requestHash(deps, {
     op: 'issue',
     mistakeId,
@@ -408,6 +415,17 @@ export async function reverseRemedy(
   const earlier = await deps.store.remedies.getByIdempotencyKey(actor.workspaceId, input.idempotencyKey);
   if (earlier) return replay(deps, deps.store, actor, earlier, hash);
   if (original.reversedById) throw new DomainError('remedy_already_reversed');
+  // A reversal moves as much money as the remedy did: above the approval threshold it needs the
+  // same approval as issuing one, so only an owner or admin can make it (their reversal is the approval).
+  const issuedBefore = !original.requiresApproval || original.approval !== null;
+  const threshold = (await loadSettings(deps.store, actor.workspaceId)).remedyPolicy.approvalThresholdMinor;
+  if (issuedBefore && original.amountMinor > threshold && actor.role !== 'owner' && actor.role !== 'admin') {
+    throw new DomainError(
+      'forbidden',
+      'Reversing a remedy above the approval threshold needs the same approval as issuing one: ask an owner or admin.',
+      { requiredRoles: ['owner', 'admin'] },
+    );
+  }
   const now = deps.clock.now().toISOString();
   const record: RemedyRecord = {
     id: deps.ids.id(),

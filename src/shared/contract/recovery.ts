@@ -342,17 +342,20 @@ export type RemedyFilter = z.infer<typeof remedyFilterSchema>;
 /** 200 of GET /api/remedies. */
 export const remedyListSchema = z.object({ items: z.array(remedyEntrySchema) });
 
-/** Totals of one currency (currencies are never mixed). */
+/** A sum of minor units as a decimal integer string ("-1250"): exact beyond 2^53. */
+export const minorSumSchema = z.string().regex(/^-?\d+$/, 'must be a decimal integer');
+
+/** Totals of one currency (currencies are never mixed). Sums are decimal strings so any total is exact. */
 export const remedyTotalSchema = z.object({
   currency: z.string(),
   /** Sum of issued remedies (including ones later reversed). */
-  issuedMinor: z.number().int(),
+  issuedMinor: minorSumSchema,
   /** Sum of reversals of issued remedies (positive). */
-  reversedMinor: z.number().int(),
+  reversedMinor: minorSumSchema,
   /** issuedMinor − reversedMinor. */
-  netMinor: z.number().int(),
+  netMinor: minorSumSchema,
   /** Awaiting approval (not in net). */
-  pendingMinor: z.number().int(),
+  pendingMinor: minorSumSchema,
   /** Remedy entries counted (excluding reversing entries). */
   count: z.number().int(),
 });

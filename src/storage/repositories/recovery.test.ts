@@ -183,13 +183,13 @@ describe('remedy ledger storage', () => {
     await store.remedies.insert(ws, entry(m, { reversesId: withdrawn.id, amountMinor: -80_000 }));
     const totals = remedyTotals(await store.remedies.list(ws, { mistakeId: m.id }));
     expect(totals).toEqual([
-      { currency: 'EUR', issuedMinor: 9_999, reversedMinor: 0, netMinor: 9_999, pendingMinor: 0, count: 1 },
+      { currency: 'EUR', issuedMinor: '9999', reversedMinor: '0', netMinor: '9999', pendingMinor: '0', count: 1 },
       {
         currency: 'USD',
-        issuedMinor: 48_000 + 10_050 + 60_000,
-        reversedMinor: 10_050,
-        netMinor: 48_000 + 60_000,
-        pendingMinor: 70_000,
+        issuedMinor: String(48_000 + 10_050 + 60_000),
+        reversedMinor: '10050',
+        netMinor: String(48_000 + 60_000),
+        pendingMinor: '70000',
         count: 5,
       },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountToInput, formatMoney, minorDigits, parseAmount } from './money.ts';
+import { amountToInput, formatMinor, formatMoney, minorDigits, parseAmount } from './money.ts';
 
 describe('money in the web app', () => {
   it('reads typed decimal amounts as integer minor units without floats', () => {
@@ -39,5 +39,12 @@ describe('money in the web app', () => {
 
   it('keeps every digit of amounts beyond float precision', () => {
     expect(formatMoney({ amountMinor: 900_719_925_474_099, currency: 'USD' }, 'en-US')).toBe('$9,007,199,254,740.99');
+  });
+
+  it('formats totals sent as decimal strings exactly, far beyond 2^53', () => {
+    expect(formatMinor('10000000000000007', 'JPY', 'en-US')).toBe('¥10,000,000,000,000,007');
+    expect(formatMinor('1000000000000000001', 'USD', 'en-US')).toBe('$10,000,000,000,000,000.01');
+    expect(formatMinor('-50', 'USD', 'en-US')).toBe('-$0.50');
+    expect(formatMinor(12_345n, 'EUR', 'en-US')).toBe('€123.45');
   });
 });

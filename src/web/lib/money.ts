@@ -36,28 +36,43 @@ export function amountToInput(amountMinor: number, currency: string): string {
 
 /** A formatted amount with its currency ("$1,250.50", "€80.00"). */
 export function formatMoney(money: Money, locale?: string): string {
-  const digits = minorDigits(money.currency);
+  return formatMinor(money.amountMinor, money.currency, locale);
+}
+
+/**
+ * A formatted amount of any size: minor units as a number, a BigInt or a decimal string (as the
+ * API sends totals). Whole and fraction are split on BigInt, so every digit is kept beyond 2^53.
+ */
+export function formatMinor(amountMinor: number | bigint | string, currency: string, locale?: string): string {
+  const digits = minorDigits(currency);
+  let minor: bigint;
   try {
-    // Split whole and fraction as integers so large amounts keep every digit.
-    // The sign goes on the whole part only (-0 keeps it for amounts under one unit: "-$0.50").
-    const divisor = 10 ** digits;
-    const negative = money.amountMinor < 0;
-    const magnitude = Math.abs(money.amountMinor);
-    const whole = (negative ? -1 : 1) * Math.trunc(magnitude / divisor);
-    const fraction = magnitude % divisor;
+    minor = BigInt(amountMinor);
+  } catch {
+    return `${String(amountMinor)} ${currency}`;
+  }
+  const negative = minor < 0n;
+  const magnitude = negative ? -minor : minor;
+  const divisor = 10n ** BigInt(digits);
+  const whole = magnitude / divisor;
+  const fraction = magnitude % divisor;
+  try {
+    // The sign goes on the whole part only (-0 keeps it for amounts under one unit: "-$0.50");
+    // Intl formats a BigInt exactly, and the fraction is put in as digits.
     const format = new Intl.NumberFormat(locale, {
       style: 'currency',
-      currency: money.currency,
+      currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
-    if (digits === 0) return format.format(whole);
-    return format
-      .formatToParts(whole)
-      .map((part) => (part.type === 'fraction' ? String(fraction).padStart(digits, '0') : part.value))
+    const parts = negative && whole === 0n ? format.formatToParts(-0) : format.formatToParts(negative ? -whole : whole);
+    return parts
+      .map((part) => (part.type === 'fraction' ? fraction.toString().padStart(digits, '0') : part.value))
       .join('');
   } catch {
-    return `${amountToInput(money.amountMinor, money.currency)} ${money.currency}`;
+    const text = magnitude.toString().padStart(digits + 1, '0');
+    const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+    return `${negative ? '-' : ''}${decimal} ${currency}`;
   }
 }
 

@@ -20,6 +20,7 @@ import type { RemedyEntry, RemedyTotal } from '../../../shared/contract/index.ts
 import { useSession, useTimeZone } from '../../app/session.tsx';
 import { FormError } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { formatMinor } from '../../lib/money.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { useApproveRemedy, useReverseRemedy } from './api.ts';
 import { formatSigned, remedyKindLabels, remedyStatusColors, remedyStatusLabels, useIdempotencyKey } from './format.ts';
@@ -28,6 +29,13 @@ import { formatSigned, remedyKindLabels, remedyStatusColors, remedyStatusLabels,
 export function useCanApprove(): boolean {
   const role = useSession().role;
   return role === 'owner' || role === 'admin';
+}
+
+/** A total as the API sends it (a decimal string, exact beyond 2^53): "−$12.50" when negative. */
+export function formatTotal(amountMinor: string, currency: string): string {
+  const minor = BigInt(amountMinor);
+  const text = formatMinor(minor < 0n ? -minor : minor, currency);
+  return minor < 0n ? `−${text}` : text;
 }
 
 /** Remedy totals, one card per currency: amounts in different currencies are never added up. */
@@ -45,12 +53,12 @@ export function RemedyTotals({ totals, stacked = false }: { totals: RemedyTotal[
             Net given · {t.currency}
           </Text>
           <Text fz="xl" fw={700}>
-            {formatSigned(t.netMinor, t.currency)}
+            {formatTotal(t.netMinor, t.currency)}
           </Text>
           <Text fz="xs" c="dimmed">
-            {t.count} {t.count === 1 ? 'remedy' : 'remedies'} · issued {formatSigned(t.issuedMinor, t.currency)}
-            {t.reversedMinor > 0 ? ` · reversed ${formatSigned(t.reversedMinor, t.currency)}` : ''}
-            {t.pendingMinor > 0 ? ` · awaiting approval ${formatSigned(t.pendingMinor, t.currency)}` : ''}
+            {t.count} {t.count === 1 ? 'remedy' : 'remedies'} · issued {formatTotal(t.issuedMinor, t.currency)}
+            {BigInt(t.reversedMinor) > 0n ? ` · reversed ${formatTotal(t.reversedMinor, t.currency)}` : ''}
+            {BigInt(t.pendingMinor) > 0n ? ` · awaiting approval ${formatTotal(t.pendingMinor, t.currency)}` : ''}
           </Text>
         </Paper>
       ))}

@@ -8,7 +8,8 @@ import { formatDateTime, formatRelative } from '../../lib/dates.ts';
 import { AcknowledgeStep } from './acknowledge-step.tsx';
 import { useMessages, useRecoverySummary } from './api.ts';
 import { FixStep } from './fix-step.tsx';
-import { formatDuration, formatSigned } from './format.ts';
+import { formatDuration } from './format.ts';
+import { formatTotal } from './ledger.tsx';
 import { MessagesTable } from './messages-table.tsx';
 import { RemedyStep } from './remedy-step.tsx';
 import { SweepStep } from './sweep-step.tsx';
@@ -54,7 +55,7 @@ function buildSteps(summary: RecoverySummary, timeZone: string): Step[] {
   const pending = summary.remedies.filter((r) => r.status === 'pending_approval');
   const fix = summary.fixCommitment;
   const sweep = summary.lastSweep;
-  const net = summary.totals.filter((t) => t.netMinor !== 0).map((t) => formatSigned(t.netMinor, t.currency));
+  const net = summary.totals.filter((t) => BigInt(t.netMinor) !== 0n).map((t) => formatTotal(t.netMinor, t.currency));
 
   return [
     {

@@ -365,8 +365,15 @@ describe('client recovery', () => {
       'GET /remedies/totals': {
         body: {
           items: [
-            { currency: 'USD', issuedMinor: 30_000, reversedMinor: 0, netMinor: 30_000, pendingMinor: 0, count: 1 },
-            { currency: 'EUR', issuedMinor: 5_000, reversedMinor: 0, netMinor: 5_000, pendingMinor: 0, count: 1 },
+            {
+              currency: 'USD',
+              issuedMinor: '30000',
+              reversedMinor: '0',
+              netMinor: '30000',
+              pendingMinor: '0',
+              count: 1,
+            },
+            { currency: 'EUR', issuedMinor: '5000', reversedMinor: '0', netMinor: '5000', pendingMinor: '0', count: 1 },
           ],
         },
       },

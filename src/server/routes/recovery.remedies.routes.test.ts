@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/contract/index.ts';
+import { signedInClient, testApi, type ApiClient } from '../../../test/factories.ts';
+
+// Remedy money limits, the running-total policy, approval rules and the accounting notice
+// (issue 12 B, issue 8 E2/E4/E5/E6), on SQLite and PostgreSQL.
+
+type Ctx = Awaited<ReturnType<typeof testApi>>;
+let t: Ctx;
+
+beforeEach(async () => {
+  t = await testApi();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+let people = 0;
+
+/** A signed-in user of the test workspace with `role`. */
+async function userWith(role: Role): Promise<ApiClient> {
+  const n = ++people;
+  const email = `${role}${n}@acme.example`;
+  const password = 'correct horse battery';
+  const store = t.services.deps.store;
+  const id = `user-${role}-${n}`;
+  const createdAt = t.clock.now().toISOString();
+  await store.users.create({
+    id,
+    name: `${role} ${n}`,
+    email,
+    passwordHash: await t.services.deps.crypto.hashPassword(password),
+    createdAt,
+  });
+  await store.users.addMembership(t.owner.actor.workspaceId, id, role, createdAt);
+  return signedInClient(t.app, email, password);
+}
+
+async function ok(method: string, url: string, body?: unknown, api: ApiClient = t.api) {
+  const r = await api.request(method, url, body);
+  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+async function spa(tier: 'key' | 'standard' = 'key', currency = 'USD') {
+  const client = await ok('POST', '/api/clients', { name: `Serenity ${++people}`, tier });
+  const okafor = await ok('POST', `/api/clients/${client.id}/contacts`, {
+    fullName: 'Amara Okafor',
+    honorific: 'Dr',
+    email: 'amara@serenity.example',
+  });
+  const carter = await ok('POST', `/api/clients/${client.id}/contacts`, {
+    fullName: 'Lynn Carter',
+    honorific: 'Ms',
+    email: 'billing@serenity.example',
+    isBilling: true,
+  });
+  return { client, okafor, carter, currency };
+}
+
+async function mistake(clientId: string, impact = { amountMinor: 24_000, currency: 'USD' }) {
+  return ok('POST', '/api/mistakes', {
+    clientId,
+    title: 'Wrong short code on the spa posters',
+    description: 'The posters went to print with the wrong short code.',
+    severity: 'major',
+    category: 'wrong_fact',
+    impact,
+  });
+}
+
+let keys = 0;
+const key = (label: string) => `${label}-${++keys}-0123456789`;
+
+describe('money limits on every path', () => {
+  it('refuses a rework whose hours × rate is above the largest remedy with 400 naming hours and rateMinor, never 500', async () => {
+    const s = await spa('standard');
+    const m = await mistake(s.client.id);
+    const huge = await t.api.request('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'rework',
+      hours: 10_000,
+      rateMinor: 1_000_000_000_000,
+      currency: 'USD',
+      idempotencyKey: key('huge'),
+    });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.code).toBe('validation_failed');
+    expect(huge.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['hours', 'rateMinor']);
+    const jpy = await mistake(s.client.id, { amountMinor: 1_000_000, currency: 'JPY' });
+    for (let i = 0; i < 2; i++) {
+      const r = await t.api.request('POST', `/api/mistakes/${jpy.id}/remedies`, {
+        kind: 'rework',
+        hours: 5_000,
+        rateMinor: 1_000_000_000_000,
+        currency: 'JPY',
+        idempotencyKey: key('jpy'),
+      });
+      expect(r.status).toBe(400);
+    }
+    expect((await ok('GET', `/api/remedies?mistakeId=${jpy.id}`)).items).toHaveLength(0);
+    // The largest rework that fits is taken.
+    const fits = await t.api.request('POST', `/api/mistakes/${jpy.id}/remedies`, {
+      kind: 'rework',
+      hours: 1,
+      rateMinor: 1_000_000_000_000,
+      currency: 'JPY',
+      idempotencyKey: key('fits'),
+    });
+    expect(fits.status).toBe(201);
+    expect(fits.body.entry.amountMinor).toBe(1_000_000_000_000);
+  });
+
+  it('reports exact totals (decimal strings) for sums beyond 2^53, for the workspace and the recovery summary', async () => {
+    const s = await spa('standard');
+    const m = await mistake(s.client.id, { amountMinor: 1_000_000, currency: 'JPY' });
+    // Two entries of 5e15 as the ledger held them before amounts were limited: their sum (1e16) is not a safe integer.
+    const store = t.services.deps.store;
+    for (const n of [1, 2]) {
+      await store.remedies.insert(t.owner.actor.workspaceId, {
+        id: `legacy-${n}`,
+        clientId: s.client.id,
+        mistakeId: m.id,
+        kind: 'rework',
+        amountMinor: 5_000_000_000_000_000,
+        currency: 'JPY',
+        hoursCenti: 500_000,
+        rateMinor: 1_000_000_000_000,
+        note: null,
+        reversesId: null,
+        requiresApproval: false,
+        approvalReasons: [],
+        idempotencyKey: `legacy-key-${n}`,
+        requestHash: 'x',
+        createdBy: null,
+        createdAt: t.clock.now().toISOString(),
+      });
+    }
+    await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 7,
+      currency: 'JPY',
+      idempotencyKey: key('seven'),
+    });
+    const totals = await t.api.request('GET', '/api/remedies/totals');
+    expect(totals.status).toBe(200);
+    expect(totals.body.items).toEqual([
+      {
+        currency: 'JPY',
+        issuedMinor: '10000000000000007',
+        reversedMinor: '0',
+        netMinor: '10000000000000007',
+        pendingMinor: '0',
+        count: 3,
+      },
+    ]);
+    const recovery = await t.api.request('GET', `/api/mistakes/${m.id}/recovery`);
+    expect(recovery.status).toBe(200);
+    expect(recovery.body.totals[0].netMinor).toBe('10000000000000007');
+  });
+
+  it('lets only an owner or admin reverse an issued remedy above the approval threshold; a member may reverse a small one', async () => {
+    const s = await spa('standard');
+    const m = await mistake(s.client.id, { amountMinor: 200_000, currency: 'USD' });
+    const member = await userWith('member');
+    const big = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 60_000, // above the 50,000 threshold: approved by the owner at issue
+      currency: 'USD',
+      idempotencyKey: key('big'),
+    });
+    const issued = big.entry.status === 'issued' ? big : await ok('POST', `/api/remedies/${big.entry.id}/approve`, {});
+    expect(issued.entry.status).toBe('issued');
+    const refused = await member.request('POST', `/api/remedies/${big.entry.id}/reverse`, {
+      reason: 'Entered twice',
+      idempotencyKey: key('rev'),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    const byOwner = await t.api.request('POST', `/api/remedies/${big.entry.id}/reverse`, {
+      reason: 'Entered twice',
+      idempotencyKey: key('rev'),
+    });
+    expect(byOwner.status).toBe(201);
+    const small = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'gift',
+      amountMinor: 5_000,
+      currency: 'USD',
+      idempotencyKey: key('small'),
+    });
+    const byMember = await member.request('POST', `/api/remedies/${small.entry.id}/reverse`, {
+      reason: 'Gift could not be delivered',
+      idempotencyKey: key('rev-small'),
+    });
+    expect(byMember.status).toBe(201);
+  });
+});
