@@ -62,6 +62,18 @@ beforeAll(async () => {
       mistakeId: a.mistakeId,
     })
   ).body.id;
+  await api.request('PUT', `/api/mistakes/${a.mistakeId}/root-cause`, {
+    whySteps: ['No facts check on proofs'],
+    category: 'process',
+  });
+  a.actionId = (
+    await api.request('POST', `/api/mistakes/${a.mistakeId}/actions`, {
+      kind: 'preventive',
+      title: 'Facts check before print',
+      ownerId: t.owner.actor.userId,
+      dueAt,
+    })
+  ).body.id;
   await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
   a.word = 'Kestrelly';
   a.userId = t.owner.actor.userId ?? '';
@@ -216,6 +228,40 @@ function idRouteAttempts(): Attempt[] {
       body: { contactId: a.contactId, subject: 'Update', body: 'We are on it.' },
     },
     { route: 'GET /api/mistakes/{mistakeId}/recovery', url: `/api/mistakes/${a.mistakeId}/recovery` },
+    { route: 'GET /api/mistakes/{mistakeId}/learning', url: `/api/mistakes/${a.mistakeId}/learning` },
+    {
+      route: 'PUT /api/mistakes/{mistakeId}/root-cause',
+      url: `/api/mistakes/${a.mistakeId}/root-cause`,
+      body: { whySteps: ['Hijacked'], category: 'other' },
+    },
+    {
+      route: 'PATCH /api/mistakes/{mistakeId}/learning',
+      url: `/api/mistakes/${a.mistakeId}/learning`,
+      body: { noPlanReason: 'Hijacked' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/actions',
+      url: `/api/mistakes/${a.mistakeId}/actions`,
+      body: { kind: 'preventive', title: 'x', ownerId: 'nobody', dueAt },
+    },
+    { route: 'GET /api/actions/{actionId}', url: `/api/actions/${a.actionId}` },
+    { route: 'PATCH /api/actions/{actionId}', url: `/api/actions/${a.actionId}`, body: { title: 'Hijacked' } },
+    { route: 'POST /api/actions/{actionId}/done', url: `/api/actions/${a.actionId}/done` },
+    { route: 'POST /api/actions/{actionId}/cancel', url: `/api/actions/${a.actionId}/cancel`, body: { reason: 'x' } },
+    {
+      route: 'POST /api/actions/{actionId}/check',
+      url: `/api/actions/${a.actionId}/check`,
+      body: { result: 'effective' },
+    },
+    {
+      route: 'GET /api/mistakes/{mistakeId}/improvement-plan/draft',
+      url: `/api/mistakes/${a.mistakeId}/improvement-plan/draft?contactId=${a.contactId}`,
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/improvement-plan',
+      url: `/api/mistakes/${a.mistakeId}/improvement-plan`,
+      body: { contactId: a.contactId, subject: 'Plan', body: 'Our plan.', overrideReason: 'test' },
+    },
     { route: 'GET /api/messages/{messageId}', url: `/api/messages/${a.messageId}` },
     { route: 'POST /api/messages/{messageId}/retry', url: `/api/messages/${a.messageId}/retry` },
     { route: 'POST /api/notifications/{notificationId}/read', url: `/api/notifications/${a.notificationId}/read` },
@@ -272,6 +318,20 @@ function bodyReferenceAttempts(): Attempt[] {
       route: 'POST /api/mistakes/{mistakeId}/updates',
       url: `/api/mistakes/${own.mistakeId}/updates`,
       body: { contactId: a.contactId, subject: 'Update', body: 'We are on it.', overrideReason: 'test' },
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/actions',
+      url: `/api/mistakes/${own.mistakeId}/actions`,
+      body: { kind: 'preventive', title: 'x', ownerId: a.userId, dueAt: '2026-06-01T12:00:00Z' },
+    },
+    {
+      route: 'GET /api/mistakes/{mistakeId}/improvement-plan/draft',
+      url: `/api/mistakes/${own.mistakeId}/improvement-plan/draft?contactId=${a.contactId}`,
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/improvement-plan',
+      url: `/api/mistakes/${own.mistakeId}/improvement-plan`,
+      body: { contactId: a.contactId, subject: 'Plan', body: 'Our plan.', overrideReason: 'test' },
     },
   ];
 }
