@@ -24,7 +24,7 @@ import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { queueAccountingNotice } from './accounting-notice.ts';
 import { formatMoney } from './money.ts';
-import { assessRemedy, proposeRemedy, reworkAmount } from './policy.ts';
+import { assessRemedy, proposeRemedy, reworkAmount, runningTotalMinor } from './policy.ts';
 import type { RemedyRecord, StoredActor, StoredRemedy } from './ports.ts';
 
 /** The actor as stored beside a record. */
@@ -110,11 +110,13 @@ export async function remedyProposal(
   query: RemedyProposalQuery,
 ): Promise<RemedyProposal> {
   const mistake = await getMistake(deps, actor, mistakeId);
-  const [client, settings] = await Promise.all([
+  const [client, settings, entries] = await Promise.all([
     getClient(deps, actor, mistake.clientId),
     loadSettings(deps.store, actor.workspaceId),
+    deps.store.remedies.list(actor.workspaceId, { mistakeId }),
   ]);
-  const { multiplierPercent, proposed } = proposeRemedy(settings, client, mistake);
+  const priorMinor = runningTotalMinor(entries, mistake.impact.currency);
+  const { multiplierPercent, fullMinor, proposed } = proposeRemedy(settings, client, mistake, priorMinor);
   const assessed =
     query.amountMinor !== undefined
       ? { amountMinor: query.amountMinor, currency: query.currency ?? mistake.impact.currency }
@@ -126,6 +128,8 @@ export async function remedyProposal(
     severity: mistake.severity,
     impact: mistake.impact,
     multiplierPercent,
+    fullProposalMinor: fullMinor,
+    priorMinor,
     proposed,
     capPercent: settings.remedyPolicy.capPercent,
     // A huge impact times a large cap can pass a safe integer: report the ceiling instead.
@@ -134,7 +138,13 @@ export async function remedyProposal(
       Number.MAX_SAFE_INTEGER,
     ),
     approvalThresholdMinor: settings.remedyPolicy.approvalThresholdMinor,
-    assessment: assessRemedy(settings, mistake.impact, assessed),
+    assessment: assessRemedy(
+      settings,
+      mistake.impact,
+      assessed,
+      settings.locale,
+      runningTotalMinor(entries, assessed.currency),
+    ),
   };
 }
 
@@ -286,7 +296,15 @@ export async function issueRemedy(
   if (earlier) return replay(deps, deps.store, actor, earlier, hash);
 
   const settings = await loadSettings(deps.store, actor.workspaceId);
-  const assessment = assessRemedy(settings, mistake.impact, { amountMinor, currency: input.currency });
+  // The cap and the threshold hold on the mistake's running total (issued and pending), not per remedy.
+  const prior = runningTotalMinor(await deps.store.remedies.list(actor.workspaceId, { mistakeId }), input.currency);
+  const assessment = assessRemedy(
+    settings,
+    mistake.impact,
+    { amountMinor, currency: input.currency },
+    settings.locale,
+    prior,
+  );
   const now = deps.clock.now().toISOString();
   const record: RemedyRecord = {
     id: deps.ids.id(),

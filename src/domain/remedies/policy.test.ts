@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/contract/index.ts';
 import { formatMoney } from './money.ts';
-import { assessRemedy, percentOf, proposeRemedy, reworkAmount } from './policy.ts';
+import { assessRemedy, percentOf, proposeRemedy, reworkAmount, runningTotalMinor } from './policy.ts';
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
 
@@ -17,6 +17,7 @@ describe('remedy policy', () => {
     const settings = defaultSettings();
     expect(proposeRemedy(settings, { tier: 'key' }, { severity: 'minor', impact: usd(12_345) })).toEqual({
       multiplierPercent: 200,
+      fullMinor: 24_690,
       proposed: usd(24_690),
     });
     expect(
@@ -59,5 +60,36 @@ describe('remedy policy', () => {
     expect(formatMoney({ amountMinor: 1_234, currency: 'JPY' })).toBe('¥1,234');
     expect(formatMoney({ amountMinor: 900_719_925_474_099, currency: 'USD' })).toBe('$9,007,199,254,740.99');
     expect(formatMoney({ amountMinor: 1_050, currency: 'EUR' }, 'en-GB')).toBe('€10.50');
+  });
+
+  it('holds the cap and the threshold on the running total: splitting a remedy does not get it under either', () => {
+    const settings = defaultSettings(); // cap 150%, threshold 50,000
+    // One remedy of 300% needs approval; so must its second half once the first is given.
+    expect(assessRemedy(settings, usd(20_000), usd(60_000)).reasons.map((r) => r.code)).toEqual([
+      'above_cap',
+      'above_threshold',
+    ]);
+    expect(assessRemedy(settings, usd(20_000), usd(30_000)).requiresApproval).toBe(false);
+    const second = assessRemedy(settings, usd(20_000), usd(30_000), 'en-US', 30_000);
+    expect(second.reasons.map((r) => r.code)).toEqual(['above_cap', 'above_threshold']);
+    expect(second.percentOfImpact).toBe(300);
+    expect(second.priorMinor).toBe(30_000);
+    expect(second.reasons[0]?.message).toContain('$300.00 already given');
+    // Reversed and withdrawn entries and other currencies do not count; pending ones do.
+    const entries = [
+      { amountMinor: 10_000, currency: 'USD', reversesId: null, reversedById: null },
+      { amountMinor: 5_000, currency: 'USD', reversesId: null, reversedById: 'r1' },
+      { amountMinor: -5_000, currency: 'USD', reversesId: 'x', reversedById: null },
+      { amountMinor: 7_000, currency: 'EUR', reversesId: null, reversedById: null },
+    ];
+    expect(runningTotalMinor(entries, 'USD')).toBe(10_000);
+  });
+
+  it('proposes only what is left of the policy amount after earlier remedies', () => {
+    const settings = defaultSettings();
+    const key = { tier: 'key' as const };
+    const m = { severity: 'major' as const, impact: usd(10_000) };
+    expect(proposeRemedy(settings, key, m, 15_000).proposed).toEqual(usd(5_000));
+    expect(proposeRemedy(settings, key, m, 25_000).proposed).toEqual(usd(0));
   });
 });

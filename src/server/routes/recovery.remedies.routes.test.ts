@@ -115,13 +115,17 @@ describe('money limits on every path', () => {
     const m = await mistake(s.client.id, { amountMinor: 1_000_000, currency: 'JPY' });
     // Two entries of 5e15 as the ledger held them before amounts were limited: their sum (1e16) is not a safe integer.
     const store = t.services.deps.store;
-    for (const n of [1, 2]) {
+    for (const [n, amountMinor] of [
+      [1, 5_000_000_000_000_000],
+      [2, 5_000_000_000_000_000],
+      [3, 7],
+    ] as const) {
       await store.remedies.insert(t.owner.actor.workspaceId, {
         id: `legacy-${n}`,
         clientId: s.client.id,
         mistakeId: m.id,
         kind: 'rework',
-        amountMinor: 5_000_000_000_000_000,
+        amountMinor,
         currency: 'JPY',
         hoursCenti: 500_000,
         rateMinor: 1_000_000_000_000,
@@ -135,12 +139,6 @@ describe('money limits on every path', () => {
         createdAt: t.clock.now().toISOString(),
       });
     }
-    await ok('POST', `/api/mistakes/${m.id}/remedies`, {
-      kind: 'credit',
-      amountMinor: 7,
-      currency: 'JPY',
-      idempotencyKey: key('seven'),
-    });
     const totals = await t.api.request('GET', '/api/remedies/totals');
     expect(totals.status).toBe(200);
     expect(totals.body.items).toEqual([
@@ -192,5 +190,47 @@ describe('money limits on every path', () => {
       idempotencyKey: key('rev-small'),
     });
     expect(byMember.status).toBe(201);
+  });
+});
+
+describe('the policy on the running total', () => {
+  it('holds a remedy split in two to stay under the cap for approval, and proposes only what is left', async () => {
+    const s = await spa('key');
+    const m = await mistake(s.client.id, { amountMinor: 20_000, currency: 'USD' }); // cap 150% = $300
+    const before = await ok('GET', `/api/mistakes/${m.id}/remedy-proposal`);
+    expect(before).toMatchObject({ fullProposalMinor: 40_000, priorMinor: 0, proposed: { amountMinor: 40_000 } });
+    const first = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 30_000,
+      currency: 'USD',
+      idempotencyKey: key('half1'),
+    });
+    expect(first.entry.status).toBe('issued');
+    const after = await ok('GET', `/api/mistakes/${m.id}/remedy-proposal`);
+    expect(after).toMatchObject({ fullProposalMinor: 40_000, priorMinor: 30_000, proposed: { amountMinor: 10_000 } });
+    expect(after.assessment).toMatchObject({ priorMinor: 30_000, percentOfImpact: 200, requiresApproval: true });
+    const second = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'rework',
+      hours: 1,
+      rateMinor: 30_000,
+      currency: 'USD',
+      idempotencyKey: key('half2'),
+    });
+    expect(second.entry.status).toBe('pending_approval');
+    expect(second.entry.approvalReasons.map((r: { code: string }) => r.code)).toEqual(['above_cap', 'above_threshold']);
+    expect(second.entry.approvalReasons[0].message).toMatch(/already given.*\$600\.00: 300% of the impact/);
+    // A pending remedy counts too: a third small one also waits.
+    const third = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'gift',
+      amountMinor: 100,
+      currency: 'USD',
+      idempotencyKey: key('third'),
+    });
+    expect(third.entry.status).toBe('pending_approval');
+    // Withdrawing the pending ones frees the room again.
+    for (const id of [second.entry.id, third.entry.id]) {
+      await ok('POST', `/api/remedies/${id}/reverse`, { reason: 'Split by mistake', idempotencyKey: key('w') });
+    }
+    expect((await ok('GET', `/api/mistakes/${m.id}/remedy-proposal`)).proposed.amountMinor).toBe(10_000);
   });
 });

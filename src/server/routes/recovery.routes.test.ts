@@ -678,7 +678,8 @@ describe('remedy ledger', () => {
     expect(again.status).toBe(200);
     expect(again.body.accountingMessage.id).toBe(approved.body.accountingMessage.id);
     expect((await ok('GET', `/api/messages?mistakeId=${m.id}&kind=accounting`)).items).toHaveLength(1);
-    const notPending = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+    const other = await mistake(s.client.id, { title: 'Another one' });
+    const notPending = await ok('POST', `/api/mistakes/${other.id}/remedies`, {
       kind: 'gift',
       amountMinor: 100,
       currency: 'USD',

@@ -196,7 +196,9 @@ export type RemedyProposalQuery = z.infer<typeof remedyProposalQuerySchema>;
 /** What the policy says about one amount. */
 export const remedyAssessmentSchema = z.object({
   amount: moneySchema,
-  /** The amount as a whole percentage of the impact (rounded down); null when there is no impact or the currency differs. */
+  /** What the mistake's issued and pending remedies already give in this currency: cap and threshold hold on prior + amount. */
+  priorMinor: z.number().int(),
+  /** The running total (prior + amount) as a whole percentage of the impact (rounded down); null when there is no impact or the currency differs. */
   percentOfImpact: z.number().int().nullable(),
   requiresApproval: z.boolean(),
   reasons: z.array(approvalReasonSchema),
@@ -214,7 +216,11 @@ export const remedyProposalSchema = z.object({
   impact: moneySchema,
   /** Whole percent of the impact (200 = 2×). */
   multiplierPercent: z.number().int(),
-  /** impact × multiplier, rounded half up; never above MAX_REMEDY_MINOR. */
+  /** impact × multiplier, rounded half up, before what was already given. */
+  fullProposalMinor: z.number().int(),
+  /** What the mistake's issued and pending remedies already give (impact currency). */
+  priorMinor: z.number().int(),
+  /** What is left of the proposal: full − prior, never below 0 nor above MAX_REMEDY_MINOR. */
   proposed: moneySchema,
   /** Above this percent of the impact a remedy needs approval (not a hard cap). */
   capPercent: z.number().int(),

@@ -212,7 +212,19 @@ describe('remedy form', () => {
     const card = await screen.findByRole('region', { name: 'Remedy proposal' });
     expect(card).toHaveTextContent('Proposed: $1,000.00 (2× the impact)');
     expect(card).toHaveTextContent('$500.00 × 2× = $1,000.00');
-    expect(card).toHaveTextContent('above 150% of the impact ($750.00) or above $2,000.00');
+    expect(card).toHaveTextContent('more than 150% of the impact ($750.00) or above $2,000.00');
+  });
+
+  it('after a first remedy, proposes only what is left and "Record another remedy" pre-fills that', async () => {
+    fakeApi({ 'GET /mistakes/m1/remedy-proposal': { body: proposal(60_000, 'USD', 40_000) } });
+    const { user } = renderRecovery(
+      <RemedyStep summary={summary({ remedies: [entry({ amountMinor: 40_000, status: 'issued' })] })} />,
+    );
+    const card = await screen.findByRole('region', { name: 'Remedy proposal' });
+    expect(card).toHaveTextContent('Proposed: $600.00');
+    expect(card).toHaveTextContent('already give $400.00 (issued or awaiting approval), so $600.00 is left');
+    await user.click(screen.getByRole('button', { name: 'Record another remedy' }));
+    expect(screen.getByRole('textbox', { name: 'Amount' })).toHaveValue('600.00');
   });
 
   it('computes rework as hours × rate, shows approval needed, and sends hours and rate', async () => {

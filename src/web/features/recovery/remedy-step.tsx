@@ -49,7 +49,16 @@ export function ProposalCard({ proposal }: { proposal: RemedyProposal }) {
               <>
                 The policy gives a {tierLabels[proposal.tier].toLowerCase()} client {proposal.multiplierPercent}% of the
                 impact for a {severityLabels[proposal.severity].toLowerCase()} mistake: {formatMoney(impact)} ×{' '}
-                {times(proposal.multiplierPercent)} = {formatMoney(proposal.proposed)}.
+                {times(proposal.multiplierPercent)} ={' '}
+                {formatMoney({ amountMinor: proposal.fullProposalMinor, currency: impact.currency })}.
+                {proposal.priorMinor > 0 && (
+                  <>
+                    {' '}
+                    This mistake's remedies already give{' '}
+                    {formatMoney({ amountMinor: proposal.priorMinor, currency: impact.currency })} (issued or awaiting
+                    approval), so {formatMoney(proposal.proposed)} is left.
+                  </>
+                )}
               </>
             ) : (
               <>
@@ -59,7 +68,8 @@ export function ProposalCard({ proposal }: { proposal: RemedyProposal }) {
             )}
           </Text>
           <Text fz="xs" c="dimmed">
-            Needs approval by an owner or admin above {proposal.capPercent}% of the impact (
+            Needs approval by an owner or admin when this mistake's remedies together come to more than{' '}
+            {proposal.capPercent}% of the impact (
             {formatMoney({ amountMinor: proposal.capAmountMinor, currency: impact.currency })}) or above{' '}
             {formatMoney({ amountMinor: proposal.approvalThresholdMinor, currency: impact.currency })}.
           </Text>

@@ -140,8 +140,8 @@ export function summary(overrides: Partial<RecoverySummary> = {}): RecoverySumma
   };
 }
 
-/** The policy for a key client's major mistake with $500 impact: 2×, approval above 150% or $2,000. */
-export function proposal(amountMinor = 100_000, currency = 'USD'): RemedyProposal {
+/** The policy for a key client's major mistake with $500 impact: 2×, approval above 150% or $2,000; `priorMinor` already given. */
+export function proposal(amountMinor = 100_000, currency = 'USD', priorMinor = 0): RemedyProposal {
   const requiresApproval = amountMinor > 75_000 || currency !== 'USD';
   return {
     mistakeId: 'm1',
@@ -150,12 +150,15 @@ export function proposal(amountMinor = 100_000, currency = 'USD'): RemedyProposa
     severity: 'major',
     impact: { amountMinor: 50_000, currency: 'USD' },
     multiplierPercent: 200,
-    proposed: { amountMinor: 100_000, currency: 'USD' },
+    fullProposalMinor: 100_000,
+    priorMinor,
+    proposed: { amountMinor: Math.max(0, 100_000 - priorMinor), currency: 'USD' },
     capPercent: 150,
     capAmountMinor: 75_000,
     approvalThresholdMinor: 200_000,
     assessment: {
       amount: { amountMinor, currency },
+      priorMinor: currency === 'USD' ? priorMinor : 0,
       percentOfImpact: currency === 'USD' ? Math.floor((amountMinor * 100) / 50_000) : null,
       requiresApproval,
       reasons: requiresApproval
