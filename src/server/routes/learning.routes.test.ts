@@ -293,6 +293,33 @@ describe('learning API: root cause, actions, checks, improvement plan', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('lists every learning route', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    for (const route of [
+      'GET /api/mistakes/{mistakeId}/learning',
+      'PUT /api/mistakes/{mistakeId}/root-cause',
+      'PATCH /api/mistakes/{mistakeId}/learning',
+      'POST /api/mistakes/{mistakeId}/actions',
+      'GET /api/actions',
+      'GET /api/actions/{actionId}',
+      'PATCH /api/actions/{actionId}',
+      'POST /api/actions/{actionId}/done',
+      'POST /api/actions/{actionId}/cancel',
+      'POST /api/actions/{actionId}/check',
+      'GET /api/mistakes/{mistakeId}/improvement-plan/draft',
+      'POST /api/mistakes/{mistakeId}/improvement-plan',
+    ]) {
+      expect(routes).toContain(route);
+    }
+  });
+});
+
 describe('acknowledgment draft after learning', () => {
   it('names the wrong value beside the right one, and the guard lets it through without an override', async () => {
     const { contact, mistake } = await seed();
