@@ -32,6 +32,7 @@ export const exitCodes: Record<ErrorCode, number> = {
   remedy_already_reversed: 6,
   remedy_not_reversible: 6,
   remedy_not_pending: 6,
+  self_approval_not_allowed: 4,
   owner_role_locked: 6,
   cannot_remove_self: 6,
   action_not_found: 3,

@@ -33,6 +33,7 @@ export const errorCodes = {
   remedy_already_reversed: 'The remedy has already been reversed.',
   remedy_not_reversible: 'A reversing entry cannot itself be reversed.',
   remedy_not_pending: 'The remedy does not need approval.',
+  self_approval_not_allowed: 'Another owner or admin must approve a remedy you proposed yourself.',
   owner_role_locked: 'The owner cannot be changed, removed or added; a workspace has exactly one owner.',
   cannot_remove_self: 'You cannot remove yourself from the workspace.',
   action_not_found: 'No such action in this workspace.',

@@ -32,6 +32,7 @@ export const domainStatus: Record<ErrorCode, number> = {
   remedy_already_reversed: 409,
   remedy_not_reversible: 409,
   remedy_not_pending: 409,
+  self_approval_not_allowed: 403,
   owner_role_locked: 409,
   cannot_remove_self: 409,
   action_not_found: 404,

@@ -384,6 +384,21 @@ export async function approveRemedy(
   }
   if (remedy.reversedById)
     throw new DomainError('remedy_already_reversed', 'This remedy was withdrawn before approval.');
+  // Four eyes: whoever proposed a remedy cannot approve it while someone else can. A one-person
+  // workspace has no one else, so it may, and the timeline says it was self-approved.
+  const selfApproved = actor.userId !== null && remedy.createdBy?.id === actor.userId;
+  if (selfApproved) {
+    const approvers = (await deps.store.users.members(actor.workspaceId)).filter(
+      (m) => m.role === 'owner' || m.role === 'admin',
+    );
+    if (approvers.some((m) => m.id !== actor.userId)) {
+      throw new DomainError(
+        'self_approval_not_allowed',
+        'You proposed this remedy, so another owner or admin must approve it.',
+        { approvers: approvers.filter((m) => m.id !== actor.userId).map((m) => m.name) },
+      );
+    }
+  }
   return deps.store.transaction(async (store) => {
     const now = deps.clock.now().toISOString();
     const first = await store.remedies.approve(actor.workspaceId, { remedyId, by: storedActor(actor), note, at: now });
@@ -402,10 +417,10 @@ export async function approveRemedy(
     const settings = await loadSettings(store, actor.workspaceId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'remedy.approved',
-      summary: `Remedy approved by ${actor.name}: ${remedy.kind} of ${formatMoney(remedy, settings.locale)}${note ? ` (${note})` : ''}`,
+      summary: `Remedy ${selfApproved ? 'self-approved (the only owner or admin)' : 'approved'} by ${actor.name}: ${remedy.kind} of ${formatMoney(remedy, settings.locale)}${note ? ` (${note})` : ''}`,
       mistakeId: remedy.mistakeId,
       clientId: remedy.clientId,
-      data: { remedyId, note },
+      data: { remedyId, note, selfApproved },
     });
     const approved = await store.remedies.get(actor.workspaceId, remedyId);
     if (!approved) throw new Error('remedy vanished inside its own transaction');

@@ -234,3 +234,42 @@ describe('the policy on the running total', () => {
     expect((await ok('GET', `/api/mistakes/${m.id}/remedy-proposal`)).proposed.amountMinor).toBe(10_000);
   });
 });
+
+describe('approving your own remedy', () => {
+  it('refuses an owner approving a remedy they proposed when an admin exists (403 self_approval_not_allowed); the admin may', async () => {
+    const s = await spa('key');
+    const m = await mistake(s.client.id, { amountMinor: 20_000, currency: 'USD' });
+    const admin = await userWith('admin');
+    const r = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 40_000,
+      currency: 'USD',
+      idempotencyKey: key('own'),
+    });
+    expect(r.entry.status).toBe('pending_approval');
+    const own = await t.api.request('POST', `/api/remedies/${r.entry.id}/approve`, {});
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('self_approval_not_allowed');
+    expect((await ok('GET', `/api/remedies/${r.entry.id}`)).status).toBe('pending_approval');
+    const byAdmin = await admin.request('POST', `/api/remedies/${r.entry.id}/approve`, {});
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.entry.status).toBe('issued');
+  });
+
+  it('lets the only owner of a one-person workspace approve their own remedy, recorded as self-approved', async () => {
+    const s = await spa('key');
+    const m = await mistake(s.client.id, { amountMinor: 20_000, currency: 'USD' });
+    await userWith('member'); // members cannot approve, so the owner is still the only approver
+    const r = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 40_000,
+      currency: 'USD',
+      idempotencyKey: key('alone'),
+    });
+    const approved = await t.api.request('POST', `/api/remedies/${r.entry.id}/approve`, {});
+    expect(approved.status).toBe(200);
+    const timeline = (await ok('GET', `/api/mistakes/${m.id}/timeline`)).items;
+    const event = timeline.find((e: { type: string }) => e.type === 'remedy.approved');
+    expect(event.summary).toContain('self-approved');
+  });
+});
