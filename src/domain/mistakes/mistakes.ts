@@ -11,6 +11,7 @@ import { requireMember, requireRole } from '../access.ts';
 import { getClient } from '../clients/clients.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, Deps, MistakeRecord, Store } from '../ports.ts';
+import { releaseHeldAccountingNotices } from '../remedies/accounting-notice.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { mistakeRef, stageOf } from './stage.ts';
 
@@ -189,6 +190,8 @@ export async function recordAcknowledgment(
       clientId: mistake.clientId,
       data: { acknowledgmentId: acknowledgment.id, channel: input.channel, at },
     });
+    // Told by phone or in a meeting: a held accounting notice can go out now.
+    await releaseHeldAccountingNotices({ ...deps, store }, actor, mistakeId);
   });
   return acknowledgment;
 }

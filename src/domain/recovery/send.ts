@@ -14,6 +14,7 @@ import { queueMessage } from '../messages/outbox.ts';
 import { getMistake, markReached } from '../mistakes/mistakes.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { nextUpdateDue } from '../scheduler/update-due.ts';
+import { releaseHeldAccountingNotices } from '../remedies/accounting-notice.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { emailOf, getContactOfMistake } from './contact.ts';
@@ -117,6 +118,8 @@ export async function sendAcknowledgment(
       clientId: mistake.clientId,
       data: { acknowledgmentId: acknowledgment.id, channel: 'email', at: now, messageId: message.id },
     });
+    // Accounting's separate notice goes out right after the acknowledgment, never before it.
+    await releaseHeldAccountingNotices({ ...deps, store }, actor, mistakeId);
     if (blocking.length > 0 && input.overrideReason) {
       await recordEvent({ ...deps, store }, actor, {
         type: 'message.override',

@@ -1,10 +1,11 @@
 import type { Message, Mistake, RemedyKind } from '../../shared/contract/index.ts';
 import { queueMessage } from '../messages/outbox.ts';
-import type { Deps } from '../ports.ts';
+import type { Actor, Deps } from '../ports.ts';
 import { salutationOf } from '../recovery/salutation.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { formatMoney } from './money.ts';
 import type { StoredRemedy } from './ports.ts';
+import { recordEvent } from '../timeline/record-event.ts';
 
 const kindLabel: Record<RemedyKind, string> = {
   credit: 'Credit',
@@ -72,8 +73,11 @@ export async function queueAccountingNotice(
     settings.accountingSenderName,
     business,
   ].join('\n');
+  // One second after "now": the outbox sends oldest first, so a notice released together with the
+  // acknowledgment always goes out after it.
+  const later = { ...deps, clock: { now: () => new Date(deps.clock.now().getTime() + 1_000) } };
   const message = await queueMessage(
-    deps,
+    later,
     workspaceId,
     {
       kind: 'accounting',
@@ -88,4 +92,68 @@ export async function queueAccountingNotice(
     deps.store,
   );
   return { message, record: { messageId: message.id, skippedReason: null } };
+}
+
+/** Why an issued remedy has no accounting notice yet: the client has not been told. */
+export const NOTICE_HELD_REASON =
+  'Held until the client has been told: the accounting notice goes out right after the acknowledgment.';
+
+/**
+ * The accounting notice of an issued remedy, in the caller's transaction (`deps.store`). The seed:
+ * accounting writes "a separate email immediately after mine" — so while the mistake has no
+ * acknowledgment the notice is held (nothing queued, nothing recorded) and the timeline says so;
+ * once it has one (email, phone or meeting) it is queued at once and recorded once per remedy.
+ */
+export async function noticeOrHold(
+  deps: Deps,
+  actor: Actor,
+  mistake: Mistake,
+  entry: StoredRemedy,
+): Promise<{ message: Message | null; skippedReason: string | null }> {
+  const acknowledged = (await deps.store.acknowledgments.listByMistake(actor.workspaceId, mistake.id)).length > 0;
+  if (!acknowledged) {
+    await recordEvent(deps, actor, {
+      type: 'remedy.accounting_notice_held',
+      summary: 'Accounting notice held until the client has been told',
+      mistakeId: entry.mistakeId,
+      clientId: entry.clientId,
+      data: { remedyId: entry.id },
+    });
+    return { message: null, skippedReason: NOTICE_HELD_REASON };
+  }
+  const now = deps.clock.now().toISOString();
+  const notice = await queueAccountingNotice(deps, actor.workspaceId, mistake, entry);
+  if (await deps.store.remedies.recordNotice(actor.workspaceId, { remedyId: entry.id, ...notice.record, at: now })) {
+    await recordEvent(deps, actor, {
+      type: notice.message ? 'remedy.accounting_notice_queued' : 'remedy.accounting_notice_skipped',
+      summary: notice.message
+        ? `Accounting notice queued to ${notice.message.toName || notice.message.toAddress}`
+        : `No accounting notice sent: ${notice.record.skippedReason ?? ''}`,
+      mistakeId: entry.mistakeId,
+      clientId: entry.clientId,
+      data: { remedyId: entry.id, messageId: notice.message?.id ?? null },
+    });
+  }
+  return { message: notice.message, skippedReason: notice.record.skippedReason };
+}
+
+/**
+ * Queues the held accounting notices of a mistake right after its acknowledgment was recorded
+ * (email: queued in the same transaction, one second behind it; phone or meeting: at once).
+ * Remedies reversed or still pending get none; each notice is recorded once per remedy.
+ */
+export async function releaseHeldAccountingNotices(deps: Deps, actor: Actor, mistakeId: string): Promise<Message[]> {
+  const [mistake, entries] = await Promise.all([
+    deps.store.mistakes.get(actor.workspaceId, mistakeId),
+    deps.store.remedies.list(actor.workspaceId, { mistakeId }),
+  ]);
+  if (!mistake) return [];
+  const released: Message[] = [];
+  for (const entry of entries) {
+    const issued = !entry.requiresApproval || entry.approval !== null;
+    if (entry.reversesId || entry.reversedById || !issued || entry.notice) continue;
+    const { message } = await noticeOrHold(deps, actor, mistake, entry);
+    if (message) released.push(message);
+  }
+  return released;
 }

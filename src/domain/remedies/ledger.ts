@@ -22,7 +22,7 @@ import { mistakeRef } from '../mistakes/stage.ts';
 import type { Actor, Deps, Store } from '../ports.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
-import { queueAccountingNotice } from './accounting-notice.ts';
+import { noticeOrHold } from './accounting-notice.ts';
 import { formatMoney } from './money.ts';
 import { assessRemedy, proposeRemedy, reworkAmount, runningTotalMinor } from './policy.ts';
 import type { RemedyRecord, StoredActor, StoredRemedy } from './ports.ts';
@@ -214,7 +214,8 @@ async function replay(
 
 /**
  * What issuing a remedy does, inside the caller's transaction: reaches "remedied" and queues a
- * separate accounting notice to the client's billing contact (recorded once per remedy).
+ * separate accounting notice to the client's billing contact (recorded once per remedy), or holds
+ * it until the client has been told (see noticeOrHold).
  */
 async function issueEffects(
   deps: Deps,
@@ -226,19 +227,8 @@ async function issueEffects(
   const mistake = await store.mistakes.get(actor.workspaceId, entry.mistakeId);
   if (!mistake) throw notFound('mistake_not_found');
   const reached = await markReached(store, actor.workspaceId, mistake, 'remedied', now, now);
-  const notice = await queueAccountingNotice({ ...deps, store }, actor.workspaceId, mistake, entry);
-  if (await store.remedies.recordNotice(actor.workspaceId, { remedyId: entry.id, ...notice.record, at: now })) {
-    await recordEvent({ ...deps, store }, actor, {
-      type: notice.message ? 'remedy.accounting_notice_queued' : 'remedy.accounting_notice_skipped',
-      summary: notice.message
-        ? `Accounting notice queued to ${notice.message.toName || notice.message.toAddress}`
-        : `No accounting notice sent: ${notice.record.skippedReason ?? ''}`,
-      mistakeId: entry.mistakeId,
-      clientId: entry.clientId,
-      data: { remedyId: entry.id, messageId: notice.message?.id ?? null },
-    });
-  }
-  return { accountingMessage: notice.message, noticeSkippedReason: notice.record.skippedReason, stage: reached.stage };
+  const notice = await noticeOrHold({ ...deps, store }, actor, mistake, entry);
+  return { accountingMessage: notice.message, noticeSkippedReason: notice.skippedReason, stage: reached.stage };
 }
 
 /**

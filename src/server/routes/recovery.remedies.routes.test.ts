@@ -273,3 +273,82 @@ describe('approving your own remedy', () => {
     expect(event.summary).toContain('self-approved');
   });
 });
+
+describe('the accounting notice comes after the client was told', () => {
+  async function sendAck(mistakeId: string, contactId: string) {
+    const draft = await ok('GET', `/api/mistakes/${mistakeId}/acknowledgment-draft?contactId=${contactId}`);
+    return ok('POST', `/api/mistakes/${mistakeId}/acknowledgment/send`, {
+      contactId,
+      subject: draft.subject,
+      body: draft.body,
+      overrideReason: 'test: the draft is not what is under test here',
+    });
+  }
+
+  it('holds the notice of a remedy issued before the acknowledgment, and queues it right after the acknowledgment email', async () => {
+    const s = await spa('standard');
+    const m = await mistake(s.client.id);
+    const r = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 24_000,
+      currency: 'USD',
+      idempotencyKey: key('early'),
+    });
+    expect(r.entry.status).toBe('issued');
+    expect(r.accountingMessage).toBeNull();
+    expect(r.noticeSkippedReason).toMatch(/Held until the client has been told/);
+    expect((await ok('GET', `/api/messages?mistakeId=${m.id}`)).items).toHaveLength(0);
+    const timeline = (await ok('GET', `/api/mistakes/${m.id}/timeline`)).items;
+    expect(timeline.map((e: { type: string }) => e.type)).toContain('remedy.accounting_notice_held');
+
+    const ack = await sendAck(m.id, s.okafor.id);
+    const messages = (await ok('GET', `/api/messages?mistakeId=${m.id}`)).items as {
+      id: string;
+      kind: string;
+      nextAttemptAt: string;
+    }[];
+    expect(messages.map((x) => x.kind).sort()).toEqual(['accounting', 'acknowledgment']);
+    const accounting = messages.find((x) => x.kind === 'accounting');
+    expect(accounting && accounting.nextAttemptAt > ack.message.nextAttemptAt).toBe(true);
+    expect((await ok('GET', `/api/remedies/${r.entry.id}`)).accountingMessageId).toBe(accounting?.id);
+    // A second acknowledgment releases nothing more.
+    await sendAck(m.id, s.okafor.id);
+    expect((await ok('GET', `/api/messages?mistakeId=${m.id}&kind=accounting`)).items).toHaveLength(1);
+  });
+
+  it('sends at once when the client was told by phone, before or after the remedy; a reversed remedy gets none', async () => {
+    const s = await spa('standard');
+    const before = await mistake(s.client.id);
+    await ok('POST', `/api/mistakes/${before.id}/acknowledgments`, { channel: 'phone', contactId: s.okafor.id });
+    const r1 = await ok('POST', `/api/mistakes/${before.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 1_000,
+      currency: 'USD',
+      idempotencyKey: key('phone1'),
+    });
+    expect(r1.accountingMessage?.kind).toBe('accounting');
+
+    const after = await mistake(s.client.id);
+    const r2 = await ok('POST', `/api/mistakes/${after.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 1_000,
+      currency: 'USD',
+      idempotencyKey: key('phone2'),
+    });
+    const withdrawn = await ok('POST', `/api/mistakes/${after.id}/remedies`, {
+      kind: 'gift',
+      amountMinor: 500,
+      currency: 'USD',
+      idempotencyKey: key('phone3'),
+    });
+    await ok('POST', `/api/remedies/${withdrawn.entry.id}/reverse`, {
+      reason: 'No gift after all',
+      idempotencyKey: key('w'),
+    });
+    expect(r2.accountingMessage).toBeNull();
+    await ok('POST', `/api/mistakes/${after.id}/acknowledgments`, { channel: 'meeting', contactId: s.okafor.id });
+    const notices = (await ok('GET', `/api/messages?mistakeId=${after.id}&kind=accounting`)).items;
+    expect(notices).toHaveLength(1);
+    expect((await ok('GET', `/api/remedies/${r2.entry.id}`)).accountingMessageId).toBe(notices[0].id);
+  });
+});

@@ -85,6 +85,11 @@ async function mistake(clientId: string, over: Record<string, unknown> = {}) {
 
 const key = (label: string) => `${label}-0123456789`;
 
+/** Records that the client was told by phone, so an accounting notice is not held. */
+async function told(mistakeId: string) {
+  return ok('POST', `/api/mistakes/${mistakeId}/acknowledgments`, { channel: 'phone', recipient: 'Front desk' });
+}
+
 describe('acknowledgment composer', () => {
   it('addresses the draft by honorific and surname, or by preferred name when the honorific is none', async () => {
     const s = await spa();
@@ -585,6 +590,7 @@ describe('remedy ledger', () => {
   it('issues a remedy within policy at once: reaches remedied and queues a separate accounting notice to the billing contact', async () => {
     const s = await spa('standard');
     const m = await mistake(s.client.id);
+    await told(m.id);
     const r = await t.api.request('POST', `/api/mistakes/${m.id}/remedies`, {
       kind: 'credit',
       amountMinor: 24_000,
@@ -621,6 +627,7 @@ describe('remedy ledger', () => {
     await ok('PATCH', '/api/settings', { accountingSenderName: 'Acme Accounts' });
     const s = await spa('standard');
     const m = await mistake(s.client.id);
+    await told(m.id);
     const r = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
       kind: 'discount',
       amountMinor: 1_000,
@@ -630,6 +637,7 @@ describe('remedy ledger', () => {
     expect(r.accountingMessage.fromName).toBe('Acme Accounts');
     const bare = await ok('POST', '/api/clients', { name: 'No Billing Ltd', tier: 'standard' });
     const m2 = await mistake(bare.id);
+    await told(m2.id);
     const r2 = await ok('POST', `/api/mistakes/${m2.id}/remedies`, {
       kind: 'credit',
       amountMinor: 1_000,
@@ -646,6 +654,7 @@ describe('remedy ledger', () => {
   it('holds a remedy above the cap for approval; a member cannot approve (403), an owner or admin can', async () => {
     const s = await spa('key');
     const m = await mistake(s.client.id, { impact: { amountMinor: 20_000, currency: 'USD' } });
+    await told(m.id);
     const member = await userWith('member');
     const admin = await userWith('admin');
     const r = await ok(
@@ -657,7 +666,7 @@ describe('remedy ledger', () => {
     expect(r.entry.status).toBe('pending_approval');
     expect(r.entry.approvalReasons.map((x: { code: string }) => x.code)).toEqual(['above_cap']);
     expect(r.accountingMessage).toBeNull();
-    expect(r.stage).toBe('found');
+    expect(r.stage).toBe('acknowledged');
     const refused = await member.request('POST', `/api/remedies/${r.entry.id}/approve`, {});
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
@@ -693,6 +702,7 @@ describe('remedy ledger', () => {
   it('answers a retry with the same idempotency key with the same entry, and a different body with 409', async () => {
     const s = await spa('standard');
     const m = await mistake(s.client.id);
+    await told(m.id);
     const body = { kind: 'credit', amountMinor: 5_000, currency: 'USD', idempotencyKey: key('retry') };
     const first = await t.api.request('POST', `/api/mistakes/${m.id}/remedies`, body);
     const second = await t.api.request('POST', `/api/mistakes/${m.id}/remedies`, body);
@@ -704,6 +714,7 @@ describe('remedy ledger', () => {
     expect(changed.status).toBe(409);
     expect(changed.body.error.code).toBe('idempotency_key_reused');
     const elsewhere = await mistake(s.client.id, { title: 'Another one' });
+    await told(elsewhere.id);
     expect((await t.api.request('POST', `/api/mistakes/${elsewhere.id}/remedies`, body)).status).toBe(409);
     expect((await ok('GET', `/api/remedies?mistakeId=${m.id}`)).items).toHaveLength(1);
     expect((await ok('GET', `/api/messages?mistakeId=${m.id}&kind=accounting`)).items).toHaveLength(1);
@@ -712,6 +723,7 @@ describe('remedy ledger', () => {
   it('makes exactly one ledger entry from 50 parallel identical requests with one idempotency key', async () => {
     const s = await spa('standard');
     const m = await mistake(s.client.id);
+    await told(m.id);
     const body = { kind: 'credit', amountMinor: 12_345, currency: 'USD', idempotencyKey: key('parallel') };
     const results = await Promise.all(
       Array.from({ length: 50 }, () => t.api.request('POST', `/api/mistakes/${m.id}/remedies`, body)),
