@@ -1,4 +1,5 @@
-import type { Message, Mistake, RemedyKind } from '../../shared/contract/index.ts';
+import type { Message, Mistake, RemedyKind, SourcedFinding } from '../../shared/contract/index.ts';
+import { checkText, GuardCache } from '../guard/check-text.ts';
 import { queueMessage } from '../messages/outbox.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { salutationOf } from '../recovery/salutation.ts';
@@ -16,7 +17,16 @@ const kindLabel: Record<RemedyKind, string> = {
   other: 'Remedy',
 };
 
-function whatWeDid(entry: StoredRemedy, amount: string): string {
+/** The part of a remedy the notice is composed from: never its note (the rationale is internal). */
+export interface NoticeRemedy {
+  clientId: string;
+  kind: RemedyKind;
+  amountMinor: number;
+  currency: string;
+  hoursCenti: number | null;
+}
+
+function whatWeDid(entry: NoticeRemedy, amount: string): string {
   switch (entry.kind) {
     case 'credit':
       return `We have added a credit of ${amount} to your account; it will be applied to your next invoice.`;
@@ -35,22 +45,31 @@ function whatWeDid(entry: StoredRemedy, amount: string): string {
   }
 }
 
+/** The title inside a sentence, without its closing punctuation. */
+function inSentence(title: string): string {
+  return title.trim().replace(/[.!?]+$/u, '');
+}
+
+/** The accounting notice as it would be queued, or why none can be (no billing contact with an email). */
+export type AccountingNoticeDraft =
+  | { fromName: string; toName: string; toAddress: string; subject: string; body: string; skippedReason: null }
+  | { skippedReason: string };
+
 /**
- * Queues the accounting notice of an issued remedy: a separate email from the accounting sender to
- * the client's billing contact (the seed: "a separate email immediately after mine"). Without a
- * billing contact that has an email address, nothing is queued and the reason is returned.
+ * Composes the accounting notice from client words only: the mistake's title (what went wrong) and
+ * the remedy's kind and amount (what was credited). Internal fields — the remedy's rationale, override
+ * reasons, sweep notes, root-cause steps — are never read here, so none can reach the billing contact.
  */
-export async function queueAccountingNotice(
+export async function composeAccountingNotice(
   deps: Deps,
   workspaceId: string,
   mistake: Mistake,
-  entry: StoredRemedy,
-): Promise<{ message: Message | null; record: { messageId: string | null; skippedReason: string | null } }> {
+  entry: NoticeRemedy,
+): Promise<AccountingNoticeDraft> {
   const contacts = await deps.store.contacts.listByClient(workspaceId, entry.clientId);
   const billing = contacts.find((c) => c.isBilling && c.email);
   if (!billing?.email) {
-    const skippedReason = `${mistake.clientName} has no billing contact with an email address.`;
-    return { message: null, record: { messageId: null, skippedReason } };
+    return { skippedReason: `${mistake.clientName} has no billing contact with an email address.` };
   }
   const [settings, workspace] = await Promise.all([
     loadSettings(deps.store, workspaceId),
@@ -61,10 +80,9 @@ export async function queueAccountingNotice(
   const body = [
     `Dear ${salutationOf(billing)},`,
     '',
-    `This is a separate note from the accounting team at ${business} about ${mistake.title}.`,
+    `This is a separate note from the accounting team at ${business}.`,
     '',
-    whatWeDid(entry, amount),
-    ...(entry.note ? ['', entry.note] : []),
+    `We made a mistake on your work (${inSentence(mistake.title)}), and we want to make it right. ${whatWeDid(entry, amount)}`,
     '',
     `Our reference: ${mistake.ref}.`,
     '',
@@ -73,21 +91,73 @@ export async function queueAccountingNotice(
     settings.accountingSenderName,
     business,
   ].join('\n');
+  return {
+    fromName: settings.accountingSenderName,
+    toName: billing.fullName,
+    toAddress: billing.email,
+    subject: `${kindLabel[entry.kind]} of ${amount} on your account (${mistake.ref})`,
+    body,
+    skippedReason: null,
+  };
+}
+
+/** The guard of accounting notices (versioned per workspace like every guard cache, so never stale for long). */
+let noticeGuardCache: GuardCache | undefined;
+// Made on first use: guard/check-text.ts and this module import each other (through mistakes.ts).
+const noticeGuards = (): GuardCache => (noticeGuardCache ??= new GuardCache());
+
+/** The pre-send guard on a composed notice, as on every client message: subject and body. */
+export async function checkAccountingNotice(
+  deps: Deps,
+  actor: Actor,
+  mistake: Mistake,
+  draft: { subject: string; body: string },
+): Promise<SourcedFinding[]> {
+  const [subject, body] = await Promise.all([
+    checkText(deps, noticeGuards(), actor, { clientId: mistake.clientId, text: draft.subject }),
+    checkText(deps, noticeGuards(), actor, { clientId: mistake.clientId, text: draft.body }),
+  ]);
+  return [
+    ...subject.map((f) => ({ ...f, source: 'guard' as const, field: 'subject' as const })),
+    ...body.map((f) => ({ ...f, source: 'guard' as const, field: 'body' as const })),
+  ];
+}
+
+/**
+ * Queues the accounting notice of an issued remedy: a separate email from the accounting sender to
+ * the client's billing contact (the seed: "a separate email immediately after mine"), after the
+ * pre-send guard. Without a billing contact with an email address, or when the guard finds an
+ * error in the composed text, nothing is queued and the reason is returned.
+ */
+export async function queueAccountingNotice(
+  deps: Deps,
+  actor: Actor,
+  mistake: Mistake,
+  entry: StoredRemedy,
+): Promise<{ message: Message | null; record: { messageId: string | null; skippedReason: string | null } }> {
+  const draft = await composeAccountingNotice(deps, actor.workspaceId, mistake, entry);
+  if (draft.skippedReason !== null)
+    return { message: null, record: { messageId: null, skippedReason: draft.skippedReason } };
+  const blocking = (await checkAccountingNotice(deps, actor, mistake, draft)).filter((f) => f.severity === 'error');
+  if (blocking.length > 0) {
+    const skippedReason = `The pre-send guard found ${blocking.length} error${blocking.length === 1 ? '' : 's'} in the accounting notice (first: ${blocking[0]?.message ?? ''}); nothing was sent — correct the mistake's title or tell the billing contact yourself.`;
+    return { message: null, record: { messageId: null, skippedReason } };
+  }
   // One second after "now": the outbox sends oldest first, so a notice released together with the
   // acknowledgment always goes out after it.
   const later = { ...deps, clock: { now: () => new Date(deps.clock.now().getTime() + 1_000) } };
   const message = await queueMessage(
     later,
-    workspaceId,
+    actor.workspaceId,
     {
       kind: 'accounting',
       clientId: entry.clientId,
       mistakeId: entry.mistakeId,
-      fromName: settings.accountingSenderName,
-      toName: billing.fullName,
-      toAddress: billing.email,
-      subject: `${kindLabel[entry.kind]} of ${amount} on your account (${mistake.ref})`,
-      body,
+      fromName: draft.fromName,
+      toName: draft.toName,
+      toAddress: draft.toAddress,
+      subject: draft.subject,
+      body: draft.body,
     },
     deps.store,
   );
@@ -122,7 +192,7 @@ export async function noticeOrHold(
     return { message: null, skippedReason: NOTICE_HELD_REASON };
   }
   const now = deps.clock.now().toISOString();
-  const notice = await queueAccountingNotice(deps, actor.workspaceId, mistake, entry);
+  const notice = await queueAccountingNotice(deps, actor, mistake, entry);
   if (await deps.store.remedies.recordNotice(actor.workspaceId, { remedyId: entry.id, ...notice.record, at: now })) {
     await recordEvent(deps, actor, {
       type: notice.message ? 'remedy.accounting_notice_queued' : 'remedy.accounting_notice_skipped',

@@ -1,5 +1,7 @@
 import {
   MAX_REMEDY_MINOR,
+  type AccountingNoticeDraftQuery,
+  type AccountingNoticeDraftView,
   type Message,
   type RecoveryStage,
   type RemedyDecline,
@@ -22,7 +24,7 @@ import { mistakeRef } from '../mistakes/stage.ts';
 import type { Actor, Deps, Store } from '../ports.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
-import { noticeOrHold } from './accounting-notice.ts';
+import { checkAccountingNotice, composeAccountingNotice, noticeOrHold } from './accounting-notice.ts';
 import { formatMoney } from './money.ts';
 import { assessRemedy, proposeRemedy, reworkAmount, runningTotalMinor } from './policy.ts';
 import type { RemedyRecord, StoredActor, StoredRemedy } from './ports.ts';
@@ -522,4 +524,47 @@ export async function declineRemedy(
     return reached.stage;
   });
   return { ...decline, stage };
+}
+
+/**
+ * The accounting notice a remedy of this kind and amount would send, for review before it is
+ * queued: the same composer and pre-send guard as the queued one.
+ */
+export async function accountingNoticeDraft(
+  deps: Deps,
+  actor: Actor,
+  mistakeId: string,
+  query: AccountingNoticeDraftQuery,
+): Promise<AccountingNoticeDraftView> {
+  const mistake = await getMistake(deps, actor, mistakeId);
+  const draft = await composeAccountingNotice(deps, actor.workspaceId, mistake, {
+    clientId: mistake.clientId,
+    kind: query.kind,
+    amountMinor: query.amountMinor,
+    currency: query.currency,
+    hoursCenti: query.hours === undefined ? null : Math.round(query.hours * 100),
+  });
+  if (draft.skippedReason !== null) {
+    return {
+      mistakeId,
+      fromName: null,
+      toName: null,
+      toAddress: null,
+      subject: null,
+      body: null,
+      findings: [],
+      skippedReason: draft.skippedReason,
+    };
+  }
+  const findings = await checkAccountingNotice(deps, actor, mistake, draft);
+  return {
+    mistakeId,
+    fromName: draft.fromName,
+    toName: draft.toName,
+    toAddress: draft.toAddress,
+    subject: draft.subject,
+    body: draft.body,
+    findings,
+    skippedReason: null,
+  };
 }

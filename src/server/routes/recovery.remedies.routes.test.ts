@@ -352,3 +352,141 @@ describe('the accounting notice comes after the client was told', () => {
     expect((await ok('GET', `/api/remedies/${r2.entry.id}`)).accountingMessageId).toBe(notices[0].id);
   });
 });
+
+describe('the accounting notice in client words', () => {
+  it('shows the draft for review: composed from the mistake title and the remedy kind, checked by the guard', async () => {
+    const s = await spa('standard');
+    const m = await mistake(s.client.id);
+    const draft = await ok(
+      'GET',
+      `/api/mistakes/${m.id}/accounting-notice-draft?kind=credit&amountMinor=24000&currency=USD`,
+    );
+    expect(draft).toMatchObject({ toName: 'Lynn Carter', toAddress: 'billing@serenity.example', skippedReason: null });
+    expect(draft.subject).toBe(`Credit of $240.00 on your account (${m.ref})`);
+    expect(draft.body).toContain('Dear Ms Carter,');
+    expect(draft.body).toContain('(Wrong short code on the spa posters)');
+    expect(draft.body).toContain('a credit of $240.00');
+    expect(draft.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    // What the draft shows is what is queued.
+    await ok('POST', `/api/mistakes/${m.id}/acknowledgments`, { channel: 'phone', contactId: s.okafor.id });
+    const r = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 24_000,
+      currency: 'USD',
+      note: 'Internal: the account manager skipped the facts card',
+      idempotencyKey: key('draft'),
+    });
+    expect(r.accountingMessage.body).toBe(draft.body);
+    expect(r.accountingMessage.subject).toBe(draft.subject);
+    const bad = await t.api.request('GET', `/api/mistakes/${m.id}/accounting-notice-draft?kind=nope&amountMinor=0`);
+    expect(bad.status).toBe(400);
+    const fields = bad.body.error.details.issues.map((i: { field: string }) => i.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['querystring.kind', 'querystring.amountMinor', 'querystring.currency']),
+    );
+    const bare = await ok('POST', '/api/clients', { name: 'No Billing Ltd', tier: 'standard' });
+    const m2 = await mistake(bare.id);
+    const none = await ok(
+      'GET',
+      `/api/mistakes/${m2.id}/accounting-notice-draft?kind=gift&amountMinor=100&currency=USD`,
+    );
+    expect(none.skippedReason).toMatch(/no billing contact/);
+  });
+
+  it('never puts an internal field in any outgoing message (full recovery flow, outbox and messages table scanned)', async () => {
+    const s = await spa('key');
+    const m = await mistake(s.client.id, { amountMinor: 20_000, currency: 'USD' });
+    const admin = await userWith('admin');
+    const markers = {
+      sweep: 'ZQX-SWEEP-NOTE-MARKER',
+      rationale: 'ZQX-RATIONALE-MARKER',
+      rationale2: 'ZQX-SECOND-RATIONALE-MARKER',
+      approval: 'ZQX-APPROVAL-NOTE-MARKER',
+      override: 'ZQX-OVERRIDE-REASON-MARKER',
+      updateOverride: 'ZQX-UPDATE-OVERRIDE-MARKER',
+      why: 'ZQX-WHY-STEP-MARKER',
+      whyRoot: 'ZQX-ROOT-WHY-MARKER',
+      reversal: 'ZQX-REVERSAL-REASON-MARKER',
+      decline: 'ZQX-DECLINE-MARKER',
+    };
+    await ok('POST', `/api/mistakes/${m.id}/sweep`, { checked: [], note: markers.sweep });
+    await ok('PUT', `/api/mistakes/${m.id}/root-cause`, {
+      whySteps: [`The proof was not checked ${markers.why}`, `No step in the process ${markers.whyRoot}`],
+      category: 'process',
+    });
+    // Remedy first (held), above the cap: pending, then approved by the admin with a note.
+    const r = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'credit',
+      amountMinor: 40_000,
+      currency: 'USD',
+      note: `Owner approves above the cap deliberately ${markers.rationale}`,
+      idempotencyKey: key('leak1'),
+    });
+    await ok('POST', `/api/remedies/${r.entry.id}/approve`, { note: markers.approval }, admin);
+    const draft = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.okafor.id}`);
+    await ok('POST', `/api/mistakes/${m.id}/acknowledgment/send`, {
+      contactId: s.okafor.id,
+      subject: draft.subject,
+      body: draft.body,
+      overrideReason: markers.override,
+    });
+    const second = await ok(
+      'POST',
+      `/api/mistakes/${m.id}/remedies`,
+      {
+        kind: 'rework',
+        hours: 2,
+        rateMinor: 5_000,
+        currency: 'USD',
+        note: markers.rationale2,
+        idempotencyKey: key('leak2'),
+      },
+      admin,
+    );
+    if (second.entry.status === 'pending_approval') await ok('POST', `/api/remedies/${second.entry.id}/approve`, {});
+    const gift = await ok('POST', `/api/mistakes/${m.id}/remedies`, {
+      kind: 'gift',
+      amountMinor: 100,
+      currency: 'USD',
+      idempotencyKey: key('leak3'),
+    });
+    if (gift.entry.status === 'pending_approval') await ok('POST', `/api/remedies/${gift.entry.id}/approve`, {}, admin);
+    await ok('POST', `/api/remedies/${gift.entry.id}/reverse`, {
+      reason: markers.reversal,
+      idempotencyKey: key('leak4'),
+    });
+    await ok('POST', `/api/mistakes/${m.id}/updates`, {
+      contactId: s.okafor.id,
+      subject: 'An update on the posters',
+      body: 'Dear Dr Okafor,\n\nThe reprint is at the printer and will reach you on Thursday.\n\nBest regards',
+      overrideReason: markers.updateOverride,
+    });
+    const other = await mistake(s.client.id);
+    await ok('POST', `/api/remedies/decline`.replace('/api', `/api/mistakes/${other.id}`), { reason: markers.decline });
+
+    const outbox = (await ok('GET', '/api/messages')).items as { kind: string; subject: string; body: string }[];
+    expect(outbox.map((x) => x.kind).sort()).toEqual([
+      'accounting',
+      'accounting',
+      'accounting',
+      'acknowledgment',
+      'update',
+    ]);
+    const stored = await Promise.all(
+      outbox.map(async (x) => {
+        const row = await t.services.deps.store.messages.get(
+          t.owner.actor.workspaceId,
+          (x as { id: string } & typeof x).id,
+        );
+        return `${row?.toName ?? ''}\n${row?.subject ?? ''}\n${row?.body ?? ''}`;
+      }),
+    );
+    const everything = [...outbox.map((x) => `${x.subject}\n${x.body}`), ...stored].join('\n');
+    for (const [field, marker] of Object.entries(markers)) {
+      expect(everything.includes(marker), `${field} leaked into an outgoing message`).toBe(false);
+    }
+    // The markers did reach the ledger and the timeline, where they belong.
+    const timeline = JSON.stringify((await ok('GET', `/api/mistakes/${m.id}/timeline`)).items);
+    expect(timeline).toContain(markers.approval);
+  });
+});

@@ -7,6 +7,7 @@ import { sendAcknowledgment, sendProgressUpdate } from '../../domain/recovery/se
 import { recordClientNoticed, recoverySummary } from '../../domain/recovery/summary.ts';
 import { getSweep, recordSweep } from '../../domain/recovery/sweep.ts';
 import {
+  accountingNoticeDraft,
   approveRemedy,
   declineRemedy,
   getRemedy,
@@ -17,6 +18,8 @@ import {
   totalRemedies,
 } from '../../domain/remedies/ledger.ts';
 import {
+  accountingNoticeDraftQuerySchema,
+  accountingNoticeDraftSchema,
   acknowledgmentDraftQuerySchema,
   acknowledgmentDraftSchema,
   clientNoticedInputSchema,
@@ -142,6 +145,21 @@ export function recoveryRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsy
         },
       },
       async (request) => remedyProposal(deps, actorOf(request), request.params.mistakeId, request.query),
+    );
+
+    app.get(
+      '/mistakes/:mistakeId/accounting-notice-draft',
+      {
+        schema: {
+          tags: ['remedies'],
+          summary:
+            'The accounting notice a remedy would send to the billing contact, with the pre-send guard findings, for review',
+          params: mistakeParams,
+          querystring: accountingNoticeDraftQuerySchema,
+          response: { 200: accountingNoticeDraftSchema },
+        },
+      },
+      async (request) => accountingNoticeDraft(deps, actorOf(request), request.params.mistakeId, request.query),
     );
 
     app.post(

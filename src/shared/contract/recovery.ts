@@ -419,3 +419,35 @@ export const recoverySummarySchema = z.object({
   lastSweep: sweepSchema.nullable(),
 });
 export type RecoverySummary = z.infer<typeof recoverySummarySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Accounting notice draft
+//   GET /api/mistakes/:mistakeId/accounting-notice-draft?kind=&amountMinor=&currency=&hours=
+//       query accountingNoticeDraftQuerySchema → 200 accountingNoticeDraftSchema
+
+/** Query of GET …/accounting-notice-draft: the remedy the notice would be about. */
+export const accountingNoticeDraftQuerySchema = z.object({
+  kind: z.enum(remedyKinds),
+  amountMinor: z.coerce.number().int().min(1).max(MAX_REMEDY_MINOR),
+  currency: currencySchema,
+  /** Rework hours, for the wording of a rework notice. */
+  hours: z.coerce.number().positive().max(10_000).optional(),
+});
+export type AccountingNoticeDraftQuery = z.infer<typeof accountingNoticeDraftQuerySchema>;
+
+/**
+ * The accounting notice exactly as it would be queued (composed from the mistake's title and the
+ * remedy's kind and amount — never from its rationale), with the pre-send guard's findings; null
+ * fields and a skippedReason when none can be sent (no billing contact with an email).
+ */
+export const accountingNoticeDraftSchema = z.object({
+  mistakeId: z.string(),
+  fromName: z.string().nullable(),
+  toName: z.string().nullable(),
+  toAddress: z.string().nullable(),
+  subject: z.string().nullable(),
+  body: z.string().nullable(),
+  findings: z.array(sourcedFindingSchema),
+  skippedReason: z.string().nullable(),
+});
+export type AccountingNoticeDraftView = z.infer<typeof accountingNoticeDraftSchema>;

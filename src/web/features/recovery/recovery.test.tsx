@@ -215,6 +215,30 @@ describe('remedy form', () => {
     expect(card).toHaveTextContent('more than 150% of the impact ($750.00) or above $2,000.00');
   });
 
+  it('shows the accounting notice the billing contact would get, for review before recording', async () => {
+    const api = fakeApi({
+      'GET /mistakes/m1/remedy-proposal': { body: proposal() },
+      'GET /mistakes/m1/accounting-notice-draft': {
+        body: {
+          mistakeId: 'm1',
+          fromName: 'Accounting',
+          toName: 'Lynn Carter',
+          toAddress: 'billing@serenity.example',
+          subject: 'Credit of $1,000.00 on your account (MG-1)',
+          body: 'Dear Ms Carter,\n\nWe have added a credit of $1,000.00 to your account.',
+          findings: [],
+          skippedReason: null,
+        },
+      },
+    });
+    renderRecovery(<RemedyStep summary={summary()} />);
+    const preview = await screen.findByRole('region', { name: 'Accounting notice preview' });
+    expect(preview).toHaveTextContent('Accounting notice to Lynn Carter <billing@serenity.example>');
+    expect(preview).toHaveTextContent('Credit of $1,000.00 on your account (MG-1)');
+    const asked = api.sent('GET', '/mistakes/m1/accounting-notice-draft');
+    expect(asked.some((q) => q.query.get('kind') === 'credit' && q.query.get('amountMinor') === '100000')).toBe(true);
+  });
+
   it('after a first remedy, proposes only what is left and "Record another remedy" pre-fills that', async () => {
     fakeApi({ 'GET /mistakes/m1/remedy-proposal': { body: proposal(60_000, 'USD', 40_000) } });
     const { user } = renderRecovery(

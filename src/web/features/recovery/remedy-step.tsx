@@ -16,8 +16,16 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconHourglass, IconScale, IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { RecoverySummary, RemedyKind, RemedyProposal, RemedyResult } from '../../../shared/contract/index.ts';
+import { useQuery } from '@tanstack/react-query';
+import type {
+  AccountingNoticeDraftView,
+  RecoverySummary,
+  RemedyKind,
+  RemedyProposal,
+  RemedyResult,
+} from '../../../shared/contract/index.ts';
 import { remedyKinds } from '../../../shared/contract/index.ts';
+import { api, queryString } from '../../api/client.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { MoneyInput } from '../../components/money-input.tsx';
 import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
@@ -75,6 +83,69 @@ export function ProposalCard({ proposal }: { proposal: RemedyProposal }) {
           </Text>
         </Stack>
       </Group>
+    </Paper>
+  );
+}
+
+/**
+ * The accounting notice the billing contact would get for the remedy in the form (debounced), as
+ * the API composes it and the guard checks it — shown for review before anything is queued.
+ */
+function AccountingNoticePreview({
+  mistakeId,
+  kind,
+  amountMinor,
+  currency,
+  hours,
+}: {
+  mistakeId: string;
+  kind: RemedyKind;
+  amountMinor: number | null;
+  currency: string;
+  hours: string;
+}) {
+  const [debounced] = useDebouncedValue(amountMinor, 300);
+  const enabled = debounced !== null && debounced > 0 && debounced === amountMinor;
+  const query = useQuery({
+    queryKey: ['recovery', 'accounting-notice-draft', mistakeId, kind, debounced, currency, hours],
+    queryFn: () =>
+      api.get<AccountingNoticeDraftView>(
+        `/mistakes/${mistakeId}/accounting-notice-draft${queryString({ kind, amountMinor: debounced, currency, hours: hours || null })}`,
+      ),
+    enabled,
+  });
+  if (!enabled || query.isPending || query.isError) return null;
+  const d = query.data;
+  if (d.skippedReason !== null) {
+    return (
+      <Text fz="sm" c="dimmed" role="note">
+        No accounting notice will be sent: {d.skippedReason}
+      </Text>
+    );
+  }
+  const errors = d.findings.filter((f) => f.severity === 'error');
+  return (
+    <Paper withBorder p="sm" radius="md" aria-label="Accounting notice preview" role="region">
+      <Stack gap={4}>
+        <Text fz="xs" c="dimmed">
+          Accounting notice to {d.toName} &lt;{d.toAddress}&gt;, from {d.fromName} — sent after the client has been told
+        </Text>
+        <Text fz="sm" fw={600}>
+          {d.subject}
+        </Text>
+        <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {d.body}
+        </Text>
+        {errors.length > 0 && (
+          <Alert color="red" variant="light" title="The pre-send guard will hold this notice back">
+            {errors.map((f, i) => (
+              <Text key={i} fz="sm">
+                {f.message}
+              </Text>
+            ))}
+          </Alert>
+        )}
+      </Stack>
     </Paper>
   );
 }
@@ -260,9 +331,16 @@ export function RemedyForm({
           />
         )}
         <Assessment mistakeId={mistakeId} amountMinor={built.amountMinor} currency={currency} />
+        <AccountingNoticePreview
+          mistakeId={mistakeId}
+          kind={kind}
+          amountMinor={built.amountMinor}
+          currency={currency}
+          hours={kind === 'rework' ? hours.trim() : ''}
+        />
         <Textarea
           label="Rationale"
-          description="Why this remedy (goes on the ledger and the timeline)."
+          description="Why this remedy (goes on the ledger and the timeline; never to the client)."
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           autosize
