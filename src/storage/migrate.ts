@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import * as initial from './migrations/2026-11-22T00-00-00_initial.ts';
 import * as recovery from './migrations/2026-11-22T01-00-00_recovery.ts';
 import * as messaging from './migrations/2026-11-22T02-00-00_messaging.ts';
+import * as updateDueQueue from './migrations/2026-12-02T10-00-00_update-due-queue.ts';
 import * as learning from './migrations/2026-12-02T13-00-00_learning.ts';
 
 // Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T00-00-00_initial': initial,
   '2026-11-22T01-00-00_recovery': recovery,
   '2026-11-22T02-00-00_messaging': messaging,
+  '2026-12-02T10-00-00_update-due-queue': updateDueQueue,
   '2026-12-02T13-00-00_learning': learning,
 };
 
@@ -18,6 +20,8 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // A database that already ran a later-named migration still takes an earlier-named new one.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

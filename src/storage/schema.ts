@@ -123,6 +123,8 @@ export interface MistakesTable {
   owner_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The update-due queue (see storage/repositories/update-anchor.ts); kept by the repositories. */
+  update_anchor_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
 }
 
 export interface AcknowledgmentsTable {

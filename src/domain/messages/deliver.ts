@@ -36,6 +36,7 @@ export async function deliverWorkspaceOutbox(
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   const batchSize = options.batchSize ?? 50;
+  let lastYield = performance.now();
   for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
     const now = deps.clock.now();
     const claimed = await deps.store.messages.claimDue(
@@ -57,8 +58,15 @@ export async function deliverWorkspaceOutbox(
       }
       const outcome = await deliverOne(deps, mailer, workspaceId, message, options.claimant);
       result[outcome]++;
+      // Yield at least every 10 ms of real time (a file mailer and SQLite never yield on their own).
+      if (performance.now() - lastYield > 10) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
     if (claimed.length < batchSize) break;
+    // better-sqlite3 is synchronous: let requests and timers run between batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return result;
 }

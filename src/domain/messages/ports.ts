@@ -72,8 +72,13 @@ export interface ReminderRecord {
 
 /** What scheduled work reads and claims; every claim is exactly once across app instances. */
 export interface SchedulingRepository {
-  /** Open commitments due at or before `before`, earliest first. */
-  openCommitmentsDueBefore(workspaceId: string, before: string, limit: number): Promise<Commitment[]>;
+  /** Open commitments due at or before `before`, earliest first, after the keyset `after` if given. */
+  openCommitmentsDueBefore(
+    workspaceId: string,
+    before: string,
+    limit: number,
+    after?: { dueAt: string; id: string } | null,
+  ): Promise<Commitment[]>;
   /** The reminder offsets already recorded for these commitments. */
   remindersOf(workspaceId: string, commitmentIds: string[]): Promise<Map<string, Set<number>>>;
   /** Records a reminder; false if another instance (or an earlier tick) already did. */
@@ -89,6 +94,19 @@ export interface SchedulingRepository {
   missedMistakeOf(workspaceId: string, commitmentId: string): Promise<string | null>;
   /** Records that a progress update for `mistakeId` fell due at `dueAt`; false if already flagged. */
   claimUpdateDue(workspaceId: string, mistakeId: string, dueAt: string, createdAt: string): Promise<boolean>;
+  /**
+   * The update-due queue: mistakes owed an update whose clock started at or before `cutoff`
+   * (anchor = found, acknowledged or the last update), earliest first, after the keyset `after`.
+   * Reads only due rows, through an index; never every mistake.
+   */
+  mistakesUpdateDue(
+    workspaceId: string,
+    cutoff: string,
+    after: { anchorAt: string; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; anchorAt: string }[]>;
+  /** Takes a flagged mistake off the queue, unless its clock moved past `anchorAt` meanwhile. */
+  clearUpdateAnchor(workspaceId: string, mistakeId: string, anchorAt: string): Promise<void>;
 }
 
 export interface MessagingRepositories {

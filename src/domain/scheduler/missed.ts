@@ -1,8 +1,10 @@
+import type { Commitment } from '../../shared/contract/index.ts';
 import { logMistake } from '../mistakes/mistakes.ts';
 import { systemActor } from '../messages/deliver.ts';
 import type { Deps } from '../ports.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
+import { pacer, schedulerBatchSize, yieldToEventLoop } from './update-due.ts';
 import { commitmentOwner, humanTime, loadRecipients, notifyMember, type WorkspaceRecipients } from './recipients.ts';
 
 /**
@@ -11,15 +13,48 @@ import { commitmentOwner, humanTime, loadRecipients, notifyMember, type Workspac
  * for, with events on both timelines, and its owner is told in-app and by email. The conditional
  * open → missed update is the claim: exactly once, even with several app instances.
  */
-export async function markMissedCommitments(deps: Deps, workspaceId: string): Promise<{ missed: number }> {
+export async function markMissedCommitments(
+  deps: Deps,
+  workspaceId: string,
+  options: { batchSize?: number } = {},
+): Promise<{ missed: number }> {
+  const batchSize = options.batchSize ?? schedulerBatchSize;
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const due = await deps.store.scheduling.openCommitmentsDueBefore(workspaceId, nowIso, 10_000);
-  const overdue = due.filter((c) => Date.parse(c.dueAt) < now.getTime());
-  if (overdue.length === 0) return { missed: 0 };
-  const settings = await loadSettings(deps.store, workspaceId);
-  const recipients: WorkspaceRecipients = await loadRecipients(deps.store, workspaceId);
+  // Strictly before now: a commitment due this very millisecond is not missed yet.
+  const before = new Date(now.getTime() - 1).toISOString();
+  let settings: Awaited<ReturnType<typeof loadSettings>> | null = null;
+  let recipients: WorkspaceRecipients | null = null;
   const actor = systemActor(workspaceId);
+  let missed = 0;
+  let after: { dueAt: string; id: string } | null = null;
+  for (;;) {
+    const overdue = await deps.store.scheduling.openCommitmentsDueBefore(workspaceId, before, batchSize, after);
+    if (overdue.length === 0) break;
+    settings ??= await loadSettings(deps.store, workspaceId);
+    recipients ??= await loadRecipients(deps.store, workspaceId);
+    missed += await markBatch(deps, workspaceId, overdue, { settings, recipients, actor, nowIso });
+    const last = overdue[overdue.length - 1];
+    if (!last || overdue.length < batchSize) break;
+    after = { dueAt: last.dueAt, id: last.id };
+    await yieldToEventLoop();
+  }
+  return { missed };
+}
+
+async function markBatch(
+  deps: Deps,
+  workspaceId: string,
+  overdue: readonly Commitment[],
+  ctx: {
+    settings: Awaited<ReturnType<typeof loadSettings>>;
+    recipients: WorkspaceRecipients;
+    actor: ReturnType<typeof systemActor>;
+    nowIso: string;
+  },
+): Promise<number> {
+  const { settings, recipients, actor, nowIso } = ctx;
+  const pace = pacer();
   let missed = 0;
   for (const commitment of overdue) {
     const won = await deps.store.transaction(async (store) => {
@@ -94,6 +129,7 @@ export async function markMissedCommitments(deps: Deps, workspaceId: string): Pr
       return true;
     });
     if (won) missed++;
+    await pace();
   }
-  return { missed };
+  return missed;
 }

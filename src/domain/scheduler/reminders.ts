@@ -1,6 +1,7 @@
 import type { Commitment } from '../../shared/contract/index.ts';
 import { loadSettings } from '../settings/settings.ts';
 import type { Deps } from '../ports.ts';
+import { pacer, schedulerBatchSize, yieldToEventLoop } from './update-due.ts';
 import {
   commitmentOwner,
   humanIn,
@@ -44,25 +45,58 @@ export function remindersToAct(
  * (commitment, offset) row is claimed in the same transaction as the notification and email, so
  * each happens exactly once even with several app instances on one database.
  */
-export async function sendDueReminders(deps: Deps, workspaceId: string): Promise<ReminderResult> {
+export async function sendDueReminders(
+  deps: Deps,
+  workspaceId: string,
+  options: { batchSize?: number } = {},
+): Promise<ReminderResult> {
+  const batchSize = options.batchSize ?? schedulerBatchSize;
   const result: ReminderResult = { sent: 0, skipped: 0 };
   const settings = await loadSettings(deps.store, workspaceId);
   const offsets = [...new Set(settings.reminderOffsetsMinutes)].sort((a, b) => b - a);
   if (offsets.length === 0) return result;
   const now = deps.clock.now();
   const horizon = new Date(now.getTime() + Math.max(...offsets) * 60_000).toISOString();
-  const commitments = await deps.store.scheduling.openCommitmentsDueBefore(workspaceId, horizon, 10_000);
-  if (commitments.length === 0) return result;
+  const recipients: { current: WorkspaceRecipients | null } = { current: null };
+  let after: { dueAt: string; id: string } | null = null;
+  for (;;) {
+    // Only commitments inside the reminder horizon, in keyset batches, yielding between them.
+    const commitments = await deps.store.scheduling.openCommitmentsDueBefore(workspaceId, horizon, batchSize, after);
+    if (commitments.length === 0) break;
+    const batch = await remindBatch(deps, workspaceId, commitments, { settings, offsets, now, recipients });
+    result.sent += batch.sent;
+    result.skipped += batch.skipped;
+    const last = commitments[commitments.length - 1];
+    if (!last || commitments.length < batchSize) break;
+    after = { dueAt: last.dueAt, id: last.id };
+    await yieldToEventLoop();
+  }
+  return result;
+}
+
+async function remindBatch(
+  deps: Deps,
+  workspaceId: string,
+  commitments: readonly Commitment[],
+  ctx: {
+    settings: Awaited<ReturnType<typeof loadSettings>>;
+    offsets: readonly number[];
+    now: Date;
+    recipients: { current: WorkspaceRecipients | null };
+  },
+): Promise<ReminderResult> {
+  const { settings, offsets, now } = ctx;
+  const result: ReminderResult = { sent: 0, skipped: 0 };
+  const pace = pacer();
   const recorded = await deps.store.scheduling.remindersOf(
     workspaceId,
     commitments.map((c) => c.id),
   );
-  let recipients: WorkspaceRecipients | null = null;
   for (const commitment of commitments) {
     const plan = remindersToAct(commitment, offsets, recorded.get(commitment.id) ?? new Set(), now);
     if (plan.send === null && plan.skip.length === 0) continue;
-    recipients ??= await loadRecipients(deps.store, workspaceId);
-    const who = recipients;
+    ctx.recipients.current ??= await loadRecipients(deps.store, workspaceId);
+    const who = ctx.recipients.current;
     const outcome = await deps.store.transaction(async (store) => {
       const createdAt = now.toISOString();
       const fireAt = (offset: number) => new Date(Date.parse(commitment.dueAt) - offset * 60_000).toISOString();
@@ -120,6 +154,7 @@ export async function sendDueReminders(deps: Deps, workspaceId: string): Promise
     });
     result.sent += outcome.sent;
     result.skipped += outcome.skipped;
+    await pace();
   }
   return result;
 }

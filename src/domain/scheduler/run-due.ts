@@ -4,7 +4,7 @@ import type { Deps } from '../ports.ts';
 import { sendActionReminders } from './actions.ts';
 import { markMissedCommitments } from './missed.ts';
 import { sendDueReminders, type ReminderResult } from './reminders.ts';
-import { flagUpdatesDue } from './update-due.ts';
+import { flagUpdatesDue, yieldToEventLoop } from './update-due.ts';
 
 /** What one scheduler tick did, summed over workspaces. */
 export interface TickResult {
@@ -53,6 +53,8 @@ export async function runDueJobs(
     } catch (error) {
       result.errors.push(`${workspaceId}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // One workspace at a time, then the event loop gets a turn.
+    await yieldToEventLoop();
   }
   return result;
 }

@@ -6,6 +6,7 @@ import { toInt, toIso, toIsoOrNull } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import type { MessagesTable, NotificationsTable } from '../schema-messaging.ts';
 import { toCommitment } from './rows.ts';
+import { clientUpdateKinds, refreshUpdateAnchor, refreshUpdateAnchorOfMessage } from './update-anchor.ts';
 
 function toMessage(row: Selectable<MessagesTable>): Message {
   return {
@@ -70,6 +71,8 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
             created_at: m.createdAt,
           })
           .execute();
+        if ((clientUpdateKinds as readonly string[]).includes(m.kind))
+          await refreshUpdateAnchor(db, workspaceId, m.mistakeId);
       },
       async get(workspaceId, id) {
         const row = await db
@@ -150,6 +153,7 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
           .where('claimed_by', '=', claimant)
           .where('status', '=', 'sending')
           .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) await refreshUpdateAnchorOfMessage(db, workspaceId, id);
         return Number(result.numUpdatedRows) > 0;
       },
       async reschedule(workspaceId, id, claimant, attempts, nextAttemptAt, error) {
@@ -186,6 +190,7 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
           .where('claimed_by', '=', claimant)
           .where('status', '=', 'sending')
           .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) await refreshUpdateAnchorOfMessage(db, workspaceId, id);
         return Number(result.numUpdatedRows) > 0;
       },
       async release(workspaceId, id, claimant) {
@@ -207,6 +212,7 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
           .where('id', '=', id)
           .where('status', '=', 'failed')
           .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) await refreshUpdateAnchorOfMessage(db, workspaceId, id);
         return Number(result.numUpdatedRows) > 0;
       },
     },
@@ -284,19 +290,22 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
     },
 
     scheduling: {
-      async openCommitmentsDueBefore(workspaceId, before, limit) {
-        const rows = await db
+      async openCommitmentsDueBefore(workspaceId, before, limit, after) {
+        let q = db
           .selectFrom('commitments')
           .selectAll()
           .where('workspace_id', '=', workspaceId)
           .where('status', '=', 'open')
           .where('due_at', '<=', before)
           // A commitment recorded after its due time is history, not a promise the scheduler can see broken.
-          .where('recorded_late', '=', 0)
-          .orderBy('due_at')
-          .orderBy('id')
-          .limit(limit)
-          .execute();
+          .where('recorded_late', '=', 0);
+        if (after) {
+          // Keyset on (due_at, id) over commitments_workspace_due: batches without OFFSET.
+          q = q.where((eb) =>
+            eb.or([eb('due_at', '>', after.dueAt), eb.and([eb('due_at', '=', after.dueAt), eb('id', '>', after.id)])]),
+          );
+        }
+        const rows = await q.orderBy('due_at').orderBy('id').limit(limit).execute();
         return rows.map(toCommitment);
       },
       async remindersOf(workspaceId, commitmentIds) {
@@ -378,6 +387,35 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
           .returning('mistake_id')
           .execute();
         return rows.length > 0;
+      },
+      async mistakesUpdateDue(workspaceId, cutoff, after, limit) {
+        // Keyset on (update_anchor_at, id) over the mistakes_update_due index: no OFFSET, no count.
+        let q = db
+          .selectFrom('mistakes')
+          .select(['id', 'update_anchor_at'])
+          .where('workspace_id', '=', workspaceId)
+          .where('update_anchor_at', 'is not', null)
+          .where('update_anchor_at', '<=', cutoff);
+        if (after) {
+          q = q.where((eb) =>
+            eb.or([
+              eb('update_anchor_at', '>', after.anchorAt),
+              eb.and([eb('update_anchor_at', '=', after.anchorAt), eb('id', '>', after.id)]),
+            ]),
+          );
+        }
+        const rows = await q.orderBy('update_anchor_at').orderBy('id').limit(limit).execute();
+        return rows.map((r) => ({ id: r.id, anchorAt: toIso(r.update_anchor_at) }));
+      },
+      async clearUpdateAnchor(workspaceId, mistakeId, anchorAt) {
+        // Conditional: an update sent meanwhile moved the anchor later, and that clock must keep running.
+        await db
+          .updateTable('mistakes')
+          .set({ update_anchor_at: null })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', mistakeId)
+          .where('update_anchor_at', '<=', anchorAt)
+          .execute();
       },
     },
   };

@@ -6,6 +6,7 @@ import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
 import { createMessagingRepositories } from './messaging.ts';
+import { refreshUpdateAnchor } from './update-anchor.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import {
   likePattern,
@@ -461,6 +462,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
             updated_at: m.updatedAt,
           })
           .execute();
+        await refreshUpdateAnchor(db, workspaceId, m.id);
       },
       async update(workspaceId, m) {
         await db
@@ -485,6 +487,8 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
           .where('workspace_id', '=', workspaceId)
           .where('id', '=', m.id)
           .execute();
+        // Severity, acknowledged, fixed and closed move the update-due queue.
+        await refreshUpdateAnchor(db, workspaceId, m.id);
       },
       async get(workspaceId, id) {
         const row = await mistakesWithClient()
