@@ -39,4 +39,6 @@ export const exitCodes: Record<ErrorCode, number> = {
   action_not_open: 6,
   action_not_done: 6,
   action_not_preventive: 6,
+  repeat_already_marked: 6,
+  repeat_not_marked: 6,
 };

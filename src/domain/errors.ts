@@ -40,6 +40,8 @@ export const errorCodes = {
   action_not_open: 'The action is already done or cancelled.',
   action_not_done: 'An effectiveness check needs the action to be done first.',
   action_not_preventive: 'Only a preventive action has an effectiveness check.',
+  repeat_already_marked: 'The mistake is already marked as a repeat; undo that first.',
+  repeat_not_marked: 'The mistake is not marked as a repeat.',
 } as const;
 
 /** A domain error code. */

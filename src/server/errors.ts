@@ -39,6 +39,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   action_not_open: 409,
   action_not_done: 409,
   action_not_preventive: 409,
+  repeat_already_marked: 409,
+  repeat_not_marked: 409,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

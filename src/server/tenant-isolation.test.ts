@@ -228,6 +228,10 @@ function idRouteAttempts(): Attempt[] {
       body: { contactId: a.contactId, subject: 'Update', body: 'We are on it.' },
     },
     { route: 'GET /api/mistakes/{mistakeId}/recovery', url: `/api/mistakes/${a.mistakeId}/recovery` },
+    {
+      route: 'GET /api/mistakes/{mistakeId}/accounting-notice-draft',
+      url: `/api/mistakes/${a.mistakeId}/accounting-notice-draft?kind=credit&amountMinor=100&currency=USD`,
+    },
     { route: 'GET /api/mistakes/{mistakeId}/learning', url: `/api/mistakes/${a.mistakeId}/learning` },
     {
       route: 'PUT /api/mistakes/{mistakeId}/root-cause',
@@ -244,6 +248,12 @@ function idRouteAttempts(): Attempt[] {
       url: `/api/mistakes/${a.mistakeId}/actions`,
       body: { kind: 'preventive', title: 'x', ownerId: 'nobody', dueAt },
     },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/repeat-of',
+      url: `/api/mistakes/${a.mistakeId}/repeat-of`,
+      body: { mistakeId: a.mistakeId },
+    },
+    { route: 'DELETE /api/mistakes/{mistakeId}/repeat-of', url: `/api/mistakes/${a.mistakeId}/repeat-of` },
     { route: 'GET /api/actions/{actionId}', url: `/api/actions/${a.actionId}` },
     { route: 'PATCH /api/actions/{actionId}', url: `/api/actions/${a.actionId}`, body: { title: 'Hijacked' } },
     { route: 'POST /api/actions/{actionId}/done', url: `/api/actions/${a.actionId}/done` },
@@ -327,6 +337,16 @@ function bodyReferenceAttempts(): Attempt[] {
     {
       route: 'GET /api/mistakes/{mistakeId}/improvement-plan/draft',
       url: `/api/mistakes/${own.mistakeId}/improvement-plan/draft?contactId=${a.contactId}`,
+    },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/repeat-of',
+      url: `/api/mistakes/${own.mistakeId}/repeat-of`,
+      body: { mistakeId: a.mistakeId },
+    },
+    {
+      route: 'POST /api/mistakes/similar',
+      url: '/api/mistakes/similar',
+      body: { title: 'Wrong short code in the SMS blast', clientId: a.clientId },
     },
     {
       route: 'POST /api/mistakes/{mistakeId}/improvement-plan',

@@ -55,10 +55,20 @@ export interface ActionRemindersTable {
   at: Timestamp;
 }
 
+export interface MistakeRepeatsTable {
+  mistake_id: string;
+  workspace_id: string;
+  repeat_of_id: string;
+  undo: string;
+  marked_by: string | null;
+  marked_at: Timestamp;
+}
+
 /** The learning tables. */
 export interface LearningTables {
   root_causes: RootCausesTable;
   learning_decisions: LearningDecisionsTable;
   actions: ActionsTable;
   action_reminders: ActionRemindersTable;
+  mistake_repeats: MistakeRepeatsTable;
 }

@@ -18,11 +18,12 @@ const stageWords = { learned: 'learned', verified: 'verified', closed: 'closed' 
 
 /** The facts of one mistake that the learning stages are earned by, read in the caller's store. */
 export async function learningFacts(store: Store, workspaceId: string, mistakeId: string): Promise<LearningFacts> {
-  const [rootCause, actions, decisions, plans] = await Promise.all([
+  const [rootCause, actions, decisions, plans, repeats] = await Promise.all([
     store.rootCauses.get(workspaceId, mistakeId),
     store.actions.list(workspaceId, { mistakeId }),
     store.learningDecisions.get(workspaceId, mistakeId),
     store.messages.list(workspaceId, { mistakeId, kind: 'improvement_plan', limit: 50 }),
+    store.repeats.repeatsOf(workspaceId, mistakeId),
   ]);
   const plan = plans.find((m) => m.status !== 'failed' && m.status !== 'draft');
   return {
@@ -31,7 +32,21 @@ export async function learningFacts(store: Store, workspaceId: string, mistakeId
     noPreventionReason: decisions?.noPreventionReason ?? null,
     noPlanReason: decisions?.noPlanReason ?? null,
     planSentAt: plan ? (plan.sentAt ?? plan.createdAt) : null,
+    // A repeat since the last time it was verified means what we changed did not hold.
+    regressed: repeats.some((r) => !mistakeVerifiedAfter(r.markedAt, actions)),
   };
+}
+
+/** Whether a preventive action was checked effective after a repeat was marked at `at`. */
+function mistakeVerifiedAfter(at: string, actions: readonly ActionRecord[]): boolean {
+  return actions.some(
+    (a) =>
+      a.kind === 'preventive' &&
+      a.status !== 'cancelled' &&
+      a.checkResult === 'effective' &&
+      a.checkedAt !== null &&
+      a.checkedAt > at,
+  );
 }
 
 /**
@@ -107,11 +122,14 @@ export function presentAction(
 export async function getLearning(deps: Deps, actor: Actor, mistakeId: string): Promise<Learning> {
   const mistake = await getMistake(deps, actor, mistakeId);
   const facts = await learningFacts(deps.store, actor.workspaceId, mistakeId);
-  const [members, people, plans] = await Promise.all([
+  const [members, people, plans, repeatOf, repeats] = await Promise.all([
     deps.store.users.members(actor.workspaceId),
     peopleOf(deps, actor.workspaceId, mistake.clientId),
     deps.store.messages.list(actor.workspaceId, { mistakeId, kind: 'improvement_plan', limit: 50 }),
+    deps.store.repeats.get(actor.workspaceId, mistakeId),
+    deps.store.repeats.repeatsOf(actor.workspaceId, mistakeId),
   ]);
+  const refOf = async (id: string) => ({ id, ref: (await deps.store.mistakes.get(actor.workspaceId, id))?.ref ?? '' });
   const byId = new Map(members.map((m) => [m.id, m]));
   const now = deps.clock.now();
   const status = learningStatus(facts);
@@ -124,6 +142,9 @@ export async function getLearning(deps: Deps, actor: Actor, mistakeId: string): 
     noPreventionReason: facts.noPreventionReason,
     noPlanReason: facts.noPlanReason,
     planMessageId: plans.find((m) => m.status !== 'failed' && m.status !== 'draft')?.id ?? null,
+    repeatOf: repeatOf ? await refOf(repeatOf.repeatOfId) : null,
+    repeats: await Promise.all(repeats.map((r) => refOf(r.mistakeId))),
+    regressed: facts.regressed ?? false,
     missing: status.missing,
   };
 }

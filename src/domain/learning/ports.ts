@@ -69,11 +69,38 @@ export interface ActionRepository {
   claimReminder(workspaceId: string, actionId: string, slot: string, claimant: string, at: string): Promise<boolean>;
 }
 
+/** The checks a repeat overturned, as they were before, so unmarking the repeat restores them. */
+export interface OverturnedCheck {
+  actionId: string;
+  checkResult: ActionRecord['checkResult'];
+  checkNote: string | null;
+  checkedBy: string | null;
+  checkedAt: string | null;
+}
+
+export interface RepeatRecord {
+  mistakeId: string;
+  repeatOfId: string;
+  undo: OverturnedCheck[];
+  markedBy: string | null;
+  markedAt: string;
+}
+
+export interface RepeatRepository {
+  /** The earlier mistake this one repeats, if marked. */
+  get(workspaceId: string, mistakeId: string): Promise<RepeatRecord | null>;
+  put(workspaceId: string, repeat: RepeatRecord): Promise<void>;
+  delete(workspaceId: string, mistakeId: string): Promise<void>;
+  /** The later mistakes marked as repeats of this one. */
+  repeatsOf(workspaceId: string, mistakeId: string): Promise<RepeatRecord[]>;
+}
+
 /** The learning part of the Store. */
 export interface LearningRepositories {
   rootCauses: RootCauseRepository;
   learningDecisions: LearningDecisionRepository;
   actions: ActionRepository;
+  repeats: RepeatRepository;
 }
 
 export type { CauseCategory, EscapeKind };

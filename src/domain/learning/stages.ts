@@ -33,6 +33,12 @@ export function livePreventive(actions: readonly ActionRecord[]): ActionRecord[]
   return actions.filter((a) => a.kind === 'preventive' && a.status !== 'cancelled');
 }
 
+/** A not-effective action is superseded by a preventive action added after that check that proved effective. */
+function superseded(a: ActionRecord, preventive: readonly ActionRecord[]): boolean {
+  const at = a.checkedAt ?? '';
+  return preventive.some((b) => b.id !== a.id && b.createdAt > at && b.checkResult === 'effective');
+}
+
 /** Which learning stages the facts earn, and what is missing for the others. */
 export function learningStatus(f: LearningFacts): {
   learned: boolean;
@@ -49,7 +55,9 @@ export function learningStatus(f: LearningFacts): {
   for (const a of preventive) {
     if (a.status !== 'done') missing.verified.push(`Finish the preventive action “${a.title}”.`);
     else if (a.checkResult === null) missing.verified.push(`Record the effectiveness check of “${a.title}”.`);
-    else if (a.checkResult !== 'effective') missing.verified.push(`“${a.title}” was not effective: add a new action.`);
+    else if (a.checkResult !== 'effective' && !superseded(a, preventive)) {
+      missing.verified.push(`“${a.title}” was not effective: add a new action.`);
+    }
   }
   if (f.regressed) missing.verified.push('The mistake happened again: re-check its preventive actions.');
   if (!f.planSentAt && !f.noPlanReason) {

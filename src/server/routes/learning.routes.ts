@@ -5,6 +5,7 @@ import * as actions from '../../domain/learning/actions.ts';
 import { improvementPlanDraft, sendImprovementPlan } from '../../domain/learning/improvement-plan.ts';
 import { getLearning, recordLearningDecisions, recordRootCause } from '../../domain/learning/learning.ts';
 import type { Deps } from '../../domain/ports.ts';
+import { findSimilarMistakes, markRepeat, unmarkRepeat } from '../../domain/learning/recurrence.ts';
 import {
   actionCancelSchema,
   actionInputSchema,
@@ -19,7 +20,10 @@ import {
   improvementPlanResultSchema,
   learningDecisionsSchema,
   learningSchema,
+  repeatInputSchema,
   rootCauseInputSchema,
+  similarMistakeSchema,
+  similarQuerySchema,
 } from '../../shared/contract/index.ts';
 import { actorOf } from '../plugins/auth.ts';
 
@@ -29,6 +33,47 @@ const actionParams = z.object({ actionId: idSchema });
 /** Learn, correct, don't repeat: root cause, actions and their checks, the improvement plan. */
 export function learningRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsyncZod {
   return async (app) => {
+    app.post(
+      '/mistakes/similar',
+      {
+        schema: {
+          tags: ['learning'],
+          summary:
+            'Past mistakes most like one being logged (wording, client, category), with whether their actions worked',
+          body: similarQuerySchema,
+          response: { 200: z.object({ items: z.array(similarMistakeSchema) }) },
+        },
+      },
+      async (request) => ({ items: await findSimilarMistakes(deps, actorOf(request), request.body) }),
+    );
+
+    app.post(
+      '/mistakes/:mistakeId/repeat-of',
+      {
+        schema: {
+          tags: ['learning'],
+          summary: 'Mark this mistake as a repeat of an earlier one (the earlier regresses)',
+          params: mistakeParams,
+          body: repeatInputSchema,
+          response: { 200: learningSchema },
+        },
+      },
+      async (request) => markRepeat(deps, actorOf(request), request.params.mistakeId, request.body),
+    );
+
+    app.delete(
+      '/mistakes/:mistakeId/repeat-of',
+      {
+        schema: {
+          tags: ['learning'],
+          summary: 'Undo a repeat mark (restores the checks it overturned)',
+          params: mistakeParams,
+          response: { 200: learningSchema },
+        },
+      },
+      async (request) => unmarkRepeat(deps, actorOf(request), request.params.mistakeId),
+    );
+
     app.get(
       '/mistakes/:mistakeId/learning',
       {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, optionalText, text } from './common.ts';
 import { messageSchema } from './messages.ts';
-import { recoveryStages } from './mistakes.ts';
+import { mistakeCategories, mistakeSchema, recoveryStages } from './mistakes.ts';
 import { sourcedFindingSchema } from './recovery.ts';
 
 // Learn, correct, don't repeat: the root cause of a mistake, its corrective and preventive actions
@@ -156,6 +156,10 @@ export const learningSchema = z.object({
   noPlanReason: z.string().nullable(),
   /** The improvement plan queued to the client, if any. */
   planMessageId: z.string().nullable(),
+  /** The earlier mistake this one repeats, and the later ones that repeat this one (regressed). */
+  repeatOf: z.object({ id: z.string(), ref: z.string() }).nullable(),
+  repeats: z.array(z.object({ id: z.string(), ref: z.string() })),
+  regressed: z.boolean(),
   /** What is still missing for learned, verified and closed, in words. */
   missing: z.object({ learned: z.array(z.string()), verified: z.array(z.string()), closed: z.array(z.string()) }),
 });
@@ -186,3 +190,35 @@ export const improvementPlanResultSchema = z.object({
   stage: z.enum(recoveryStages),
 });
 export type ImprovementPlanResult = z.infer<typeof improvementPlanResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Recurrence: similar past mistakes while one is being logged, and marking a repeat.
+//
+//   POST   /api/mistakes/similar                 body similarQuerySchema → 200 { items: similarMistakeSchema[] }
+//   POST   /api/mistakes/:mistakeId/repeat-of    body repeatInputSchema → 200 learningSchema (of the earlier mistake)
+//   DELETE /api/mistakes/:mistakeId/repeat-of    → 200 learningSchema (undo)
+
+export const similarQuerySchema = z.strictObject({
+  title: text(200),
+  description: optionalText(10_000),
+  clientId: idSchema.optional(),
+  category: z.enum(mistakeCategories).optional(),
+  /** The mistake being edited, left out of its own suggestions. */
+  excludeId: idSchema.optional(),
+  limit: z.number().int().min(1).max(10).default(3),
+});
+export type SimilarQuery = z.infer<typeof similarQuerySchema>;
+
+export const similarMistakeSchema = z.object({
+  mistake: mistakeSchema,
+  /** 0–1: text similarity combined with same client and same category. */
+  score: z.number(),
+  /** Same client, same category and very similar words: most likely the same mistake again. */
+  likelyRepeat: z.boolean(),
+  reasons: z.array(z.string()),
+  preventive: z.object({ total: z.number().int(), effective: z.number().int(), notEffective: z.number().int() }),
+});
+export type SimilarMistake = z.infer<typeof similarMistakeSchema>;
+
+export const repeatInputSchema = z.strictObject({ mistakeId: idSchema });
+export type RepeatInput = z.infer<typeof repeatInputSchema>;

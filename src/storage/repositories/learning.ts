@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ActionRecord, LearningRepositories } from '../../domain/learning/ports.ts';
+import type { ActionRecord, LearningRepositories, OverturnedCheck, RepeatRecord } from '../../domain/learning/ports.ts';
 import type { CauseCategory, EscapeKind, RootCause } from '../../shared/contract/index.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toIso, toIsoOrNull } from '../dialect.ts';
 import type { DB } from '../schema.ts';
-import type { ActionsTable } from '../schema-learning.ts';
+import type { ActionsTable, MistakeRepeatsTable } from '../schema-learning.ts';
 import { parseJson } from './rows.ts';
 
 function toAction(row: Selectable<ActionsTable>): ActionRecord {
@@ -44,6 +44,16 @@ function actionColumns(a: ActionRecord) {
     checked_by: a.checkedBy,
     checked_at: a.checkedAt,
     next_reminder_at: a.nextReminderAt,
+  };
+}
+
+function toRepeat(row: Selectable<MistakeRepeatsTable>): RepeatRecord {
+  return {
+    mistakeId: row.mistake_id,
+    repeatOfId: row.repeat_of_id,
+    undo: parseJson<OverturnedCheck[]>(row.undo, []),
+    markedBy: row.marked_by,
+    markedAt: toIso(row.marked_at),
   };
 }
 
@@ -184,6 +194,47 @@ export function createLearningRepositories(db: Kysely<DB>, _capabilities: Dialec
           .returning('action_id')
           .execute();
         return rows.length > 0;
+      },
+    },
+    repeats: {
+      async get(workspaceId, mistakeId) {
+        const row = await db
+          .selectFrom('mistake_repeats')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('mistake_id', '=', mistakeId)
+          .executeTakeFirst();
+        return row ? toRepeat(row) : null;
+      },
+      async put(workspaceId, r) {
+        await db
+          .insertInto('mistake_repeats')
+          .values({
+            mistake_id: r.mistakeId,
+            workspace_id: workspaceId,
+            repeat_of_id: r.repeatOfId,
+            undo: JSON.stringify(r.undo),
+            marked_by: r.markedBy,
+            marked_at: r.markedAt,
+          })
+          .execute();
+      },
+      async delete(workspaceId, mistakeId) {
+        await db
+          .deleteFrom('mistake_repeats')
+          .where('workspace_id', '=', workspaceId)
+          .where('mistake_id', '=', mistakeId)
+          .execute();
+      },
+      async repeatsOf(workspaceId, mistakeId) {
+        const rows = await db
+          .selectFrom('mistake_repeats')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('repeat_of_id', '=', mistakeId)
+          .orderBy('marked_at')
+          .execute();
+        return rows.map(toRepeat);
       },
     },
   };
