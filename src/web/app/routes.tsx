@@ -7,6 +7,7 @@ import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { ClientDetailPage } from '../features/clients/client-detail-page.tsx';
 import { ClientsPage } from '../features/clients/clients-page.tsx';
 import { enginesFeature } from '../features/engines/index.tsx';
+import { learningFeature } from '../features/learning/index.tsx';
 import { WorkspaceFactsPage } from '../features/facts/workspace-facts-page.tsx';
 import { LogMistakePage } from '../features/mistakes/log-mistake-page.tsx';
 import { MistakeDetailPage } from '../features/mistakes/mistake-detail-page.tsx';
@@ -82,6 +83,7 @@ export function appRoutes(): RouteObject[] {
                 { path: 'facts', element: <WorkspaceFactsPage /> },
                 { path: 'settings', element: <SettingsPage /> },
                 ...recoveryFeature.routes,
+                ...learningFeature.routes,
                 ...enginesFeature.routes,
                 { path: '*', element: <NotFound /> },
               ],

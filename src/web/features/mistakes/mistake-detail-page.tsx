@@ -30,6 +30,7 @@ import { categoryLabels, channelLabels, channelOptions, finderLabels } from '../
 import { formatMoney } from '../../lib/money.ts';
 import { CommitmentForm, CommitmentsTable } from '../clients/commitments-section.tsx';
 import { useContacts } from '../clients/api.ts';
+import { LearnSection } from '../learning/index.tsx';
 import { MistakeRecovery } from '../recovery/index.tsx';
 import {
   useAcknowledgments,
@@ -373,6 +374,7 @@ export function MistakeDetailPage() {
           </Grid.Col>
         </Grid>
         <MistakeRecovery mistakeId={m.id} />
+        <LearnSection mistakeId={m.id} clientId={m.clientId} />
         <MistakeTimeline mistakeId={m.id} />
       </Stack>
     </>
