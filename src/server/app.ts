@@ -17,6 +17,7 @@ import type { Services } from '../bootstrap/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSecurityHeaders } from './plugins/security.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Folder with the built web app (index.html); omitted or missing = API only. */
   webRoot?: string;
+  /** PUBLIC_URL: HSTS is sent only when it is https. */
+  publicUrl?: string | undefined;
 }
 
 /** Log redaction: credentials never reach the logs. */
@@ -68,6 +71,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // The API speaks JSON only: a text/plain body (what a cross-site form can send) is refused with 415.
   app.removeContentTypeParser('text/plain');
 
+  await registerSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

@@ -18,6 +18,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ url:
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     webRoot: defaultWebRoot,
+    publicUrl: config.publicUrl,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`makegood is serving at ${address.replace('127.0.0.1', 'localhost')}`);
