@@ -32,13 +32,19 @@ export interface ServiceOverrides {
 }
 
 /** Where the configuration says the database is. */
-export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
-  return config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: sqliteFileIn(config.dataDir) };
+export function databaseTarget(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sqliteSynchronous'>>,
+): DatabaseTarget {
+  return config.databaseUrl
+    ? { postgresUrl: config.databaseUrl }
+    : { sqliteFile: sqliteFileIn(config.dataDir), synchronous: config.sqliteSynchronous ?? 'full' };
 }
 
 /** The one composition root: opens and migrates the database, then wires the domain's ports. */
 export async function createServices(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Omit<MailerConfig, 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'sqliteSynchronous'>> &
+    Omit<MailerConfig, 'dataDir'>,
   overrides: ServiceOverrides = {},
   target: DatabaseTarget = databaseTarget(config),
 ): Promise<Services> {

@@ -34,4 +34,11 @@ describe('loadConfig', () => {
     for (const on of ['true', '1', 'on', 'Yes']) expect(loadConfig({ SCHEDULER: on }).scheduler).toBe(true);
     expect(() => loadConfig({ SCHEDULER: 'sometimes' })).toThrow(/SCHEDULER/);
   });
+
+  it('syncs SQLite fully by default; normal only when asked, and names a bad value', () => {
+    expect(loadConfig({}).sqliteSynchronous).toBe('full');
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'Normal' }).sqliteSynchronous).toBe('normal');
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'full' }).sqliteSynchronous).toBe('full');
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SQLITE_SYNCHRONOUS/);
+  });
 });

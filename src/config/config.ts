@@ -36,6 +36,16 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('makegood <makegood@localhost>'),
   ACCOUNTING_FROM: z.string().min(3).default('Accounting <accounting@localhost>'),
   SCHEDULER: bool.default(true),
+  /**
+   * SQLite only: `full` (default) syncs the WAL on every commit, so a committed transaction survives
+   * power loss or an OS crash; `normal` survives a killed process but may lose the last commits on
+   * power loss, for a faster write path.
+   */
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(['full', 'normal'], { error: 'must be full or normal' }))
+    .default('full'),
 });
 
 /** Validated runtime configuration. */
@@ -53,6 +63,8 @@ export interface Config {
   mailFrom: string;
   accountingFrom: string;
   scheduler: boolean;
+  /** SQLite `PRAGMA synchronous` in WAL mode (ignored on PostgreSQL). */
+  sqliteSynchronous: 'full' | 'normal';
 }
 
 /** Thrown when the environment has bad keys; `problems` lists every one of them. */
@@ -85,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     accountingFrom: e.ACCOUNTING_FROM,
     scheduler: e.SCHEDULER,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

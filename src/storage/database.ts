@@ -14,7 +14,15 @@ export interface Database {
 }
 
 /** Where to connect: a PostgreSQL URL, or a SQLite file (':memory:' for tests). */
-export type DatabaseTarget = { postgresUrl: string; poolSize?: number } | { sqliteFile: string };
+export type DatabaseTarget =
+  { postgresUrl: string; poolSize?: number } | { sqliteFile: string; synchronous?: SqliteSynchronous };
+
+/**
+ * SQLite `PRAGMA synchronous` in WAL mode. FULL (the default) syncs the WAL on every commit: a
+ * committed transaction survives power loss and OS crashes. NORMAL survives a killed process but
+ * can lose the last commits on power loss.
+ */
+export type SqliteSynchronous = 'full' | 'normal';
 
 /** The default embedded database file inside the data folder. */
 export function sqliteFileIn(dataDir: string): string {
@@ -26,12 +34,12 @@ export function sqliteFileIn(dataDir: string): string {
  * better-sqlite3 with a prepared-statement cache: Kysely prepares every query again, and caching
  * was measured at 2.4x on selects (shared/NOTES.md). Statements are keyed by SQL text.
  */
-function cachingSqlite(file: string): SQLite.Database {
+function cachingSqlite(file: string, synchronous: SqliteSynchronous): SQLite.Database {
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma(synchronous === 'normal' ? 'synchronous = NORMAL' : 'synchronous = FULL');
   const cache = new Map<string, SQLite.Statement>();
   const prepare = raw.prepare.bind(raw);
   return new Proxy(raw, {
@@ -65,7 +73,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, capabilities: postgresCapabilities, close: () => db.destroy() };
   }
-  const sqlite = cachingSqlite(target.sqliteFile);
+  const sqlite = cachingSqlite(target.sqliteFile, target.synchronous ?? 'full');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, capabilities: sqliteCapabilities, close: () => db.destroy() };
 }
