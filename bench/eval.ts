@@ -1,11 +1,17 @@
 // `npm run eval`: accuracy of the apology analyser and the pre-send guard on the labelled sets in
 // bench/data/ (the apology figures for the tuned set and for the held-out texts).
-import { evaluateApology } from './eval-apology.ts';
+import { evaluateApology, evaluateRealApology } from './eval-apology.ts';
+import { agreementReport } from './eval-agreement.ts';
 import { evaluateGuard } from './eval-guard.ts';
 
 const apology = evaluateApology();
 process.stdout.write(`${apology.report}\n\n`);
+// The real-world corpus: development part, then the test part (figures only, never its misses).
+const realDev = evaluateRealApology('dev');
+const realTest = evaluateRealApology('test');
+process.stdout.write(`${realDev.report}\n\n${realTest.report}\n\n${agreementReport()}\n\n`);
 const misses = [
+  ...realDev.metrics.misses.map((m) => `real dev ${m.id}: ${m.diff}`),
   ...apology.metrics.misses.map((m) => `labelled ${m.id}: ${m.diff}`),
   ...(apology.metrics.holdout?.misses ?? []).map((m) => `held-out ${m.id}: ${m.diff}`),
 ];
