@@ -77,6 +77,11 @@ export interface WorkspaceRepository {
   create(workspace: WorkspaceRecord): Promise<void>;
   get(id: string): Promise<WorkspaceRecord | null>;
   first(): Promise<WorkspaceRecord | null>;
+  /**
+   * Claims the installation for first-run setup (one row with a fixed key, safe across instances);
+   * false when it is already claimed. Call first inside the setup transaction.
+   */
+  claimInstallation(workspaceId: string, at: string): Promise<boolean>;
   /** Atomically takes the next per-workspace mistake number (MG-1, MG-2, …). */
   nextMistakeNumber(id: string): Promise<number>;
   /** The stored settings JSON (possibly partial; the domain fills defaults). */

@@ -4,6 +4,7 @@ import * as initial from './migrations/2026-11-22T00-00-00_initial.ts';
 import * as recovery from './migrations/2026-11-22T01-00-00_recovery.ts';
 import * as messaging from './migrations/2026-11-22T02-00-00_messaging.ts';
 import * as updateDueQueue from './migrations/2026-12-02T10-00-00_update-due-queue.ts';
+import * as installation from './migrations/2026-12-02T12-00-00_installation.ts';
 import * as learning from './migrations/2026-12-02T13-00-00_learning.ts';
 import * as repeats from './migrations/2026-12-02T14-00-00_repeats.ts';
 
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T01-00-00_recovery': recovery,
   '2026-11-22T02-00-00_messaging': messaging,
   '2026-12-02T10-00-00_update-due-queue': updateDueQueue,
+  '2026-12-02T12-00-00_installation': installation,
   '2026-12-02T13-00-00_learning': learning,
   '2026-12-02T14-00-00_repeats': repeats,
 };

@@ -172,7 +172,15 @@ export interface VocabularyWordsTable {
   created_at: Timestamp;
 }
 
+/** The one row written by first-run setup (id is always 'singleton'). */
+export interface InstallationTable {
+  id: string;
+  workspace_id: string;
+  created_at: Timestamp;
+}
+
 export interface DB extends RecoveryTables, MessagingTables, LearningTables {
+  installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

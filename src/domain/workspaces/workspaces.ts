@@ -1,4 +1,5 @@
 import type { SessionInfo, SetupInput, SignInInput } from '../../shared/contract/index.ts';
+import { requireStrongPassword } from './password-policy.ts';
 import { DomainError } from '../errors.ts';
 import type { Deps, SessionRecord } from '../ports.ts';
 
@@ -34,14 +35,24 @@ async function issueSession(deps: Deps, userId: string, workspaceId: string): Pr
 }
 
 /** Creates a workspace with its owner (used by setup, the CLI and test factories). */
-export async function createWorkspace(deps: Deps, input: SetupInput): Promise<{ workspaceId: string; userId: string }> {
+export async function createWorkspace(
+  deps: Deps,
+  input: SetupInput,
+  options: { firstRun?: boolean } = {},
+): Promise<{ workspaceId: string; userId: string }> {
   const existing = await deps.store.users.findByEmail(input.email);
+  requireStrongPassword(input.password, [input.email, input.ownerName, input.workspaceName]);
   if (existing) throw new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
   const passwordHash = await deps.crypto.hashPassword(input.password);
   const now = deps.clock.now().toISOString();
   const workspaceId = deps.ids.id();
   const userId = deps.ids.id();
   await deps.store.transaction(async (store) => {
+    // First: another instance's setup in flight holds this row, so ours waits and then gives up
+    // before touching users (whose unique email would otherwise fail as a 500).
+    if (options.firstRun && !(await store.workspaces.claimInstallation(workspaceId, now))) {
+      throw new DomainError('setup_already_done');
+    }
     await store.workspaces.create({
       id: workspaceId,
       name: input.workspaceName,
@@ -59,14 +70,14 @@ let setupQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * First-run setup: only allowed while no workspace exists; signs the owner in. Setups are
- * serialised in this process, so a double submit answers 409 `setup_already_done` the second time.
- * (Several instances starting empty against one PostgreSQL could still race; first-run setup is
- * done once, in one browser, before anyone else knows the address.)
+ * serialised in this process, so a double submit answers 409 `setup_already_done` the second time;
+ * across instances on one database the installation row (a fixed primary key claimed in the
+ * setup transaction) lets exactly one setup commit and the others answer the same 409.
  */
 export async function setupWorkspace(deps: Deps, input: SetupInput): Promise<IssuedSession> {
   const run = setupQueue.then(async () => {
     if (!(await needsSetup(deps))) throw new DomainError('setup_already_done');
-    const { workspaceId, userId } = await createWorkspace(deps, input);
+    const { workspaceId, userId } = await createWorkspace(deps, input, { firstRun: true });
     return issueSession(deps, userId, workspaceId);
   });
   setupQueue = run.catch(() => undefined);

@@ -46,6 +46,15 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
         const row = await db.selectFrom('workspaces').selectAll().orderBy('created_at').executeTakeFirst();
         return row ? { id: row.id, name: row.name, timezone: row.timezone, createdAt: toIso(row.created_at) } : null;
       },
+      async claimInstallation(workspaceId, at) {
+        const rows = await db
+          .insertInto('installation')
+          .values({ id: 'singleton', workspace_id: workspaceId, created_at: at })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        return rows.length === 1;
+      },
       async nextMistakeNumber(id) {
         // One UPDATE … RETURNING: atomic on both dialects, so concurrent logs never share a number.
         const row = await db
