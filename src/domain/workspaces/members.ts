@@ -1,5 +1,6 @@
 import type { AddMemberInput, AssignableRole, MemberInfo } from '../../shared/contract/index.ts';
 import { requireRole } from '../access.ts';
+import { requireStrongPassword } from './password-policy.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
@@ -27,6 +28,7 @@ export async function addMember(deps: Deps, actor: Actor, input: AddMemberInput)
   const taken = () => new DomainError('email_taken', 'Another user already has this email.', { field: 'email' });
   const existing = await deps.store.users.findByEmail(input.email);
   if (existing && (await deps.store.users.firstMembership(existing.id))) throw taken();
+  requireStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await deps.crypto.hashPassword(input.password);
   const now = deps.clock.now().toISOString();
   const userId = existing?.id ?? deps.ids.id();
