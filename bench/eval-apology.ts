@@ -2,6 +2,7 @@
 // precision/recall/F1 and per-rule precision/recall. bench/eval.ts prints `report`.
 import { APOLOGY_COMPONENTS, RULE_IDS, analyseApology, type ApologyComponent } from '../src/engine/apology/index.ts';
 import { apologyHoldout, apologySet, type ApologyCase } from './data/apology-set.ts';
+import { labelledRules, loadRealApologies, type RealApologyCase } from './data/real-apologies/index.ts';
 
 /** Counts of one binary label over the set. */
 export interface PRF {
@@ -55,11 +56,58 @@ ${holdout.report}`,
   };
 }
 
-function evaluateSet(set: readonly ApologyCase[], title: string): { report: string; metrics: ApologyMetrics } {
+/** A real-corpus case in the labelled-set shape (its anti-pattern names mapped to rule ids). */
+function fromReal(c: RealApologyCase): ApologyCase {
+  const { labels } = c;
+  return {
+    id: c.id,
+    text: c.text,
+    kind: c.kind,
+    verdict: labels.verdict,
+    components: {
+      regret: labels.regret,
+      explanation: labels.explanation,
+      responsibility: labels.responsibility,
+      repentance: labels.repentance,
+      repair: labels.repair,
+      forgiveness: labels.forgiveness,
+    },
+    rules: labelledRules(labels) as ApologyCase['rules'],
+    compensation: labels.compensation,
+  };
+}
+
+/**
+ * The real-world corpus (bench/data/real-apologies): the development part (tune on it) and the
+ * test part (score only; never print its misses). Only the rubric's anti-patterns are labelled
+ * there, so only those rules are scored.
+ */
+export function evaluateRealApology(part: 'dev' | 'test'): { report: string; metrics: ApologyMetrics } {
+  const cases = loadRealApologies()[part].map(fromReal);
+  const title = part === 'dev' ? 'real texts, development part' : 'real texts, TEST part (scored only, never tuned on)';
+  return evaluateSet(cases, title, REAL_RULES);
+}
+
+/** The analyser's rules that the real corpus labels (its seven anti-patterns). */
+const REAL_RULES = [
+  'conditional_apology',
+  'passive_evasion',
+  'blame_shifting',
+  'excuse',
+  'vagueness',
+  'minimization',
+  'self_focus',
+] as const;
+
+function evaluateSet(
+  set: readonly ApologyCase[],
+  title: string,
+  scoredRules: readonly string[] = RULE_IDS,
+): { report: string; metrics: ApologyMetrics } {
   const comp: Record<string, { tp: number; fp: number; fn: number }> = {};
   for (const c of APOLOGY_COMPONENTS) comp[c] = { tp: 0, fp: 0, fn: 0 };
   const rules: Record<string, { tp: number; fp: number; fn: number }> = {};
-  for (const r of RULE_IDS) rules[r] = { tp: 0, fp: 0, fn: 0 };
+  for (const r of scoredRules) rules[r] = { tp: 0, fp: 0, fn: 0 };
   const confusion: Record<string, Record<string, number>> = {};
   const misses: { id: string; diff: string }[] = [];
   let correct = 0;
@@ -86,8 +134,8 @@ function evaluateSet(set: readonly ApologyCase[], title: string): { report: stri
       }
     }
     const fired = new Set(result.findings.map((f) => f.rule));
-    const expected = new Set(item.rules);
-    for (const r of RULE_IDS) {
+    const expected = new Set<string>(item.rules);
+    for (const r of scoredRules) {
       const cell = rules[r]!;
       const got = fired.has(r);
       const want = expected.has(r);
@@ -109,7 +157,7 @@ function evaluateSet(set: readonly ApologyCase[], title: string): { report: stri
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  for (const r of RULE_IDS) {
+  for (const r of scoredRules) {
     ruleMetrics[r] = prf(rules[r]!.tp, rules[r]!.fp, rules[r]!.fn);
     tp += rules[r]!.tp;
     fp += rules[r]!.fp;
@@ -144,7 +192,7 @@ function evaluateSet(set: readonly ApologyCase[], title: string): { report: stri
     `    ${'macro F1'.padEnd(20)} ${''.padStart(8)} ${''.padStart(8)} ${pct(metrics.componentMacroF1).padStart(7)}`,
   );
   lines.push('  rules                 precision  recall  (tp/fp/fn)');
-  for (const r of RULE_IDS) {
+  for (const r of scoredRules) {
     const m = ruleMetrics[r]!;
     // A rule with no labelled or predicted case has nothing to measure: say so instead of 100%.
     const empty = m.tp + m.fp + m.fn === 0;

@@ -177,6 +177,16 @@ describe('rules', () => {
   });
 });
 
+describe('isApology', () => {
+  it('is false for a plain client email and true for an apology or an owned failure', () => {
+    expect(
+      analyseApology('Hi Sam, the invoice for March is attached. Let me know if you need anything else.').isApology,
+    ).toBe(false);
+    expect(analyseApology('Sorry, I sent you the wrong file this morning.').isApology).toBe(true);
+    expect(analyseApology('My mistake: I sent you the wrong file this morning.').isApology).toBe(true);
+  });
+});
+
 describe('decideVerdict', () => {
   it('good: regret, responsibility and repair or repentance, without deflection', () => {
     expect(decideVerdict(comps('regret', 'responsibility', 'repair'), [], false)).toBe('good');
