@@ -34,7 +34,7 @@ beforeAll(async () => {
   );
   await writeFile(
     file('bad-rule.json'),
-    JSON.stringify({ client: { name: 'Serenity' }, rules: [{ kind: 'pattern', pattern: '(a+)+$', message: 'x' }] }),
+    JSON.stringify({ client: { name: 'Serenity' }, rules: [{ kind: 'pattern', pattern: '(a)\\1', message: 'x' }] }),
   );
 
   // A local database with one workspace and one client, as `makegood serve` would leave it.
@@ -110,7 +110,7 @@ describe('makegood check: usage errors exit 2 with a clear message', () => {
 });
 
 describe('makegood check: findings and exit status (needs the real guard)', () => {
-  it('rejects a guard rule pattern that can backtrack catastrophically, naming it', async () => {
+  it('rejects a guard rule pattern RE2 cannot run (a backreference), naming it', async () => {
     const { code, stderr } = await runCli(['check', file('clean.txt'), '--context', file('bad-rule.json')]);
     expect(code).toBe(2);
     expect(stderr).toContain('rules[0].pattern');

@@ -10,7 +10,7 @@ export function listGuardRules(deps: Deps, actor: Actor): Promise<GuardRule[]> {
   return deps.store.guardRules.list(actor.workspaceId);
 }
 
-/** Adds a guard rule; a pattern that is invalid or could backtrack catastrophically is refused. */
+/** Adds a guard rule; a pattern that is invalid or uses what RE2 cannot run (backreferences, lookaround) is refused. */
 export async function addGuardRule(deps: Deps, actor: Actor, input: GuardRuleInput): Promise<GuardRule> {
   requireRole(actor, 'member');
   const rule = await checkedRule(deps, actor, input, deps.ids.id(), deps.clock.now().toISOString());

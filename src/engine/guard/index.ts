@@ -90,7 +90,7 @@ export function buildGuard(knowledge: GuardKnowledge, options: { speller?: Spell
   return new BuiltGuard(knowledge, options.speller);
 }
 
-/** Why a rule cannot be used (invalid or catastrophic-backtracking regex, empty phrase), or null. */
+/** Why a rule cannot be used (invalid regex, a construct RE2 cannot run, empty phrase), or null. */
 export function validateGuardRule(rule: Omit<GuardRuleSpec, 'id' | 'clientId'>): string | null {
   return ruleProblem(rule);
 }

@@ -1,11 +1,12 @@
 // guard_rule: the workspace's learned rules. `forbidden` — the phrase must not appear;
 // `required` — the phrase must appear (whenever the `when` trigger does, if one is given);
-// `pattern` — a regex (checked for catastrophic backtracking before it is accepted) must not
+// `pattern` — a regex, run on RE2 (linear time in the text; see pattern.ts), must not
 // match. `when` also narrows forbidden and pattern rules. Phrases match word by word, ignoring
 // case and punctuation between words; regexes are compiled once, as written (case-sensitive).
 import type { Finding } from '../types.ts';
 import { PhraseIndex, phraseWords, type PhraseMatch } from './phrases.ts';
-import { regexProblem, requiredLiterals } from './regex-safety.ts';
+import type { RE2JS } from 're2js';
+import { compilePattern, patternMatches, patternProblem } from './pattern.ts';
 import type { Token } from './tokenise.ts';
 
 /** A rule as the guard receives it (mirrors GuardRuleSpec). */
@@ -32,7 +33,7 @@ function spellings(words: string[]): string[][] {
 export function ruleProblem(rule: Omit<RuleInput, 'id' | 'clientId'>): string | null {
   if (rule.kind === 'pattern') {
     if (typeof rule.pattern !== 'string') return 'a pattern rule needs a pattern';
-    const problem = regexProblem(rule.pattern);
+    const problem = patternProblem(rule.pattern);
     if (problem) return `the pattern ${problem}`;
   } else if (rule.kind === 'forbidden' || rule.kind === 'required') {
     if (typeof rule.phrase !== 'string' || rule.phrase.trim().length === 0) return 'the phrase must not be empty';
@@ -51,7 +52,7 @@ interface CompiledRule {
   index: number;
   spec: RuleInput;
   message: string;
-  regex: RegExp | null;
+  regex: RE2JS | null;
   hasWhen: boolean;
 }
 
@@ -70,12 +71,8 @@ export class RuleHits {
 interface Scope {
   /** Required phrases without a trigger: checked on every text. */
   alwaysRequired: CompiledRule[];
-  /** Patterns without a literal to look for first. */
+  /** Patterns (run on every text of the scope). */
   alwaysPatterns: CompiledRule[];
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** The workspace's rules, compiled once. Invalid rules are skipped (they are refused on input). */
@@ -84,11 +81,6 @@ export class RuleSet {
   private readonly all: CompiledRule[] = [];
   private readonly workspace: Scope = { alwaysRequired: [], alwaysPatterns: [] };
   private readonly byClient = new Map<string, Scope>();
-  /** One regex finding every pattern's required literal in a single scan (a zero-width lookahead per position). */
-  private readonly literalScan: RegExp | null;
-  private readonly byLiteral = new Map<string, CompiledRule[]>();
-  /** Literals contained in each literal (found together with it). */
-  private readonly within = new Map<string, string[]>();
   /** Rules that could not be used, with the reason (for diagnostics). */
   readonly skipped: { rule: RuleInput; reason: string }[] = [];
 
@@ -103,7 +95,7 @@ export class RuleSet {
         index,
         spec,
         message: spec.message?.trim() ? spec.message.trim() : 'A guard rule of this workspace.',
-        regex: spec.kind === 'pattern' ? new RegExp(spec.pattern!, 'g') : null,
+        regex: spec.kind === 'pattern' ? compilePattern(spec.pattern!) : null,
         hasWhen: typeof spec.when === 'string',
       };
       this.all[index] = rule;
@@ -122,24 +114,9 @@ export class RuleSet {
           { rule, role: 'when' },
         );
       if (spec.kind === 'required' && !rule.hasWhen) scope.alwaysRequired.push(rule);
-      if (spec.kind === 'pattern') {
-        const literals = requiredLiterals(spec.pattern!);
-        if (!literals) scope.alwaysPatterns.push(rule);
-        else
-          for (const l of new Set(literals)) {
-            const list = this.byLiteral.get(l);
-            if (list) list.push(rule);
-            else this.byLiteral.set(l, [rule]);
-          }
-      }
+      // RE2 skips ahead to a pattern's literal prefix itself, so every pattern runs on every text.
+      if (spec.kind === 'pattern') scope.alwaysPatterns.push(rule);
     });
-    const literals = [...this.byLiteral.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    for (const l of literals)
-      this.within.set(
-        l,
-        literals.filter((m) => m !== l && l.includes(m)),
-      );
-    this.literalScan = literals.length > 0 ? new RegExp(`(?=(${literals.map(escapeRegex).join('|')}))`, 'g') : null;
   }
 
   /** Whether some rule phrase or trigger starts with this word. */
@@ -190,23 +167,6 @@ export class RuleSet {
         if (!hits.phrase.has(rule.index)) this.missing(rule, text, undefined, out);
       for (const rule of scope.alwaysPatterns) this.runPattern(rule, text, clientId, hits, out);
     }
-    // Patterns whose required literal is in the text: one scan finds every literal.
-    if (this.literalScan) {
-      const seen = new Set<CompiledRule>();
-      const re = this.literalScan;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        re.lastIndex = m.index + 1;
-        const literal = m[1]!;
-        for (const l of [literal, ...this.within.get(literal)!]) {
-          for (const rule of this.byLiteral.get(l) ?? []) {
-            if (seen.has(rule)) continue;
-            seen.add(rule);
-            this.runPattern(rule, text, clientId, hits, out);
-          }
-        }
-      }
-    }
   }
 
   private missing(
@@ -237,22 +197,15 @@ export class RuleSet {
   ): void {
     if (rule.spec.clientId && rule.spec.clientId !== clientId) return;
     if (rule.hasWhen && !hits.when.has(rule.index)) return;
-    const re = rule.regex!;
-    re.lastIndex = 0;
-    let count = 0;
-    for (let m = re.exec(text); m !== null && count < MAX_PER_RULE; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      count++;
+    for (const m of patternMatches(rule.regex!, text, MAX_PER_RULE)) {
+      const matched = text.slice(m.start, m.end);
       out.push({
         rule: 'guard_rule',
         severity: 'error',
-        start: m.index,
-        end: m.index + m[0].length,
+        start: m.start,
+        end: m.end,
         message: rule.message,
-        suggestion: `Rephrase “${m[0].length > 60 ? `${m[0].slice(0, 57)}…` : m[0]}” (it matches a guard rule pattern).`,
+        suggestion: `Rephrase “${matched.length > 60 ? `${matched.slice(0, 57)}…` : matched}” (it matches a guard rule pattern).`,
       });
     }
   }

@@ -321,12 +321,29 @@ describe('guard rules API', () => {
     expect(after.body.items).toHaveLength(2);
   });
 
-  it('refuses a pattern that could backtrack catastrophically, naming pattern', async () => {
-    const r = await t.api.request('POST', '/api/guard-rules', { kind: 'pattern', pattern: '(a+)+$', message: 'x' });
+  it('accepts the nested-repeat attack patterns and checks 10 kB against them (they run on RE2)', async () => {
+    for (const pattern of ['(.{0,10}){10}x', '(a?){28}a{32}']) {
+      const r = await t.api.request('POST', '/api/guard-rules', { kind: 'pattern', pattern, message: 'r' });
+      expect(r.status).toBe(201);
+    }
+    const text = `${'a'.repeat(5000)} ${'b'.repeat(4990)}x`;
+    const c = await client();
+    const rules = (await check(c.id, text)).filter((f) => f.rule === 'guard_rule');
+    // (a?){28}a{32} matches greedy runs of 60 a's; (.{0,10}){10}x matches the 100 characters before "x".
+    expect(rules.some((f) => f.end - f.start === 60)).toBe(true);
+    expect(rules.some((f) => f.end === text.length && f.end - f.start === 101)).toBe(true);
+  });
+
+  it('refuses a pattern RE2 cannot run with a 400 naming pattern and the construct', async () => {
+    const r = await t.api.request('POST', '/api/guard-rules', { kind: 'pattern', pattern: '(a)\\1', message: 'x' });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
     expect(r.body.error.message).toContain('pattern');
-    expect(JSON.stringify(r.body.error.details)).toContain('pattern');
+    expect(r.body.error.message).toContain('backreference');
+    expect(JSON.stringify(r.body.error.details)).toContain('body.pattern');
+    const look = await t.api.request('POST', '/api/guard-rules', { kind: 'pattern', pattern: 'a(?!b)', message: 'x' });
+    expect(look.status).toBe(400);
+    expect(look.body.error.message).toContain('lookahead');
     const invalid = await t.api.request('POST', '/api/guard-rules', {
       kind: 'pattern',
       pattern: '([a-z',
@@ -361,7 +378,7 @@ describe('guard rules API', () => {
     });
     const badPut = await t.api.request('PUT', `/api/guard-rules/${rule.body.id}`, {
       kind: 'pattern',
-      pattern: '(a+)+$',
+      pattern: '(?<=a)b',
       message: 'x',
     });
     expect(badPut.status).toBe(400);
