@@ -226,4 +226,16 @@ function round(x: number, digits = 0): number {
 }
 
 if (process.argv.includes('--cold-child')) await coldChild();
-else await main();
+else if (process.argv.includes('--scheduler')) {
+  // The scheduler stall figure (bench/scheduler-stall.ts); size via --mistakes=N (default 1,000,000).
+  const { schedulerStall } = await import('./scheduler-stall.ts');
+  const size = Number(process.argv.find((a) => a.startsWith('--mistakes='))?.slice(11) ?? 1_000_000);
+  const r = await schedulerStall(size);
+  if (json) process.stdout.write(`${JSON.stringify({ scheduler: r })}\n`);
+  else
+    process.stdout.write(
+      `scheduler on ${r.mistakes} mistakes (built in ${r.buildMs} ms): max stall ${r.maxStallMs} ms ` +
+        `(backlog tick ${r.backlogTickMs} ms flagging ${r.backlogFlagged}: ${r.backlogMaxStallMs} ms; ` +
+        `steady tick ${r.steadyTickMs} ms: ${r.steadyMaxStallMs} ms; idle machine noise ${r.idleMaxStallMs} ms)\n`,
+    );
+} else await main();

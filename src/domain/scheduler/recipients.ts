@@ -38,19 +38,29 @@ export async function commitmentOwner(
   return clientOwner ?? recipients.owner;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** A time as people read it in the workspace's zone, e.g. "Tue 3 Mar 2026, 09:00 UTC". */
 export function humanTime(iso: string, timezone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: timezone,
-      timeZoneName: 'short',
-    }).format(new Date(iso));
+    let format = formats.get(timezone);
+    if (!format) {
+      // Built once per time zone: constructing one costs ~0.5 ms, and the first in a process ~90 ms
+      // (ICU zone data), which would otherwise land in the middle of a scheduler tick.
+      format = new Intl.DateTimeFormat('en-GB', {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: timezone,
+        timeZoneName: 'short',
+      });
+      if (formats.size > 500) formats.clear();
+      formats.set(timezone, format);
+    }
+    return format.format(new Date(iso));
   } catch {
     return iso;
   }
