@@ -11,6 +11,8 @@ export interface Finding {
   suggestion: string;
   /** When set, replacing text[start, end) with this string applies the suggestion in one click. */
   replacement?: string;
+  /** For `guard_rule` findings: the id of the workspace rule that produced it. */
+  ruleId?: string;
 }
 
 /** A half-open range of UTF-16 offsets into the analysed text. */

@@ -148,6 +148,7 @@ export class RuleSet {
       for (const m of matches) {
         out.push({
           rule: 'guard_rule',
+        ...(rule.spec.id !== undefined && { ruleId: rule.spec.id }),
           severity: 'error',
           start: m.start,
           end: m.end,
@@ -178,6 +179,7 @@ export class RuleSet {
     const span = trigger ? { start: trigger.start, end: trigger.end } : firstLine(text);
     out.push({
       rule: 'guard_rule',
+      ...(rule.spec.id !== undefined && { ruleId: rule.spec.id }),
       severity: 'error',
       start: span.start,
       end: span.end,
@@ -201,6 +203,7 @@ export class RuleSet {
       const matched = text.slice(m.start, m.end);
       out.push({
         rule: 'guard_rule',
+        ...(rule.spec.id !== undefined && { ruleId: rule.spec.id }),
         severity: 'error',
         start: m.start,
         end: m.end,

@@ -14,6 +14,8 @@ export const findingSchema = z.object({
   message: z.string(),
   suggestion: z.string(),
   replacement: z.string().optional(),
+  /** The lesson whose check produced this finding ("Lesson from MG-12: …"). */
+  lessonId: z.string().optional(),
 });
 export type FindingDto = z.infer<typeof findingSchema>;
 
@@ -48,6 +50,8 @@ export const checkInputSchema = z.strictObject({
   clientId: idSchema,
   attachments: z.number().int().min(0).max(1000).optional(),
   date: z.iso.date().optional(),
+  /** Names the draft being written (any stable id per draft): lets a lesson count what it caught. */
+  draftId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'must be an id').optional(),
 });
 export type CheckInput = z.infer<typeof checkInputSchema>;
 

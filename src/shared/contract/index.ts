@@ -8,3 +8,4 @@ export * from './settings.ts';
 export * from './messages.ts';
 export * from './recovery.ts';
 export * from './learning.ts';
+export * from './lessons.ts';
