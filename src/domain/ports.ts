@@ -17,6 +17,7 @@ import type { Speller } from '../engine/index.ts';
 import type { MessagingRepositories } from './messages/ports.ts';
 import type { RecoveryRepositories } from './remedies/ports.ts';
 import type { LearningRepositories } from './learning/ports.ts';
+import type { LessonRepositories } from './lessons/ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -108,9 +109,28 @@ export interface UserRepository {
   removeMembership(workspaceId: string, userId: string): Promise<void>;
 }
 
+/** A session joined with its user, workspace and membership (what every request needs). */
+export interface ResolvedSession {
+  userId: string;
+  workspaceId: string;
+  csrfToken: string;
+  expiresAt: string;
+  userName: string;
+  userEmail: string;
+  workspaceName: string;
+  workspaceTimezone: string;
+  role: Role;
+}
+
 export interface SessionRepository {
   create(session: SessionRecord): Promise<void>;
   get(id: string): Promise<SessionRecord | null>;
+  /**
+   * The session with user, workspace and role in one indexed query; null when unknown, expired
+   * (at `now`) or no longer a member. Cached per instance for a few seconds; sign-out, removal,
+   * role and name changes drop the entry on this instance at once.
+   */
+  resolve(id: string, now: Date): Promise<ResolvedSession | null>;
   delete(id: string): Promise<void>;
   deleteExpired(now: string): Promise<number>;
   /** Ends every session of one user in one workspace (on removal). */
@@ -197,7 +217,7 @@ export interface VocabularyRepository {
 }
 
 /** All repositories, plus a transaction that hands the same set bound to one transaction. */
-export interface Store extends RecoveryRepositories, MessagingRepositories, LearningRepositories {
+export interface Store extends RecoveryRepositories, MessagingRepositories, LearningRepositories, LessonRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;

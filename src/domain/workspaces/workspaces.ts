@@ -107,20 +107,14 @@ export async function signOut(deps: Deps, token: string): Promise<void> {
   await deps.store.sessions.delete(deps.crypto.sha256(token));
 }
 
-/** Looks a session token up; null when unknown or expired. */
+/** Looks a session token up; null when unknown, expired or no longer a member (one query, cached briefly). */
 export async function resolveSession(deps: Deps, token: string): Promise<SessionInfo | null> {
-  const record = await deps.store.sessions.get(deps.crypto.sha256(token));
-  if (!record || record.expiresAt <= deps.clock.now().toISOString()) return null;
-  const [user, workspace, role] = await Promise.all([
-    deps.store.users.get(record.userId),
-    deps.store.workspaces.get(record.workspaceId),
-    deps.store.users.membership(record.workspaceId, record.userId),
-  ]);
-  if (!user || !workspace || !role) return null;
+  const s = await deps.store.sessions.resolve(deps.crypto.sha256(token), deps.clock.now());
+  if (!s) return null;
   return {
-    user: { id: user.id, name: user.name, email: user.email },
-    workspace: { id: workspace.id, name: workspace.name, timezone: workspace.timezone },
-    role,
-    csrfToken: record.csrfToken,
+    user: { id: s.userId, name: s.userName, email: s.userEmail },
+    workspace: { id: s.workspaceId, name: s.workspaceName, timezone: s.workspaceTimezone },
+    role: s.role,
+    csrfToken: s.csrfToken,
   };
 }

@@ -5,8 +5,10 @@ import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
+import { createLessonRepositories } from './lessons.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
+import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import {
   likePattern,
@@ -22,11 +24,17 @@ import {
 } from './rows.ts';
 
 /** Builds the repositories over a Kysely handle (the database or one open transaction). */
-export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, inTransaction = false): Store {
+export function createStore(
+  db: Kysely<DB>,
+  capabilities: DialectCapabilities,
+  inTransaction = false,
+  sessionCtx: SessionInvalidation = { cache: new SessionCache() },
+): Store {
   const store: Store = {
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
     ...createLearningRepositories(db, capabilities),
+    ...createLessonRepositories(db, capabilities),
     workspaces: {
       async count() {
         const row = await db.selectFrom('workspaces').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -172,9 +180,11 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
           .where('workspace_id', '=', workspaceId)
           .where('user_id', '=', userId)
           .execute();
+        invalidate(sessionCtx, (cache) => cache.deleteUser(workspaceId, userId));
       },
       async setCredentials(userId, name, passwordHash) {
         await db.updateTable('users').set({ name, password_hash: passwordHash }).where('id', '=', userId).execute();
+        invalidate(sessionCtx, (cache) => cache.deleteUser(null, userId));
       },
       async removeMembership(workspaceId, userId) {
         await db
@@ -182,52 +192,11 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
           .where('workspace_id', '=', workspaceId)
           .where('user_id', '=', userId)
           .execute();
+        invalidate(sessionCtx, (cache) => cache.deleteUser(workspaceId, userId));
       },
     },
 
-    sessions: {
-      async create(s) {
-        await db
-          .insertInto('sessions')
-          .values({
-            id: s.id,
-            user_id: s.userId,
-            workspace_id: s.workspaceId,
-            csrf_token: s.csrfToken,
-            created_at: s.createdAt,
-            expires_at: s.expiresAt,
-          })
-          .execute();
-      },
-      async get(id) {
-        const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-        return row
-          ? {
-              id: row.id,
-              userId: row.user_id,
-              workspaceId: row.workspace_id,
-              csrfToken: row.csrf_token,
-              createdAt: toIso(row.created_at),
-              expiresAt: toIso(row.expires_at),
-            }
-          : null;
-      },
-      async delete(id) {
-        await db.deleteFrom('sessions').where('id', '=', id).execute();
-      },
-      async deleteExpired(now) {
-        const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-        return Number(result.numDeletedRows);
-      },
-      async deleteForUser(workspaceId, userId) {
-        const result = await db
-          .deleteFrom('sessions')
-          .where('workspace_id', '=', workspaceId)
-          .where('user_id', '=', userId)
-          .executeTakeFirst();
-        return Number(result.numDeletedRows);
-      },
-    },
+    sessions: createSessionRepository(db, sessionCtx),
 
     clients: {
       async create(workspaceId, c) {
@@ -683,10 +652,15 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities, i
       },
     },
 
-    transaction(work) {
+    async transaction(work) {
       // Already inside a transaction: reuse it (Kysely has no nested transactions).
       if (inTransaction) return work(store);
-      return db.transaction().execute((trx) => work(createStore(trx, capabilities, true)));
+      const afterCommit: (() => void)[] = [];
+      const result = await db
+        .transaction()
+        .execute((trx) => work(createStore(trx, capabilities, true, { cache: sessionCtx.cache, afterCommit })));
+      for (const run of afterCommit) run();
+      return result;
     },
   };
 
