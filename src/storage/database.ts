@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import { postgresCapabilities, sqliteCapabilities, type DialectCapabilities } from './dialect.ts';
 import type { DB } from './schema.ts';
@@ -14,8 +14,12 @@ export interface Database {
 }
 
 /** Where to connect: a PostgreSQL URL, or a SQLite file (':memory:' for tests). */
-export type DatabaseTarget =
-  { postgresUrl: string; poolSize?: number } | { sqliteFile: string; synchronous?: SqliteSynchronous };
+export type DatabaseTarget = (
+  { postgresUrl: string; poolSize?: number } | { sqliteFile: string; synchronous?: SqliteSynchronous }
+) & {
+  /** Sees every executed query with its parameters (the EXPLAIN check of the test suite). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+};
 
 /**
  * SQLite `PRAGMA synchronous` in WAL mode. FULL (the default) syncs the WAL on every commit: a
@@ -61,6 +65,16 @@ function cachingSqlite(file: string, synchronous: SqliteSynchronous): SQLite.Dat
   });
 }
 
+function logOption(target: DatabaseTarget): Pick<KyselyConfig, 'log'> {
+  const onQuery = target.onQuery;
+  if (!onQuery) return {};
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+    },
+  };
+}
+
 /** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL behind one Kysely type. */
 export function openDatabase(target: DatabaseTarget): Database {
   if ('postgresUrl' in target) {
@@ -70,10 +84,10 @@ export function openDatabase(target: DatabaseTarget): Database {
     // The pool has already discarded the client and the next query opens a new one, so there is
     // nothing to do here; a query in flight still rejects with its own error.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...logOption(target) });
     return { db, capabilities: postgresCapabilities, close: () => db.destroy() };
   }
   const sqlite = cachingSqlite(target.sqliteFile, target.synchronous ?? 'full');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...logOption(target) });
   return { db, capabilities: sqliteCapabilities, close: () => db.destroy() };
 }

@@ -1,0 +1,137 @@
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../bootstrap/index.ts';
+import { nodeCrypto } from '../bootstrap/system.ts';
+import { runDueJobs } from '../domain/scheduler/run-due.ts';
+import { buildApp } from '../server/app.ts';
+import { fakeClock, sequentialIds } from '../../test/clock.ts';
+import { freshDatabase, testDialect } from '../../test/database.ts';
+import { makeWorkspace, signedInClient, type ApiClient } from '../../test/factories.ts';
+import type { FastifyInstance } from 'fastify';
+
+// Every query the hot paths run (session, list and its filters, by id, both timelines,
+// acknowledgments, commitments, logging a mistake, a scheduler tick) is captured as executed and
+// explained on this database. A full scan of a tenant table fails: SQLite `EXPLAIN QUERY PLAN`
+// "SCAN <table>"; PostgreSQL `EXPLAIN (FORMAT JSON)` "Seq Scan" with enable_seqscan off (without
+// that, a planner on tiny tables rightly prefers a seq scan and the check would mean nothing).
+
+/** Tables without workspace_id (or one row per workspace): a scan of these is not a tenant scan. */
+const NOT_TENANT = new Set(['workspaces', 'users', 'installation', 'kysely_migration', 'kysely_migration_lock']);
+
+let services: Services;
+let app: FastifyInstance;
+let drop: () => Promise<void>;
+let api: ApiClient;
+const captured = new Map<string, readonly unknown[]>();
+let capturing = false;
+
+beforeAll(async () => {
+  const fresh = await freshDatabase();
+  drop = fresh.drop;
+  const clock = fakeClock();
+  services = await createServices(
+    { databaseUrl: undefined, dataDir: '/nonexistent' },
+    { clock, ids: sequentialIds('x'), crypto: nodeCrypto({ fast: true }) },
+    {
+      ...fresh.target,
+      onQuery: (text, parameters) => {
+        if (capturing && !captured.has(text)) captured.set(text, parameters);
+      },
+    },
+  );
+  app = await buildApp(services);
+  const owner = await makeWorkspace(services, 'Explain Studio');
+  api = await signedInClient(app, owner.email, owner.password);
+  const ok = async (method: string, url: string, body?: unknown) => {
+    const r = await api.request(method, url, body);
+    if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const client = await ok('POST', '/api/clients', { name: 'Serenity', tier: 'key' });
+  const contact = await ok('POST', `/api/clients/${client.id}/contacts`, { fullName: 'Lynn Carter' });
+  capturing = true;
+  const m = await ok('POST', '/api/mistakes', { clientId: client.id, title: 'Wrong code', severity: 'major' });
+  await ok('POST', '/api/mistakes', { clientId: client.id, title: 'Late invoice', severity: 'critical' });
+  await ok('GET', '/api/session');
+  await ok('GET', '/api/mistakes');
+  const page = await ok('GET', '/api/mistakes?limit=1');
+  if (page.nextCursor) await ok('GET', `/api/mistakes?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`);
+  await ok('GET', '/api/mistakes?count=exact');
+  await ok('GET', `/api/mistakes?clientId=${client.id}`);
+  await ok('GET', '/api/mistakes?severity=critical');
+  await ok('GET', '/api/mistakes?stage=found');
+  await ok('GET', `/api/mistakes/${m.id}`);
+  await ok('GET', `/api/mistakes/${m.id}/timeline`);
+  await ok('POST', `/api/mistakes/${m.id}/acknowledgments`, { channel: 'email', contactId: contact.id });
+  await ok('GET', `/api/mistakes/${m.id}/acknowledgments`);
+  await ok('POST', `/api/mistakes/${m.id}/fix-commitment`, { title: 'Resend', dueAt: '2026-03-03T17:00:00Z' });
+  await ok('GET', `/api/commitments?mistakeId=${m.id}`);
+  await ok('GET', `/api/clients/${client.id}/timeline`);
+  await ok('GET', `/api/clients/${client.id}`);
+  clock.advance(3 * 86_400_000);
+  await runDueJobs(services.deps, services.mailer, { now: clock.now(), claimant: 'explain' });
+  capturing = false;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await services?.close();
+  await drop?.();
+});
+
+async function sqliteScans(db: Kysely<unknown>, text: string, parameters: readonly unknown[]): Promise<string[]> {
+  const plan = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${text}`, [...parameters]),
+  );
+  return plan.rows
+    .map((r) => /^SCAN (\w+)/.exec(r.detail)?.[1])
+    .filter((table): table is string => table !== undefined && !NOT_TENANT.has(table));
+}
+
+async function postgresScans(db: Kysely<unknown>, text: string, parameters: readonly unknown[]): Promise<string[]> {
+  return db.connection().execute(async (conn) => {
+    await sql`set enable_seqscan = off`.execute(conn);
+    try {
+      const result = await conn.executeQuery<{ 'QUERY PLAN': unknown }>(
+        CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]),
+      );
+      const plan = result.rows[0]!['QUERY PLAN'];
+      const found: string[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const n = node as Record<string, unknown>;
+        if (
+          n['Node Type'] === 'Seq Scan' &&
+          typeof n['Relation Name'] === 'string' &&
+          !NOT_TENANT.has(n['Relation Name'])
+        ) {
+          found.push(n['Relation Name']);
+        }
+        for (const value of Object.values(n)) if (typeof value === 'object') walk(value);
+      };
+      walk(typeof plan === 'string' ? JSON.parse(plan) : plan);
+      return found;
+    } finally {
+      await sql`reset enable_seqscan`.execute(conn);
+    }
+  });
+}
+
+describe(`hot queries use indexes (${testDialect})`, () => {
+  it('captured the hot paths', () => {
+    expect(captured.size).toBeGreaterThan(20);
+  });
+
+  it('never scans a whole tenant table', async () => {
+    const db = services.database.db as unknown as Kysely<unknown>;
+    const offenders: string[] = [];
+    for (const [text, parameters] of captured) {
+      if (!/^\s*(select|update|delete|with)\b/i.test(text)) continue;
+      const scans =
+        testDialect === 'sqlite' ? await sqliteScans(db, text, parameters) : await postgresScans(db, text, parameters);
+      if (scans.length > 0) offenders.push(`${scans.join(', ')} ← ${text}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
