@@ -7,6 +7,7 @@ import { freshDatabase, testDialect } from '../../test/database.ts';
 import { makeWorkspace } from '../../test/factories.ts';
 import { createClient } from '../domain/clients/clients.ts';
 import { addFixCommitment } from '../domain/commitments/commitments.ts';
+import { addAction } from '../domain/learning/actions.ts';
 import { queueMessage } from '../domain/messages/outbox.ts';
 import type { Mailer } from '../domain/messages/ports.ts';
 import { logMistake, markReached } from '../domain/mistakes/mistakes.ts';
@@ -238,7 +239,53 @@ describe('due-queues', () => {
 });
 
 describe('several instances with skewed clocks', () => {
-  it(`three instances at −2 h, 0 and +2 h do every reminder, missed commitment, update flag and send exactly once (interleaved)`, async () => {
+  it('an instance 2 h ahead does not take over a message another instance is still sending', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    const slow: Mailer & { sent: Message[] } = {
+      description: 'slow',
+      sent: [],
+      async send(message) {
+        started();
+        await gate;
+        this.sent.push(message);
+      },
+      async close() {},
+    };
+    const fast = recordingMailer();
+    const ahead = fakeClock(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
+    const a = await start('a', clock, slow);
+    const c = await start('c', ahead, fast);
+    const { actor, client } = await workspaceWithClient(a);
+    await queueMessage(a.deps, actor.workspaceId, {
+      kind: 'acknowledgment',
+      clientId: client.id,
+      mistakeId: null,
+      fromName: 'Acme',
+      toName: 'Lynn',
+      toAddress: 'lynn@serenity.example',
+      subject: 'We got the prices wrong',
+      body: 'We are sorry.',
+    });
+    const schedulerA = createScheduler(a.deps, a.mailer, { claimant: 'A' });
+    const schedulerC = createScheduler(c.deps, c.mailer, { claimant: 'C' });
+    const tickA = schedulerA.runDue();
+    await sending; // A holds the claim (a 5-minute lease) and is talking to the mail server…
+    // …while C, whose clock reads 2 h later, ticks: A's claim has not expired for it either.
+    const tickC = await schedulerC.runDue();
+    expect(tickC.delivery.sent).toBe(0);
+    expect(fast.sent).toEqual([]);
+    release();
+    expect((await tickA).delivery.sent).toBe(1);
+    expect(slow.sent).toHaveLength(1);
+    expect((await schedulerC.runDue()).delivery.sent).toBe(0);
+    const [stored] = await a.deps.store.messages.list(actor.workspaceId, {});
+    expect(stored).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it(`three instances at −2 h, 0 and +2 h do every reminder, missed commitment, action escalation, update flag and send exactly once`, async () => {
     const mail = [recordingMailer(), recordingMailer(), recordingMailer()] as const;
     const skews = [-2 * HOUR, 0, 2 * HOUR] as const;
     const clocks = skews.map(() => fakeClock(clock.now().toISOString()));
@@ -266,6 +313,13 @@ describe('several instances with skewed clocks', () => {
       dueAt: new Date(t0 + 3 * HOUR).toISOString(),
       ownerId: null,
     });
+    // A preventive action due in 3 h: "before" at once, "due" at 3 h, the escalation at 27 h.
+    await addAction(first.deps, actor, original.id, {
+      kind: 'preventive',
+      title: 'Prices checked against the client sheet before publishing',
+      ownerId: actor.userId!,
+      dueAt: new Date(t0 + 3 * HOUR).toISOString(),
+    });
     await queueMessage(first.deps, ws, {
       kind: 'acknowledgment',
       clientId: client.id,
@@ -283,15 +337,17 @@ describe('several instances with skewed clocks', () => {
     for (let t = t0; t <= t0 + 30 * HOUR; t += 30 * MINUTE) {
       const at = skews.map((s) => new Date(t + s));
       at.forEach((d, i) => clocks[i]!.set(d.toISOString()));
-      // Interleaved on both dialects. Known defect (issue 12 D, left open): run concurrently on
-      // PostgreSQL, an instance whose clock is 2 h ahead sees another instance's outbox claim as
-      // expired while it is still sending, and the message goes out twice (6 sends for 5 messages
-      // in the session of 2026-12-02). Claim expiry must use one clock (the database's) to fix it.
-      const ticks = [
-        await schedulers[0]!.runDue(at[0]),
-        await schedulers[1]!.runDue(at[1]),
-        await schedulers[2]!.runDue(at[2]),
-      ];
+      // Truly concurrent on PostgreSQL (SQLite in one process has one writer: interleaved). Outbox
+      // claims are leases on the database's clock, so an instance 2 h ahead cannot see another's
+      // live claim as expired (before that fix this sent 6 emails for 5 messages).
+      const ticks =
+        testDialect === 'postgres'
+          ? await Promise.all(schedulers.map((s, i) => s.runDue(at[i])))
+          : [
+              await schedulers[0]!.runDue(at[0]),
+              await schedulers[1]!.runDue(at[1]),
+              await schedulers[2]!.runDue(at[2]),
+            ];
       errors.push(...ticks.flatMap((r) => r.errors));
     }
     expect(errors).toEqual([]);
@@ -327,6 +383,11 @@ describe('several instances with skewed clocks', () => {
     // its original, found about t0 + 1.5…3.5 h, due 24 h later): each flagged exactly once.
     const updateDue = kinds('update_due');
     expect(updateDue.map((n) => n.mistake_id).sort()).toEqual([original.id, missed[0]!.mistake_id].sort());
+    // The action: each slot (24 h before, at due, 1 day overdue) claimed once, one notification each.
+    const actionSlots = await db.selectFrom('action_reminders').select('slot').where('workspace_id', '=', ws).execute();
+    expect(actionSlots.map((r) => r.slot).sort()).toEqual(['before', 'due', 'overdue:1']);
+    expect(kinds('action_due')).toHaveLength(2);
+    expect(kinds('action_overdue')).toHaveLength(1);
     // Every queued email went out exactly once, across the three mailers.
     const messages = await db
       .selectFrom('messages')

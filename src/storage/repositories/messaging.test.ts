@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queueMessage } from '../../domain/messages/outbox.ts';
 import { makeWorkspace, testServices } from '../../../test/factories.ts';
+import { ageOutboxClaims } from '../../../test/outbox-claims.ts';
 
 type Ctx = Awaited<ReturnType<typeof testServices>>;
 let t: Ctx;
@@ -39,20 +40,18 @@ describe('messaging storage', () => {
     const store = t.services.deps.store;
     const m = await queueMessage(t.services.deps, actor.workspaceId, draft);
     const now = t.clock.now().toISOString();
-    const later = new Date(t.clock.now().getTime() + 60_000).toISOString();
-    const first = await store.messages.claimDue(actor.workspaceId, now, 'a', later, 10);
-    const second = await store.messages.claimDue(actor.workspaceId, now, 'b', later, 10);
+    const first = await store.messages.claimDue(actor.workspaceId, now, 'a', 60_000, 10);
+    const second = await store.messages.claimDue(actor.workspaceId, now, 'b', 60_000, 10);
     expect(first.map((x) => x.id)).toEqual([m.id]);
     expect(first[0]?.status).toBe('sending');
     expect(second).toEqual([]);
+    // The lease runs on the database's clock: a claimant whose own clock is 2 h ahead still sees it held.
     const afterExpiry = new Date(t.clock.now().getTime() + 120_000).toISOString();
-    const reclaimed = await store.messages.claimDue(
-      actor.workspaceId,
-      afterExpiry,
-      'b',
-      new Date(Date.parse(afterExpiry) + 60_000).toISOString(),
-      10,
-    );
+    const skewed = new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString();
+    expect(await store.messages.claimDue(actor.workspaceId, skewed, 'b', 60_000, 10)).toEqual([]);
+    // Two minutes pass on the database's clock: the 1-minute lease has run out.
+    expect(await ageOutboxClaims(t.services.database, actor.workspaceId, 120_000)).toBe(1);
+    const reclaimed = await store.messages.claimDue(actor.workspaceId, afterExpiry, 'b', 60_000, 10);
     expect(reclaimed.map((x) => x.id)).toEqual([m.id]);
     // The lost claim can no longer mark it sent; the new holder can.
     expect(await store.messages.markSent(actor.workspaceId, m.id, 'a', 1, afterExpiry)).toBe(false);
@@ -67,7 +66,7 @@ describe('messaging storage', () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push((await queueMessage(t.services.deps, actor.workspaceId, draft)).id);
     const now = t.clock.now().toISOString();
-    const until = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    const until = 60_000;
     const batches = [];
     for (let i = 0; i < 4; i++)
       batches.push((await store.messages.claimDue(actor.workspaceId, now, 'a', until, 5)).map((m) => m.id));
@@ -80,7 +79,7 @@ describe('messaging storage', () => {
     const store = t.services.deps.store;
     const m = await queueMessage(t.services.deps, actor.workspaceId, draft);
     const now = t.clock.now().toISOString();
-    const until = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    const until = 60_000;
     await store.messages.claimDue(actor.workspaceId, now, 'a', until, 10);
     expect(await store.messages.release(actor.workspaceId, m.id, 'b')).toBe(false);
     expect(await store.messages.release(actor.workspaceId, m.id, 'a')).toBe(true);
@@ -94,13 +93,11 @@ describe('messaging storage', () => {
     const m = await queueMessage(t.services.deps, actor.workspaceId, draft);
     const now = t.clock.now().toISOString();
     const soon = new Date(t.clock.now().getTime() + 60_000).toISOString();
-    await store.messages.claimDue(actor.workspaceId, now, 'a', soon, 10);
+    await store.messages.claimDue(actor.workspaceId, now, 'a', 60_000, 10);
     expect(await store.messages.reschedule(actor.workspaceId, m.id, 'a', 1, soon, 'connection refused')).toBe(true);
-    expect(await store.messages.claimDue(actor.workspaceId, now, 'a', soon, 10)).toEqual([]);
+    expect(await store.messages.claimDue(actor.workspaceId, now, 'a', 60_000, 10)).toEqual([]);
     expect(await store.messages.requeue(actor.workspaceId, m.id, now)).toBe(false);
-    expect(
-      (await store.messages.claimDue(actor.workspaceId, soon, 'a', soon.replace('09:01', '09:02'), 10)).length,
-    ).toBe(1);
+    expect((await store.messages.claimDue(actor.workspaceId, soon, 'a', 60_000, 10)).length).toBe(1);
     expect(await store.messages.markFailed(actor.workspaceId, m.id, 'a', 2, 'mailbox unavailable')).toBe(true);
     expect(await store.messages.get(actor.workspaceId, m.id)).toMatchObject({
       status: 'failed',
