@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClock, sequentialIds, type FakeClock } from '../../test/clock.ts';
 import { freshDatabase, testDialect } from '../../test/database.ts';
 import { makeWorkspace } from '../../test/factories.ts';
+import { ageOutboxClaims } from '../../test/outbox-claims.ts';
 import { addCommitment, addFixCommitment } from '../domain/commitments/commitments.ts';
 import { createClient } from '../domain/clients/clients.ts';
 import { queueMessage } from '../domain/messages/outbox.ts';
@@ -385,7 +386,7 @@ describe('restarts and several instances', () => {
       actor.workspaceId,
       clock.now().toISOString(),
       'A',
-      new Date(clock.now().getTime() + 5 * MINUTE).toISOString(),
+      5 * MINUTE,
       4,
     );
     for (const m of first) {
@@ -397,7 +398,7 @@ describe('restarts and several instances', () => {
       actor.workspaceId,
       clock.now().toISOString(),
       'A',
-      new Date(clock.now().getTime() + 5 * MINUTE).toISOString(),
+      5 * MINUTE,
       4,
     );
     expect(claimed).toHaveLength(4);
@@ -413,6 +414,7 @@ describe('restarts and several instances', () => {
     const early = await schedulerB.runDue();
     expect(early.delivery.sent).toBe(4); // the four nobody claimed; A's claims still hold
     clock.advance(5 * MINUTE);
+    await ageOutboxClaims(b.database, actor.workspaceId, 5 * MINUTE); // the same 5 minutes on the database's clock
     const late = await schedulerB.runDue();
     expect(late.delivery.sent).toBe(4); // A's expired claims are taken over
     expect((await schedulerB.runDue()).delivery.sent).toBe(0);
@@ -466,7 +468,7 @@ describe('restarts and several instances', () => {
         actor.workspaceId,
         clock.now().toISOString(),
         'A',
-        new Date(clock.now().getTime() + 5 * MINUTE).toISOString(),
+        5 * MINUTE,
         3,
       );
       for (const m of firstThree) {
@@ -477,7 +479,7 @@ describe('restarts and several instances', () => {
         actor.workspaceId,
         clock.now().toISOString(),
         'A',
-        new Date(clock.now().getTime() + 5 * MINUTE).toISOString(),
+        5 * MINUTE,
         3,
       );
       expect(orphaned).toHaveLength(3);
@@ -489,6 +491,7 @@ describe('restarts and several instances', () => {
       clock.advance(MINUTE);
       expect((await schedulerB.runDue()).delivery.sent).toBe(4);
       clock.advance(5 * MINUTE);
+      await ageOutboxClaims(b.database, actor.workspaceId, 5 * MINUTE); // the same 5 minutes on the database's clock
       expect((await schedulerB.runDue()).delivery.sent).toBe(3);
       clock.advance(HOUR);
       expect((await schedulerB.runDue()).delivery.sent).toBe(0);

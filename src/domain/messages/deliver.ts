@@ -8,7 +8,10 @@ import type { Mailer } from './ports.ts';
 export const retryDelaysMinutes = [1, 5, 30, 120, 360] as const;
 /** Attempts before a message is given up on (the first try plus one per retry delay). */
 export const maxAttempts = retryDelaysMinutes.length + 1;
-/** How long a claim holds; a sender that dies leaves its messages to be claimed again after this. */
+/**
+ * How long a claim holds (on the database's clock); a sender that dies leaves its messages to be
+ * claimed again after this.
+ */
 export const claimTtlMs = 5 * 60_000;
 
 /** What one delivery run did. */
@@ -43,7 +46,7 @@ export async function deliverWorkspaceOutbox(
       workspaceId,
       now.toISOString(),
       options.claimant,
-      new Date(now.getTime() + claimTtlMs).toISOString(),
+      claimTtlMs,
       batchSize,
     );
     if (claimed.length === 0) break;

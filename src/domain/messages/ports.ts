@@ -17,11 +17,13 @@ export interface MessageRepository {
   /** Newest first. */
   list(workspaceId: string, query: MessageQuery): Promise<Message[]>;
   /**
-   * Claims up to `limit` messages that are due (queued, or `sending` with an expired claim) for
-   * `claimant` until `claimUntil`, and returns them with status `sending`. Two claimants never get
-   * the same message (one UPDATE; FOR UPDATE SKIP LOCKED on PostgreSQL).
+   * Claims up to `limit` messages that are due at `now` (queued, or `sending` with an expired
+   * claim) for `claimant`, leased for `leaseMs`, and returns them with status `sending`. Two
+   * claimants never get the same message (one UPDATE; FOR UPDATE SKIP LOCKED on PostgreSQL). The
+   * lease is set and checked on the database's clock, not the caller's: instances whose clocks
+   * disagree still agree on whether a claim has expired.
    */
-  claimDue(workspaceId: string, now: string, claimant: string, claimUntil: string, limit: number): Promise<Message[]>;
+  claimDue(workspaceId: string, now: string, claimant: string, leaseMs: number, limit: number): Promise<Message[]>;
   /** Marks a message this claimant holds as sent; false if the claim was lost. */
   markSent(workspaceId: string, id: string, claimant: string, attempts: number, sentAt: string): Promise<boolean>;
   /** Puts a message this claimant holds back in the queue for a later attempt, with the error. */

@@ -415,13 +415,7 @@ describe('account sweep', () => {
     };
     const queued = await queueMessage(t.services.deps, ws, draft);
     const failing = await queueMessage(t.services.deps, ws, { ...draft, subject: 'Invoice' });
-    const claimed = await store.messages.claimDue(
-      ws,
-      t.clock.now().toISOString(),
-      'test',
-      '2026-03-02T10:00:00.000Z',
-      10,
-    );
+    const claimed = await store.messages.claimDue(ws, t.clock.now().toISOString(), 'test', 3_600_000, 10);
     for (const c of claimed) {
       if (c.id === failing.id) await store.messages.markFailed(ws, c.id, 'test', 1, '550 mailbox unavailable');
       else await store.messages.release(ws, c.id, 'test');

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MessagingRepositories, NotificationRecord } from '../../domain/messages/ports.ts';
 import type { Message, Notification } from '../../shared/contract/index.ts';
 import type { DialectCapabilities } from '../dialect.ts';
@@ -26,6 +26,27 @@ function toMessage(row: Selectable<MessagesTable>): Message {
     lastError: row.last_error,
     sentAt: toIsoOrNull(row.sent_at),
     createdAt: toIso(row.created_at),
+  };
+}
+
+/**
+ * "Now" and "now + leaseMs" on the database server's clock (PostgreSQL statement_timestamp();
+ * SQLite's 'now', fixed for one statement, as ISO-8601 text like every stored instant there).
+ */
+function leaseClock(
+  capabilities: DialectCapabilities,
+  leaseMs: number,
+): { dbNow: RawBuilder<string>; leaseEnd: RawBuilder<string> } {
+  const ms = Math.max(0, Math.round(leaseMs));
+  if (capabilities.name === 'postgres') {
+    return {
+      dbNow: sql<string>`statement_timestamp()`,
+      leaseEnd: sql<string>`statement_timestamp() + ${`${ms} milliseconds`}::interval`,
+    };
+  }
+  return {
+    dbNow: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    leaseEnd: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`+${(ms / 1000).toFixed(3)} seconds`})`,
   };
 }
 
@@ -96,18 +117,22 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
           .execute();
         return rows.map(toMessage);
       },
-      async claimDue(workspaceId, now, claimant, claimUntil, limit) {
+      async claimDue(workspaceId, now, claimant, leaseMs, limit) {
+        // The lease is set and checked on the database's clock, the one clock every instance on
+        // this database shares: an instance whose own clock runs 2 h ahead must not see another
+        // instance's live claim as expired (it did, and sent the message twice).
+        const { dbNow, leaseEnd } = leaseClock(capabilities, leaseMs);
         const due = db
           .selectFrom('messages')
           .select('id')
           .where('workspace_id', '=', workspaceId)
           .where('status', 'in', ['queued', 'sending'])
           .where('next_attempt_at', '<=', now)
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', dbNow)]))
           .orderBy('next_attempt_at')
           .orderBy('id')
           .limit(limit);
-        const claim = { status: 'sending', claimed_by: claimant, claimed_until: claimUntil };
+        const claim = { status: 'sending', claimed_by: claimant, claimed_until: leaseEnd };
         let rows: Selectable<MessagesTable>[];
         if (capabilities.skipLocked) {
           // PostgreSQL: the due ids are picked once in a CTE with FOR UPDATE SKIP LOCKED, so a
