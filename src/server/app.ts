@@ -5,7 +5,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,6 +25,7 @@ import { DomainError } from '../domain/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
@@ -57,6 +65,31 @@ export function loggerOptions(level: string): { level: string; redact: { paths: 
   return { level, redact: { paths: redactPaths, censor: '[redacted]' } };
 }
 
+/**
+ * Fastify's request log lines, moved from info to debug: one line per request when its response is
+ * sent (none when it arrives), 4xx answers and unknown routes at debug too. Errors stay at error and
+ * warnings at warn; info is left to start-up and the server's own news.
+ */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error)
+      reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    if (reply.statusCode >= 500) reply.log.error({ req: request, res: reply, err: error }, error.message);
+    else reply.log.debug({ res: reply, err: error }, error.message);
+  }
+  override streamError(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') reply.log.debug({ res: reply }, 'stream closed prematurely');
+    else super.streamError(error, request, reply);
+  }
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.debug(`Route ${request.raw.method}:${request.raw.url} not found`);
+  }
+}
+
 /** Builds the Fastify app around composed services, without listening (tests use inject). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -64,6 +97,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
     genReqId: () => services.deps.crypto.randomToken().slice(0, 16),
+    logController: new RequestsAtDebug(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,7 +107,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await registerSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counters in the database: a limit holds across every instance on it, not once per process.
+  await app.register(fastifyRateLimit, {
+    global: false,
+
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -112,7 +150,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         },
       );
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      await api.register(authRoutes(services.deps, { secureCookies: options.secureCookies ?? false }));
+      await api.register(
+        authRoutes(services.deps, { secureCookies: options.secureCookies ?? false, throttle: services.throttle }),
+      );
       await api.register(clientRoutes(services.deps));
       await api.register(mistakeRoutes(services.deps));
       await api.register(settingsRoutes(services.deps));

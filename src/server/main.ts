@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { pino, type DestinationStream } from 'pino';
 import { createServices } from '../bootstrap/index.ts';
 import { createScheduler } from '../bootstrap/scheduler.ts';
 import { loadConfig, type Config } from '../config/config.ts';
@@ -7,21 +8,40 @@ import { buildApp, loggerOptions } from './app.ts';
 /** The built web app, next to the sources. */
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/** Where the log lines go instead of stdout (tests capture them). */
+export interface StartOptions {
+  logStream?: DestinationStream;
+}
+
 /** Starts the server from configuration; resolves once listening, with a stop function. */
-export async function startServer(config: Config = loadConfig()): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  config: Config = loadConfig(),
+  options: StartOptions = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const services = await createServices(config);
   const app = await buildApp(services, {
-    logger: {
-      ...loggerOptions(config.logLevel),
-      ...(process.stdout.isTTY && config.env !== 'production' ? { transport: { target: 'pino-pretty' } } : {}),
-    },
+    ...(options.logStream
+      ? { loggerInstance: pino(loggerOptions(config.logLevel), options.logStream) }
+      : {
+          logger: {
+            ...loggerOptions(config.logLevel),
+            ...(process.stdout.isTTY && config.env !== 'production' ? { transport: { target: 'pino-pretty' } } : {}),
+          },
+        }),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     webRoot: defaultWebRoot,
     publicUrl: config.publicUrl,
   });
-  const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info(`makegood is serving at ${address.replace('127.0.0.1', 'localhost')}`);
+  // Fastify logs one info line per listening address; the server says it once, below, with the rest.
+  const level = app.log.level;
+  app.log.level = 'warn';
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } finally {
+    app.log.level = level;
+  }
   // Scheduled work (reminders, missed commitments, update flags, outbox delivery); SCHEDULER=false turns it off.
   const scheduler = config.scheduler
     ? createScheduler(services.deps, services.mailer, {
@@ -35,7 +55,10 @@ export async function startServer(config: Config = loadConfig()): Promise<{ url:
       })
     : null;
   scheduler?.start();
-  app.log.info(`mail: ${services.mailer.description}; scheduler ${scheduler ? 'on' : 'off'}`);
+  // The one start-up line at info; requests are logged at debug (LOG_LEVEL=debug shows them).
+  app.log.info(
+    `makegood is serving at ${address.replace('127.0.0.1', 'localhost')}; mail: ${services.mailer.description}; scheduler ${scheduler ? 'on' : 'off'}`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
