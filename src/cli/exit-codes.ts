@@ -40,5 +40,7 @@ export const exitCodes: Record<ErrorCode, number> = {
   action_not_done: 6,
   action_not_preventive: 6,
   repeat_already_marked: 6,
+  lesson_not_found: 3,
+  lesson_check_not_found: 3,
   repeat_not_marked: 6,
 };

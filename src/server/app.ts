@@ -30,6 +30,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
 import { learningRoutes } from './routes/learning.routes.ts';
+import { lessonRoutes } from './routes/lessons.routes.ts';
 import { messagingRoutes } from './routes/messaging.routes.ts';
 import { mistakeRoutes } from './routes/mistakes.routes.ts';
 import { recoveryRoutes } from './routes/recovery.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(engineRoutes(services.deps, services.guards));
       await api.register(recoveryRoutes(services.deps, services.guards));
       await api.register(learningRoutes(services.deps, services.guards));
+      await api.register(lessonRoutes(services.deps));
       await api.register(messagingRoutes(services.deps));
     },
     { prefix: '/api' },

@@ -41,6 +41,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   action_not_preventive: 409,
   repeat_already_marked: 409,
   repeat_not_marked: 409,
+  lesson_not_found: 404,
+  lesson_check_not_found: 404,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

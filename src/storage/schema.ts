@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { LearningTables } from './schema-learning.ts';
+import type { LessonTables } from './schema-lessons.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { RecoveryTables } from './schema-recovery.ts';
 
@@ -179,7 +180,7 @@ export interface InstallationTable {
   created_at: Timestamp;
 }
 
-export interface DB extends RecoveryTables, MessagingTables, LearningTables {
+export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

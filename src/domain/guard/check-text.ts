@@ -11,6 +11,7 @@ import { getClient } from '../clients/clients.ts';
 import { getMistake } from '../mistakes/mistakes.ts';
 import type { Actor, Deps, Store } from '../ports.ts';
 import { loadSettings } from '../settings/settings.ts';
+import { attribute, loadAttribution, recordDraftCheck, type AttributedFinding, type LessonAttribution } from '../lessons/catches.ts';
 
 /** Everything the guard is built from, for one workspace: every client's names, contacts and facts, words and rules. */
 export async function loadGuardKnowledge(store: Store, workspaceId: string, locale: GuardKnowledge['locale']): Promise<GuardKnowledge> {
@@ -58,6 +59,8 @@ interface CachedGuard {
   version: number;
   locale: string;
   guard: Promise<Guard>;
+  /** Which findings belong to which lesson (same version as the guard). */
+  lessons: Promise<LessonAttribution>;
 }
 
 /**
@@ -69,12 +72,17 @@ export class GuardCache {
   private readonly guards = new Map<string, CachedGuard>();
 
   async get(deps: Deps, workspaceId: string): Promise<Guard> {
+    return (await this.entry(deps, workspaceId)).guard;
+  }
+
+  /** The guard and the lesson links, built together for the workspace's current guard version. */
+  async entry(deps: Deps, workspaceId: string): Promise<CachedGuard> {
     const [version, settings] = await Promise.all([
       deps.store.workspaces.guardVersion(workspaceId),
       loadSettings(deps.store, workspaceId),
     ]);
     const cached = this.guards.get(workspaceId);
-    if (cached && cached.version === version && cached.locale === settings.locale) return cached.guard;
+    if (cached && cached.version === version && cached.locale === settings.locale) return cached;
     const guard = (async () => {
       const [knowledge, speller] = await Promise.all([
         loadGuardKnowledge(deps.store, workspaceId, settings.locale),
@@ -82,9 +90,12 @@ export class GuardCache {
       ]);
       return buildGuard(knowledge, { speller });
     })();
-    this.guards.set(workspaceId, { version, locale: settings.locale, guard });
+    const lessons = loadAttribution(deps.store, workspaceId);
+    const entry = { version, locale: settings.locale, guard, lessons };
+    this.guards.set(workspaceId, entry);
     guard.catch(() => this.guards.delete(workspaceId));
-    return guard;
+    lessons.catch(() => this.guards.delete(workspaceId));
+    return entry;
   }
 }
 
@@ -97,18 +108,32 @@ export function todayIn(timeZone: string, now: Date): string {
   }
 }
 
-/** Runs the pre-send guard on a text meant for a client of the actor's workspace. */
-export async function checkText(deps: Deps, cache: GuardCache, actor: Actor, input: CheckInput): Promise<Finding[]> {
+/**
+ * Runs the pre-send guard on a text meant for a client of the actor's workspace. Findings of a
+ * lesson's checks name the lesson; with a `draftId`, what the lesson caught on that draft is counted
+ * (`sending`: the draft is going out as it is, so what is still on it was not caught).
+ */
+export async function checkText(
+  deps: Deps,
+  cache: GuardCache,
+  actor: Actor,
+  input: CheckInput,
+  options: { sending?: boolean } = {},
+): Promise<AttributedFinding[]> {
   await getClient(deps, actor, input.clientId);
-  const [guard, workspace] = await Promise.all([
-    cache.get(deps, actor.workspaceId),
+  const [entry, workspace] = await Promise.all([
+    cache.entry(deps, actor.workspaceId),
     deps.store.workspaces.get(actor.workspaceId),
   ]);
-  return guard.check(input.text, {
+  const [guard, lessons] = await Promise.all([entry.guard, entry.lessons]);
+  const raw: Finding[] = guard.check(input.text, {
     clientId: input.clientId,
     date: input.date ?? todayIn(workspace?.timezone ?? 'UTC', deps.clock.now()),
     ...(input.attachments !== undefined && { attachments: input.attachments }),
   });
+  const { findings, links } = attribute(raw, lessons, input.clientId);
+  if (input.draftId) await recordDraftCheck(deps, actor, input.draftId, links, options.sending ?? false);
+  return findings;
 }
 
 /** Runs the apology analyser; with a mistake, as an acknowledgment of that mistake. */

@@ -14,6 +14,7 @@ import { emailOf, getContactOfMistake } from '../recovery/contact.ts';
 import { salutationOf } from '../recovery/salutation.ts';
 import { refuseUnlessOverridden, vetText } from '../recovery/send.ts';
 import { loadSettings } from '../settings/settings.ts';
+import { recordDraftSent } from '../lessons/catches.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { refreshLearning } from './learning.ts';
 import type { ActionRecord } from './ports.ts';
@@ -154,5 +155,6 @@ export async function sendImprovementPlan(
     const after = await refreshLearning(deps, store, actor, mistakeId, 'the improvement plan was sent to the client');
     return { message, stage: after.stage };
   });
+  await recordDraftSent(deps, actor, input.draftId, findings.filter((f) => f.field === 'body'));
   return { message, findings, overridden: blocking.length > 0, stage };
 }

@@ -10,6 +10,7 @@ import { requireRole } from '../access.ts';
 import type { Actor, Deps, Member, Store } from '../ports.ts';
 import { getMistake, setLearningReached } from '../mistakes/mistakes.ts';
 import { recordEvent } from '../timeline/record-event.ts';
+import { reindexLessons } from '../lessons/search-index.ts';
 import { blameAdvisories } from './blameless.ts';
 import type { ActionRecord } from './ports.ts';
 import { learningReached, learningStatus, type LearningFacts } from './stages.ts';
@@ -87,11 +88,13 @@ export async function refreshLearning(
       });
     }
   }
+  // The lessons library searches the root cause and the actions too.
+  await reindexLessons(store, actor.workspaceId, mistakeId);
   return after;
 }
 
 /** People whose names a blameless root cause should not name as the cause: members and the client's contacts. */
-async function peopleOf(deps: Deps, workspaceId: string, clientId: string): Promise<string[]> {
+export async function peopleOf(deps: Deps, workspaceId: string, clientId: string): Promise<string[]> {
   const [members, contacts] = await Promise.all([
     deps.store.users.members(workspaceId),
     deps.store.contacts.listByClient(workspaceId, clientId),

@@ -12,6 +12,7 @@ import { getClient } from '../clients/clients.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, Deps, MistakeRecord, Store } from '../ports.ts';
 import { releaseHeldAccountingNotices } from '../remedies/accounting-notice.ts';
+import { reindexLessons } from '../lessons/search-index.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { mistakeRef, stageOf } from './stage.ts';
 
@@ -94,6 +95,7 @@ export async function updateMistake(deps: Deps, actor: Actor, id: string, patch:
   const next: MistakeRecord = { ...toRecord(before), ...patch, updatedAt: deps.clock.now().toISOString() };
   await deps.store.transaction(async (store) => {
     await store.mistakes.update(actor.workspaceId, next);
+    if (changed.includes('title') || changed.includes('description')) await reindexLessons(store, actor.workspaceId, id);
     await recordEvent({ ...deps, store }, actor, {
       type: 'mistake.updated',
       summary: `${before.ref} updated: ${changed.join(', ')}`,

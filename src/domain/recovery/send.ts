@@ -10,6 +10,7 @@ import type {
 import { requireRole } from '../access.ts';
 import { DomainError } from '../errors.ts';
 import { checkText, type GuardCache } from '../guard/check-text.ts';
+import { recordDraftSent } from '../lessons/catches.ts';
 import { queueMessage } from '../messages/outbox.ts';
 import { getMistake, markReached } from '../mistakes/mistakes.ts';
 import type { Actor, Deps } from '../ports.ts';
@@ -134,6 +135,7 @@ export async function sendAcknowledgment(
   const after = await getMistake(deps, actor, mistakeId);
   const noticedAt = await deps.store.clientNotices.get(actor.workspaceId, mistakeId);
   const timing = acknowledgmentTiming(after, after.reached.acknowledged ?? now, noticedAt, settings);
+  await recordDraftSent(deps, actor, input.draftId, findings.filter((f) => f.field === 'body'));
   return { ...timing, acknowledgment, message, findings, overridden: blocking.length > 0, stage };
 }
 
@@ -190,6 +192,7 @@ export async function sendProgressUpdate(
     return message;
   });
   const messages = await deps.store.messages.list(actor.workspaceId, { mistakeId, limit: 500 });
+  await recordDraftSent(deps, actor, input.draftId, findings.filter((f) => f.field === 'body'));
   return {
     message,
     findings,

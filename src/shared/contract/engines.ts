@@ -6,6 +6,9 @@ import { idSchema, optionalText } from './common.ts';
 /** Longest text either engine accepts over the API (about 20 pages of email). */
 export const MAX_CHECK_TEXT = 50_000;
 
+/** Names the draft being written (any stable id per draft): lets a lesson count what it caught. */
+export const draftIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'must be an id');
+
 export const findingSchema = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
@@ -50,8 +53,7 @@ export const checkInputSchema = z.strictObject({
   clientId: idSchema,
   attachments: z.number().int().min(0).max(1000).optional(),
   date: z.iso.date().optional(),
-  /** Names the draft being written (any stable id per draft): lets a lesson count what it caught. */
-  draftId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'must be an id').optional(),
+  draftId: draftIdSchema.optional(),
 });
 export type CheckInput = z.infer<typeof checkInputSchema>;
 

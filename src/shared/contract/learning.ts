@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, optionalText, text } from './common.ts';
+import { draftIdSchema } from './engines.ts';
 import { messageSchema } from './messages.ts';
 import { mistakeCategories, mistakeSchema, recoveryStages } from './mistakes.ts';
 import { sourcedFindingSchema } from './recovery.ts';
@@ -180,6 +181,8 @@ export const improvementPlanInputSchema = z.strictObject({
   subject: text(300),
   body: text(20_000),
   overrideReason: optionalText(1_000),
+  /** The draft's id as given to POST /api/check: what its lessons caught is counted when it goes out. */
+  draftId: draftIdSchema.optional(),
 });
 export type ImprovementPlanInput = z.infer<typeof improvementPlanInputSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commitmentSchema } from './clients.ts';
 import { actorSchema, idSchema, instantSchema, moneySchema, optionalText, text } from './common.ts';
-import { findingSchema } from './engines.ts';
+import { draftIdSchema, findingSchema } from './engines.ts';
 import { messageSchema } from './messages.ts';
 import { acknowledgmentSchema, finders, recoveryStages, severities } from './mistakes.ts';
 
@@ -70,6 +70,8 @@ export const sendAcknowledgmentInputSchema = z.strictObject({
   body: text(MAX_MESSAGE_BODY),
   /** Sends despite error findings; the reason goes on the timeline. */
   overrideReason: optionalText(1_000),
+  /** The draft's id as given to POST /api/check: what its lessons caught is counted when it goes out. */
+  draftId: draftIdSchema.optional(),
 });
 export type SendAcknowledgmentInput = z.infer<typeof sendAcknowledgmentInputSchema>;
 
@@ -379,6 +381,8 @@ export const progressUpdateInputSchema = z.strictObject({
   body: text(MAX_MESSAGE_BODY),
   /** Sends despite error findings of the client's guard; the reason goes on the timeline. */
   overrideReason: optionalText(1_000),
+  /** The draft's id as given to POST /api/check: what its lessons caught is counted when it goes out. */
+  draftId: draftIdSchema.optional(),
 });
 export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;
 

@@ -6,6 +6,7 @@ import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
 import { createLessonRepositories } from './lessons.ts';
+import { createLessonRepositories } from './lessons.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
@@ -34,6 +35,7 @@ export function createStore(
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
     ...createLearningRepositories(db, capabilities),
+    ...createLessonRepositories(db, capabilities),
     ...createLessonRepositories(db, capabilities),
     workspaces: {
       async count() {

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { DialectCapabilities } from './dialect.ts';
+
+/**
+ * Full-text search behind the dialect: SQLite FTS5 (porter stemming, bm25 ranking, prefix
+ * queries) keyed by the base table's rowid, or a PostgreSQL `tsvector` column with a GIN index
+ * (english stemming, ts_rank, prefix `:*`). Never a LIKE scan. One index serves one base table;
+ * its documents are a weighted title and a body, replaced whole whenever their sources change.
+ */
+export interface FullTextIndex {
+  put(workspaceId: string, id: string, doc: { title: string; body: string }): Promise<void>;
+  remove(workspaceId: string, id: string): Promise<void>;
+  /** Ids of the workspace's rows matching every term (as a prefix), best first; rank: higher is better. */
+  search(workspaceId: string, query: string, limit: number): Promise<{ id: string; rank: number }[]>;
+}
+
+/** The words of a query, safe to put into an FTS5 MATCH or a to_tsquery (letters and digits only). */
+export function queryTerms(query: string): string[] {
+  const terms = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(terms)].slice(0, 12);
+}
+
+export interface FullTextTable {
+  /** The index table (an FTS5 virtual table or a table with a tsvector `document`). */
+  index: string;
+  /** The base table whose rows are indexed (has `id` and `workspace_id`). */
+  base: string;
+  /** The index's column holding the base row's id (PostgreSQL; SQLite uses the base rowid). */
+  idColumn: string;
+}
+
+export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities, t: FullTextTable): FullTextIndex {
+  const index = sql.table(t.index);
+  const base = sql.table(t.base);
+  const idColumn = sql.ref(t.idColumn);
+  if (capabilities.name === 'postgres') {
+    return {
+      async put(workspaceId, id, doc) {
+        await sql`insert into ${index} (${idColumn}, workspace_id, document)
+          values (${id}, ${workspaceId}, setweight(to_tsvector('english', ${doc.title}), 'A') || setweight(to_tsvector('english', ${doc.body}), 'B'))
+          on conflict (${idColumn}) do update set document = excluded.document`.execute(db);
+      },
+      async remove(workspaceId, id) {
+        await sql`delete from ${index} where ${idColumn} = ${id} and workspace_id = ${workspaceId}`.execute(db);
+      },
+      async search(workspaceId, query, limit) {
+        const terms = queryTerms(query);
+        if (terms.length === 0) return [];
+        const tsquery = terms.map((w) => `${w}:*`).join(' & ');
+        const { rows } = await sql<{ id: string; rank: number }>`select ${idColumn} as id, ts_rank(document, q) as rank
+          from ${index}, to_tsquery('english', ${tsquery}) q
+          where workspace_id = ${workspaceId} and document @@ q
+          order by rank desc, ${idColumn} limit ${limit}`.execute(db);
+        return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
+      },
+    };
+  }
+  return {
+    async put(workspaceId, id, doc) {
+      const rowid = sql`(select rowid from ${base} where id = ${id} and workspace_id = ${workspaceId})`;
+      await sql`delete from ${index} where rowid = ${rowid}`.execute(db);
+      await sql`insert into ${index} (rowid, ${idColumn}, workspace_id, title, body) values (${rowid}, ${id}, ${workspaceId}, ${doc.title}, ${doc.body})`.execute(
+        db,
+      );
+    },
+    async remove(workspaceId, id) {
+      await sql`delete from ${index} where rowid = (select rowid from ${base} where id = ${id} and workspace_id = ${workspaceId})`.execute(
+        db,
+      );
+    },
+    async search(workspaceId, query, limit) {
+      const terms = queryTerms(query);
+      if (terms.length === 0) return [];
+      const match = terms.map((w) => `"${w}"*`).join(' ');
+      // bm25: lower is better; title weighs 4× the body (the unindexed columns take no weight).
+      const { rows } = await sql<{ id: string; rank: number }>`select b.id as id, -bm25(${index}, 0, 0, 4.0, 1.0) as rank
+        from ${index} join ${base} b on b.rowid = ${index}.rowid
+        where ${index} match ${match} and b.workspace_id = ${workspaceId}
+        order by rank desc, b.id limit ${limit}`.execute(db);
+      return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
+    },
+  };
+}
