@@ -74,6 +74,16 @@ beforeAll(async () => {
       dueAt,
     })
   ).body.id;
+  const lesson = (
+    await api.request('POST', `/api/mistakes/${a.mistakeId}/lessons`, {
+      title: 'Check the short code against the facts card',
+      learned: 'Proofs went out unchecked.',
+    })
+  ).body;
+  a.lessonId = lesson.id;
+  a.lessonCheckId = (
+    await api.request('POST', `/api/lessons/${lesson.id}/checks`, { kind: 'fact', factKind: 'short_code', value: '55123' })
+  ).body.checks[0].id;
   await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
   a.word = 'Kestrelly';
   a.userId = t.owner.actor.userId ?? '';
@@ -104,6 +114,9 @@ beforeAll(async () => {
   const bClient = (await b.request('POST', '/api/clients', { name: 'Blue Harbor Dental' })).body;
   own.clientId = bClient.id;
   own.mistakeId = (await b.request('POST', '/api/mistakes', { clientId: bClient.id, title: 'Late brochure' })).body.id;
+  own.lessonId = (
+    await b.request('POST', `/api/mistakes/${own.mistakeId}/lessons`, { title: 'Book print early', learned: 'x' })
+  ).body.id;
 
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, unknown>>;
@@ -254,6 +267,25 @@ function idRouteAttempts(): Attempt[] {
       body: { mistakeId: a.mistakeId },
     },
     { route: 'DELETE /api/mistakes/{mistakeId}/repeat-of', url: `/api/mistakes/${a.mistakeId}/repeat-of` },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/lessons',
+      url: `/api/mistakes/${a.mistakeId}/lessons`,
+      body: { title: 'Hijacked', learned: 'x' },
+    },
+    { route: 'GET /api/mistakes/{mistakeId}/lessons', url: `/api/mistakes/${a.mistakeId}/lessons` },
+    { route: 'GET /api/lessons/{lessonId}', url: `/api/lessons/${a.lessonId}` },
+    { route: 'PATCH /api/lessons/{lessonId}', url: `/api/lessons/${a.lessonId}`, body: { title: 'Hijacked' } },
+    { route: 'DELETE /api/lessons/{lessonId}', url: `/api/lessons/${a.lessonId}` },
+    { route: 'GET /api/lessons/{lessonId}/proposals', url: `/api/lessons/${a.lessonId}/proposals` },
+    {
+      route: 'POST /api/lessons/{lessonId}/checks',
+      url: `/api/lessons/${a.lessonId}/checks`,
+      body: { kind: 'forbidden', phrase: 'hijacked', message: 'x' },
+    },
+    {
+      route: 'DELETE /api/lessons/{lessonId}/checks/{checkId}',
+      url: `/api/lessons/${a.lessonId}/checks/${a.lessonCheckId}`,
+    },
     { route: 'GET /api/actions/{actionId}', url: `/api/actions/${a.actionId}` },
     { route: 'PATCH /api/actions/{actionId}', url: `/api/actions/${a.actionId}`, body: { title: 'Hijacked' } },
     { route: 'POST /api/actions/{actionId}/done', url: `/api/actions/${a.actionId}/done` },
@@ -342,6 +374,15 @@ function bodyReferenceAttempts(): Attempt[] {
       route: 'POST /api/mistakes/{mistakeId}/repeat-of',
       url: `/api/mistakes/${own.mistakeId}/repeat-of`,
       body: { mistakeId: a.mistakeId },
+    },
+    {
+      route: 'POST /api/lessons/{lessonId}/checks',
+      url: `/api/lessons/${own.lessonId}/checks`,
+      body: { kind: 'contact', contactId: a.contactId, fullName: 'Mallory', honorific: 'Ms' },
+    },
+    {
+      route: 'GET /api/metrics/repeat-rate',
+      url: `/api/metrics/repeat-rate?clientId=${a.clientId}`,
     },
     {
       route: 'POST /api/mistakes/similar',
