@@ -3,10 +3,12 @@ import type { Config } from '../config/config.ts';
 import { GuardCache } from '../domain/guard/check-text.ts';
 import type { Mailer } from '../domain/messages/ports.ts';
 import type { Clock, Crypto, Deps, Ids } from '../domain/ports.ts';
+import type { ThrottleCounters } from '../domain/workspaces/sign-in-throttle.ts';
 import { openDatabase, sqliteFileIn, type Database, type DatabaseTarget } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { createMailer, type MailerConfig } from './mailer.ts';
 import { createStore } from '../storage/repositories/store.ts';
+import { createThrottleCounters } from '../storage/repositories/throttle.ts';
 import { nodeCrypto, systemClock, timeOrderedIds } from './system.ts';
 
 /** The composed application: everything the server and the CLI need, and how to close it. */
@@ -18,6 +20,8 @@ export interface Services {
   guards: GuardCache;
   /** The outbox transport: .eml files in <dataDir>/outbox, or SMTP when SMTP_URL is set. */
   mailer: Mailer;
+  /** Attempt counters in the database (sign-in throttle, route rate limits), shared by every instance on it. */
+  throttle: ThrottleCounters;
   /** One round trip to the database (for the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +74,7 @@ export async function createServices(
     config: { dataDir: config.dataDir },
     guards: new GuardCache(),
     mailer,
+    throttle: createThrottleCounters(database),
     ping: async () => {
       await sql`select 1`.execute(database.db);
     },

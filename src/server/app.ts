@@ -111,7 +111,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // Counters in the database: a limit holds across every instance on it, not once per process.
   await app.register(fastifyRateLimit, {
     global: false,
-
+    store: databaseRateLimitStore(services.throttle, services.deps.clock),
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../domain/ports.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../domain/workspaces/members.ts';
-import { needsSetup, SESSION_DAYS, setupWorkspace, signIn, signOut } from '../../domain/workspaces/workspaces.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { throttledSignIn, type ThrottleCounters } from '../../domain/workspaces/sign-in-throttle.ts';
+import { needsSetup, SESSION_DAYS, setupWorkspace, signOut } from '../../domain/workspaces/workspaces.ts';
 import {
   addMemberInputSchema,
   changeMemberRoleInputSchema,
@@ -17,7 +19,10 @@ import {
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.ts';
 
 /** First-run setup, sign-in and sign-out. */
-export function authRoutes(deps: Deps, options: { secureCookies: boolean }): FastifyPluginAsyncZod {
+export function authRoutes(
+  deps: Deps,
+  options: { secureCookies: boolean; throttle: ThrottleCounters },
+): FastifyPluginAsyncZod {
   const cookie = {
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -56,26 +61,23 @@ export function authRoutes(deps: Deps, options: { secureCookies: boolean }): Fas
     app.post(
       '/session',
       {
-        config: {
-          public: true,
-          rateLimit: {
-            max: 10,
-            timeWindow: '1 minute',
-            // Counted once the body is parsed (the default onRequest hook would see no email).
-            hook: 'preHandler',
-            // Per address and per account, so one attacker can't lock everyone out, nor guess one password fast.
-            keyGenerator: (request) => {
-              const body = request.body as { email?: unknown } | undefined;
-              return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase() : ''}`;
-            },
-          },
-        },
+        // Throttled per address across accounts and per account across addresses, with a growing
+        // delay, on counters in the database (src/domain/workspaces/sign-in-throttle.ts).
+        config: { public: true },
         schema: { tags: ['auth'], summary: 'Sign in', body: signInInputSchema, response: { 200: sessionSchema } },
       },
       async (request, reply) => {
-        const { token, session } = await signIn(deps, request.body);
-        reply.setCookie(SESSION_COOKIE, token, cookie);
-        return session;
+        try {
+          const { token, session } = await throttledSignIn(deps, options.throttle, request.body, request.ip);
+          reply.setCookie(SESSION_COOKIE, token, cookie);
+          return session;
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'rate_limited') {
+            const seconds = error.details?.['retryAfterSeconds'];
+            reply.header('retry-after', String(typeof seconds === 'number' ? seconds : 60));
+          }
+          throw error;
+        }
       },
     );
 
