@@ -61,8 +61,27 @@ export function factKindOf(value: string): FactKind {
   if (/^[$£€¥]\s?\d[\d,.]*$|^\d[\d,.]*\s?(?:USD|EUR|GBP|JPY)$/iu.test(v)) return 'price';
   if (/^\+?[\d ()-]{9,}$/u.test(v) && v.replace(/\D/gu, '').length >= 9) return 'phone';
   if (/^\d{3,8}$/u.test(v)) return 'short_code';
+  if (/^\d[\d -]*\d$/u.test(v)) return v.replace(/\D/gu, '').length >= 7 ? 'phone' : 'identifier';
   if (/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_./-]*$/u.test(v)) return 'identifier';
   return 'term';
+}
+
+const H = '(Mr|Ms|Mrs|Miss|Mx|Dr)\\.?';
+/** Honorific corrections: "Mr instead of Ms", "Mr rather than Ms", "Ms, not Mr", "should have been Ms". */
+const honorificPatterns: readonly { pattern: RegExp; wrong: number; right: number }[] = [
+  { pattern: new RegExp(`\\b${H}\\s+(?:instead of|rather than)\\s+${H}`, 'iu'), wrong: 1, right: 2 },
+  { pattern: new RegExp(`\\b${H},?\\s+not\\s+${H}(?![\\w])`, 'iu'), wrong: 2, right: 1 },
+  { pattern: new RegExp(`\\b${H}\\b.{0,40}?should (?:have been|be)\\s+${H}`, 'iu'), wrong: 1, right: 2 },
+];
+
+function honorificCorrection(text: string): { wrong: Honorific; right: Honorific } | null {
+  for (const { pattern, wrong, right } of honorificPatterns) {
+    const m = pattern.exec(text);
+    const w = m?.[wrong] && honorificWords[m[wrong].toLowerCase()];
+    const r = m?.[right] && honorificWords[m[right].toLowerCase()];
+    if (w && r && w !== r) return { wrong: w, right: r };
+  }
+  return null;
 }
 
 /** Whether a written thing looks like a recorded value (not an ordinary word). */
@@ -118,9 +137,7 @@ export function proposeChecks(input: ProposalInput): CheckProposal[] {
   const out: CheckProposal[] = [];
 
   // Names and honorifics first: "Mr instead of Ms" is about a person, not a fact.
-  const honorificPair = corrections(text)
-    .map((p) => ({ wrong: honorificWords[p.wrong.toLowerCase().replace('.', '')], right: honorificWords[p.right.toLowerCase().replace('.', '')] }))
-    .find((p) => p.wrong && p.right);
+  const honorificPair = honorificCorrection(text);
   const mentionsHonorific = /\b(?:mr|ms|mrs|miss|mx|dr)\b\.?/iu.test(text);
   if (nameTrouble.test(text) || honorificPair || mentionsHonorific) {
     const named = input.contacts.filter((c) =>
