@@ -3,6 +3,7 @@
 import { evaluateApology, evaluateRealApology } from './eval-apology.ts';
 import { agreementReport } from './eval-agreement.ts';
 import { evaluateGuard } from './eval-guard.ts';
+import { evaluateSimilar } from './eval-similar.ts';
 
 const apology = evaluateApology();
 process.stdout.write(`${apology.report}\n\n`);
@@ -20,3 +21,11 @@ if (process.argv.includes('--misses') && misses.length > 0)
 
 const guard = await evaluateGuard();
 process.stdout.write(`${guard.report}\n`);
+
+// Similar-mistake suggestions and the "very likely a repeat" flag (dev part, then held-out part).
+const similar = evaluateSimilar();
+process.stdout.write(`\n${similar.report}\n`);
+if (process.argv.includes('--misses') && similar.dev.misses.length > 0)
+  process.stdout.write(
+    `Similar-mistake dev misses (${similar.dev.misses.length}):\n  ${similar.dev.misses.map((m) => `${m.id}: ${m.diff}`).join('\n  ')}\n`,
+  );
