@@ -13,6 +13,10 @@ import { livePreventive } from './stages.ts';
 /** How many of the workspace's most recent mistakes are compared (newest first). */
 const CANDIDATES = 1_000;
 const PAGE = 200;
+/** How many of the best text matches are re-ranked by cause and escape point. */
+const RERANK = 10;
+const CAUSE_BONUS = 0.05;
+const ESCAPE_BONUS = 0.03;
 
 /**
  * The past mistakes most like one being logged: text similarity of title and description, the
@@ -42,14 +46,42 @@ export async function findSimilarMistakes(deps: Deps, actor: Actor, query: Simil
         clientId: m.clientId,
         category: m.category,
       })),
-  ).slice(0, query.limit);
+  ).slice(0, RERANK);
+  // The same cause category or escape point as the mistake being edited (once its root cause is
+  // known) lifts a candidate: looked up for the best few only, never for every candidate.
+  const own = query.excludeId ? await deps.store.rootCauses.get(actor.workspaceId, query.excludeId) : null;
+  const causes = new Map<string, { cause: boolean; escape: boolean }>();
+  if (own) {
+    for (const s of ranked) {
+      const rc = await deps.store.rootCauses.get(actor.workspaceId, s.item.id);
+      causes.set(s.item.id, {
+        cause: rc?.category === own.category,
+        escape: Boolean(own.escapePoint && rc?.escapePoint && rc.escapePoint.kind === own.escapePoint.kind),
+      });
+    }
+  }
+  const boosted = ranked
+    .map((s) => {
+      const c = causes.get(s.item.id);
+      return { ...s, score: Math.min(1, s.score + (c?.cause ? CAUSE_BONUS : 0) + (c?.escape ? ESCAPE_BONUS : 0)) };
+    })
+    .sort((x, y) => y.score - x.score)
+    .slice(0, query.limit);
+  const mine = await deps.store.lessons.list(actor.workspaceId, {
+    mistakeIds: boosted.map((b) => b.item.id),
+    limit: 200,
+  });
+  const stats = await deps.store.lessons.stats(actor.workspaceId, mine);
   const out: SimilarMistake[] = [];
-  for (const s of ranked) {
+  for (const s of boosted) {
     const preventive = livePreventive(await deps.store.actions.list(actor.workspaceId, { mistakeId: s.item.id }));
+    const c = causes.get(s.item.id);
     const reasons = [
       `${Math.round(s.text * 100)}% similar wording`,
       ...(s.sameClient ? ['same client'] : []),
       ...(s.sameCategory ? ['same category'] : []),
+      ...(c?.cause ? ['same cause'] : []),
+      ...(c?.escape ? ['escaped the same way'] : []),
     ];
     out.push({
       mistake: s.item,
@@ -61,6 +93,9 @@ export async function findSimilarMistakes(deps: Deps, actor: Actor, query: Simil
         effective: preventive.filter((a) => a.checkResult === 'effective').length,
         notEffective: preventive.filter((a) => a.checkResult === 'not_effective').length,
       },
+      lessons: mine
+        .filter((l) => l.mistakeId === s.item.id)
+        .map((l) => ({ id: l.id, title: l.title, catches: stats.find((x) => x.lessonId === l.id)?.catches ?? 0 })),
     });
   }
   return out;

@@ -53,6 +53,7 @@ export interface LessonStats {
 export interface LessonListQuery {
   ids?: readonly string[] | undefined;
   mistakeId?: string | undefined;
+  mistakeIds?: readonly string[] | undefined;
   clientId?: string | undefined;
   category?: MistakeCategory | undefined;
   cause?: CauseCategory | undefined;

@@ -93,6 +93,26 @@ describe('recurrence: similar mistakes and repeats', () => {
     expect(none.items).toEqual([]);
   });
 
+  it("shows each suggestion's lessons with their catches, and lifts one with the same cause once the new mistake has a root cause", async () => {
+    const spa = await client('Serenity Day Spas');
+    const { m } = await verifiedPosterMistake(spa.id);
+    const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, { title: 'Codes are checked against the facts card', learned: 'x' });
+    const other = await mistake(spa.id, 'Wrong short code on the banner', 'wrong_fact');
+    await ok('PUT', `/api/mistakes/${other.id}/root-cause`, { whySteps: ['The client sent two codes'], category: 'client_input' }, 200);
+    const fresh = await mistake(spa.id, 'Wrong short code on the leaflets', 'wrong_fact');
+    const query = { title: fresh.title, clientId: spa.id, category: 'wrong_fact', excludeId: fresh.id };
+    const before = (await ok('POST', '/api/mistakes/similar', query, 200)).items;
+    const posters = before.find((s: { mistake: { id: string } }) => s.mistake.id === m.id);
+    expect(posters.lessons).toEqual([{ id: lesson.id, title: lesson.title, catches: 0 }]);
+    expect(before.find((s: { mistake: { id: string } }) => s.mistake.id === other.id).lessons).toEqual([]);
+    await ok('PUT', `/api/mistakes/${fresh.id}/root-cause`, { whySteps: ['Nobody checked the proof'], category: 'process' }, 200);
+    const after = (await ok('POST', '/api/mistakes/similar', query, 200)).items;
+    const lifted = after.find((s: { mistake: { id: string } }) => s.mistake.id === m.id);
+    expect(lifted.reasons).toContain('same cause');
+    expect(lifted.score).toBeGreaterThan(posters.score);
+    expect(after.find((s: { mistake: { id: string } }) => s.mistake.id === other.id).reasons).not.toContain('same cause');
+  });
+
   it('marks a repeat: the earlier regresses, its check turns not effective, both timelines say so; undo restores it', async () => {
     const spa = await client('Serenity Day Spas');
     const { m, action } = await verifiedPosterMistake(spa.id);

@@ -220,6 +220,8 @@ export const similarMistakeSchema = z.object({
   likelyRepeat: z.boolean(),
   reasons: z.array(z.string()),
   preventive: z.object({ total: z.number().int(), effective: z.number().int(), notEffective: z.number().int() }),
+  /** What the earlier mistake taught, and how often each lesson's checks caught it since. */
+  lessons: z.array(z.object({ id: z.string(), title: z.string(), catches: z.number().int() })),
 });
 export type SimilarMistake = z.infer<typeof similarMistakeSchema>;
 

@@ -117,6 +117,10 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
         let query = rows(workspaceId);
         if (q.ids) query = query.where('l.id', 'in', [...q.ids]);
         if (q.mistakeId) query = query.where('l.mistake_id', '=', q.mistakeId);
+        if (q.mistakeIds) {
+          if (q.mistakeIds.length === 0) return [];
+          query = query.where('l.mistake_id', 'in', [...q.mistakeIds]);
+        }
         if (q.clientId) query = query.where('l.client_id', '=', q.clientId);
         if (q.category) query = query.where('m.category', '=', q.category);
         if (q.cause) query = query.where('rc.category', '=', q.cause);
