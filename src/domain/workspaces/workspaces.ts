@@ -17,7 +17,8 @@ export interface IssuedSession {
   session: SessionInfo;
 }
 
-async function issueSession(deps: Deps, userId: string, workspaceId: string): Promise<IssuedSession> {
+/** Starts a session for a member: a fresh token (for the cookie) and CSRF token. */
+export async function issueSession(deps: Deps, userId: string, workspaceId: string): Promise<IssuedSession> {
   const token = deps.crypto.randomToken();
   const now = deps.clock.now();
   const record: SessionRecord = {

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Deps } from '../../domain/ports.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../domain/workspaces/members.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { changePassword } from '../../domain/workspaces/account.ts';
 import { throttledSignIn, type ThrottleCounters } from '../../domain/workspaces/sign-in-throttle.ts';
 import { needsSetup, SESSION_DAYS, setupWorkspace, signOut } from '../../domain/workspaces/workspaces.ts';
 import {
   addMemberInputSchema,
+  changePasswordInputSchema,
   changeMemberRoleInputSchema,
   idSchema,
   memberListSchema,
@@ -98,6 +100,32 @@ export function authRoutes(
         if (token) await signOut(deps, token);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/account/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password (any member); your other sessions are signed out, this one continues',
+          body: changePasswordInputSchema,
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const { token, session } = await changePassword(deps, options.throttle, actorOf(request), request.body);
+          // A fresh session for this browser (the old one ended with the others): new cookie and CSRF token.
+          reply.setCookie(SESSION_COOKIE, token, cookie);
+          return session;
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'rate_limited') {
+            const seconds = error.details?.['retryAfterSeconds'];
+            reply.header('retry-after', String(typeof seconds === 'number' ? seconds : 60));
+          }
+          throw error;
+        }
       },
     );
 

@@ -67,3 +67,10 @@ export type AddMemberInput = z.infer<typeof addMemberInputSchema>;
 
 export const changeMemberRoleInputSchema = z.strictObject({ role: z.enum(assignableRoles) });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInputSchema>;
+
+/** Changing your own password (any member): the current one, and a new one that meets the policy. */
+export const changePasswordInputSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;
