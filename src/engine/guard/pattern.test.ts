@@ -60,6 +60,59 @@ describe('guard-rule patterns on RE2', () => {
       { numRuns: 40 },
     );
   });
+  // A linear bound, counted rather than timed: the text goes in as a byte array behind a Proxy
+  // that counts every read the engine makes. A backtracking engine re-reads positions without
+  // bound (the attack patterns: 2^n); RE2 reads each position a bounded number of times per match.
+  function countedMatches(p: string, text: string, max = 20): { reads: number; found: number } {
+    let reads = 0;
+    const bytes = new Proxy(
+      Array.from(text, (c) => c.charCodeAt(0)),
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    const m = compilePattern(p).matcher(bytes);
+    let found = 0;
+    while (found < max && m.find()) found++;
+    return { reads, found };
+  }
+  /** At most this many reads per character of text, per match found (and once more for the last search). */
+  const READS_PER_CHAR_PER_MATCH = 4;
+
+  it('reads a 10 kB text a bounded number of times per match: the attack patterns', () => {
+    const texts = ['a'.repeat(10_000), `${'a'.repeat(5000)} ${'b'.repeat(4999)}`, 'ab '.repeat(3334).slice(0, 10_000)];
+    for (const p of ['(.{0,10}){10}x', '(a?){28}a{32}', '(a+)+$', '(a|aa)*b', '([ab]*)*x']) {
+      for (const t of texts) {
+        const { reads, found } = countedMatches(p, t);
+        expect(reads, `${p} on ${t.slice(0, 12)}…`).toBeGreaterThan(0);
+        expect(reads, `${p} on ${t.slice(0, 12)}…`).toBeLessThanOrEqual(
+          READS_PER_CHAR_PER_MATCH * t.length * (found + 1),
+        );
+      }
+    }
+  });
+
+  it('reads a 10 kB text a bounded number of times per match: random nested-quantifier patterns', () => {
+    let worst = 0;
+    fc.assert(
+      fc.property(
+        pattern,
+        fc.string({ unit: fc.constantFrom('a', 'b', ' '), minLength: 10_000, maxLength: 10_000 }),
+        (p, t) => {
+          if (patternProblem(p) !== null) return;
+          const { reads, found } = countedMatches(p, t);
+          worst = Math.max(worst, reads / (t.length * (found + 1)));
+          expect(reads).toBeLessThanOrEqual(READS_PER_CHAR_PER_MATCH * t.length * (found + 1));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(worst).toBeGreaterThan(0);
+  });
+
   it('agrees with RegExp on small inputs', () => {
     fc.assert(
       fc.property(pattern, text(12), (p, t) => {
