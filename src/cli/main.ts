@@ -16,6 +16,7 @@ export async function buildProgram(): Promise<Command> {
     import('./commands/log.ts').then((m) => m.registerLog),
     import('./commands/analyse.ts').then((m) => m.registerAnalyse),
     import('./commands/check.ts').then((m) => m.registerCheck),
+    import('./commands/lessons.ts').then((m) => m.registerLessons),
   ]);
   for (const register of commands) register(program);
   return program;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findSimilarMistakes } from '../../domain/learning/recurrence.ts';
 import { logMistake } from '../../domain/mistakes/mistakes.ts';
 import { finders, mistakeCategories, mistakeInputSchema, severities } from '../../shared/contract/index.ts';
 import { CliError } from '../cli-error.ts';
@@ -34,9 +35,32 @@ export function registerLog(program: Command): void {
           throw new CliError(`${issue?.path.join('.') ?? 'input'}: ${issue?.message ?? 'invalid'}`);
         }
         const mistake = await logMistake(services.deps, actor, parsed.data);
-        process.stdout.write(
-          options.json ? `${JSON.stringify(mistake)}\n` : `${mistake.ref} logged for ${mistake.clientName}: ${mistake.title}\n`,
-        );
+        // The earlier mistakes most like this one, so a repeat is noticed when it is logged.
+        const similar = await findSimilarMistakes(services.deps, actor, {
+          title: mistake.title,
+          description: mistake.description,
+          clientId: mistake.clientId,
+          category: mistake.category,
+          excludeId: mistake.id,
+          limit: 3,
+        });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ ...mistake, similar })}\n`);
+          return;
+        }
+        const lines = [`${mistake.ref} logged for ${mistake.clientName}: ${mistake.title}`];
+        if (similar.length > 0) lines.push('', 'Like earlier mistakes:');
+        for (const s of similar) {
+          const worked =
+            s.preventive.total === 0
+              ? 'no preventive action'
+              : `${s.preventive.effective}/${s.preventive.total} preventive actions effective`;
+          lines.push(
+            `  ${s.likelyRepeat ? 'LIKELY REPEAT ' : ''}${s.mistake.ref} ${s.mistake.title} (${s.mistake.clientName}; ${s.reasons.join(', ')}; ${worked})`,
+            ...s.lessons.map((l) => `    lesson: ${l.title} (caught ${l.catches} time${l.catches === 1 ? '' : 's'})`),
+          );
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
       } finally {
         await services.close();
       }
