@@ -81,6 +81,9 @@ export function attribute(
   };
 }
 
+/** How long a finding must have been on the draft for its disappearance to count as a catch. */
+export const MIN_SHOWN_MS = 2_000;
+
 /**
  * What a new check of a draft changes: checks seen for the first time open a hit; open hits whose
  * finding is gone are caught — or, when the draft is being sent, those still present are `sent`.
@@ -89,9 +92,10 @@ export function hitChanges(
   previous: readonly LessonHitRecord[],
   present: readonly LessonLink[],
   sending: boolean,
+  now: string,
 ): { open: LessonLink[]; close: { checkId: string; state: Exclude<HitState, 'open'> }[] } {
   const known = new Map(previous.map((h) => [h.checkId, h]));
-  const now = new Set(present.map((l) => l.checkId));
+  const presentNow = new Set(present.map((l) => l.checkId));
   const open: LessonLink[] = [];
   const close: { checkId: string; state: Exclude<HitState, 'open'> }[] = [];
   for (const link of present) {
@@ -99,7 +103,11 @@ export function hitChanges(
   }
   for (const h of previous) {
     if (h.state !== 'open') continue;
-    if (!now.has(h.checkId)) close.push({ checkId: h.checkId, state: 'caught' });
+    if (!presentNow.has(h.checkId)) {
+      // A finding that vanished within moments was mid-typing, not a catch.
+      const shown = Date.parse(now) - Date.parse(h.seenAt);
+      close.push({ checkId: h.checkId, state: shown >= MIN_SHOWN_MS ? 'caught' : 'gone' });
+    }
     else if (sending) close.push({ checkId: h.checkId, state: 'sent' });
   }
   if (sending) for (const o of open.splice(0)) close.push({ checkId: o.checkId, state: 'sent' });
@@ -117,8 +125,8 @@ export async function recordDraftCheck(
   const present = links.filter((l): l is LessonLink => l !== null);
   const previous = await deps.store.lessonHits.forDraft(actor.workspaceId, draftId);
   if (present.length === 0 && previous.every((h) => h.state !== 'open')) return;
-  const changes = hitChanges(previous, present, sending);
   const at = deps.clock.now().toISOString();
+  const changes = hitChanges(previous, present, sending, at);
   const lessonOf = new Map([...previous.map((h) => [h.checkId, h.lessonId] as const), ...present.map((l) => [l.checkId, l.lessonId] as const)]);
   await deps.store.transaction(async (store) => {
     // A hit sent without ever being opened is recorded as sent, so it can never become a catch.

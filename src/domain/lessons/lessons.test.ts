@@ -98,30 +98,38 @@ describe('proposals from what went wrong', () => {
 });
 
 const link = (checkId: string) => ({ checkId, lessonId: `lesson-${checkId}`, ref: 'MG-1' });
+const SEEN = '2026-03-02T09:00:00.000Z';
+const LATER = '2026-03-02T09:00:05.000Z';
 const hit = (checkId: string, state: LessonHitRecord['state']): LessonHitRecord => ({
   draftId: 'd',
   checkId,
   lessonId: `lesson-${checkId}`,
   state,
+  seenAt: SEEN,
 });
 
 describe('catch counting', () => {
   it('a finding on a draft that is then changed counts once', () => {
-    const first = hitChanges([], [link('k')], false);
+    const first = hitChanges([], [link('k')], false, SEEN);
     expect(first).toEqual({ open: [link('k')], close: [] });
-    const fixed = hitChanges([hit('k', 'open')], [], false);
+    const fixed = hitChanges([hit('k', 'open')], [], false, LATER);
     expect(fixed.close).toEqual([{ checkId: 'k', state: 'caught' }]);
     // Broken again and fixed again on the same draft: the hit exists, nothing opens or closes.
-    expect(hitChanges([hit('k', 'caught')], [link('k')], false)).toEqual({ open: [], close: [] });
-    expect(hitChanges([hit('k', 'caught')], [], false)).toEqual({ open: [], close: [] });
+    expect(hitChanges([hit('k', 'caught')], [link('k')], false, LATER)).toEqual({ open: [], close: [] });
+    expect(hitChanges([hit('k', 'caught')], [], false, LATER)).toEqual({ open: [], close: [] });
+  });
+
+  it('a finding that vanishes within moments of showing was mid-typing, not a catch', () => {
+    const soon = new Date(Date.parse(SEEN) + 500).toISOString();
+    expect(hitChanges([hit('k', 'open')], [], false, soon).close).toEqual([{ checkId: 'k', state: 'gone' }]);
   });
 
   it('a finding still on the draft when it is sent (or overridden) does not count', () => {
-    expect(hitChanges([hit('k', 'open')], [link('k')], true).close).toEqual([{ checkId: 'k', state: 'sent' }]);
+    expect(hitChanges([hit('k', 'open')], [link('k')], true, LATER).close).toEqual([{ checkId: 'k', state: 'sent' }]);
     // First seen at sending: recorded as sent, never a catch later.
-    expect(hitChanges([], [link('k')], true)).toEqual({ open: [], close: [{ checkId: 'k', state: 'sent' }] });
+    expect(hitChanges([], [link('k')], true, LATER)).toEqual({ open: [], close: [{ checkId: 'k', state: 'sent' }] });
     // Fixed before the send: caught at the send.
-    expect(hitChanges([hit('k', 'open')], [], true).close).toEqual([{ checkId: 'k', state: 'caught' }]);
+    expect(hitChanges([hit('k', 'open')], [], true, LATER).close).toEqual([{ checkId: 'k', state: 'caught' }]);
   });
 
   it('names the lesson on the findings its checks produced, and only those', () => {

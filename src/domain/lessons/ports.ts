@@ -33,13 +33,15 @@ export interface LessonCheckRecord {
   createdAt: string;
 }
 
-export type HitState = 'open' | 'caught' | 'sent';
+/** open: on the draft now; caught: fixed before sending; sent: went out with it; gone: fixed too soon after it showed to be a catch (still typing). */
+export type HitState = 'open' | 'caught' | 'sent' | 'gone';
 
 export interface LessonHitRecord {
   draftId: string;
   checkId: string;
   lessonId: string;
   state: HitState;
+  seenAt: string;
 }
 
 export interface LessonStats {
@@ -89,7 +91,7 @@ export interface LessonCheckRepository {
 
 export interface LessonHitRepository {
   forDraft(workspaceId: string, draftId: string): Promise<LessonHitRecord[]>;
-  open(workspaceId: string, hit: Omit<LessonHitRecord, 'state'>, at: string): Promise<void>;
+  open(workspaceId: string, hit: Omit<LessonHitRecord, 'state' | 'seenAt'>, at: string): Promise<void>;
   close(workspaceId: string, draftId: string, checkId: string, state: Exclude<HitState, 'open'>, at: string): Promise<void>;
 }
 

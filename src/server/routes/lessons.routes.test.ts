@@ -140,12 +140,18 @@ describe('turn it into a check', () => {
     expect(caught.message).toMatch(/^Lesson from MG-1: /);
     expect((await ok('GET', `/api/lessons/${lesson.id}`)).catches).toBe(0);
 
-    // Fixed, checked again: one catch. Checking the fixed text again does not count twice.
+    // Fixed a moment later, checked again: one catch. Checking the fixed text again does not count twice.
+    t.clock.advance(10_000);
     await ok('POST', '/api/check', { ...draft, text: 'Text SPA to 55123 for 20% off.' }, 200);
     await ok('POST', '/api/check', { ...draft, text: 'Text SPA to 55123 for 20% off!' }, 200);
     const after = await ok('GET', `/api/lessons/${lesson.id}`);
     expect(after.catches).toBe(1);
     expect(after.lastCaughtAt).toBe(t.clock.now().toISOString());
+    // A slip that is gone within a second (still typing) is no catch.
+    await ok('POST', '/api/check', { clientId: spa.id, draftId: 'proof-2', text: 'Text SPA to 55213' }, 200);
+    t.clock.advance(300);
+    await ok('POST', '/api/check', { clientId: spa.id, draftId: 'proof-2', text: 'Text SPA to 55123' }, 200);
+    expect((await ok('GET', `/api/lessons/${lesson.id}`)).catches).toBe(1);
     // The same slip broken and fixed again on the same draft still counts once.
     await ok('POST', '/api/check', { ...draft, text: 'Text SPA to 55213.' }, 200);
     await ok('POST', '/api/check', { ...draft, text: 'Text SPA to 55123.' }, 200);

@@ -20,7 +20,8 @@ import { mistakeCategories } from './mistakes.ts';
 //
 // A catch: a finding of one of the lesson's checks on a draft (POST /api/check with a `draftId`)
 // that a later check of the same draft no longer has — the text was changed before sending. It
-// counts once per draft and check; a draft sent with the finding still on it never counts.
+// counts once per draft and check; a draft sent with the finding still on it never counts, nor a
+// finding gone within 2 s of showing (the writer was still typing).
 
 export const lessonScopes = ['client', 'workspace'] as const;
 export type LessonScope = (typeof lessonScopes)[number];

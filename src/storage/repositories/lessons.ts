@@ -256,7 +256,7 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
       async forDraft(workspaceId, draftId) {
         const found = await db
           .selectFrom('lesson_hits')
-          .select(['draft_id', 'check_id', 'lesson_id', 'state'])
+          .select(['draft_id', 'check_id', 'lesson_id', 'state', 'seen_at'])
           .where('workspace_id', '=', workspaceId)
           .where('draft_id', '=', draftId)
           .execute();
@@ -265,6 +265,7 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
           checkId: r.check_id,
           lessonId: r.lesson_id,
           state: r.state as HitState,
+          seenAt: toIso(r.seen_at),
         }));
       },
       async open(workspaceId, hit, at) {
