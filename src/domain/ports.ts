@@ -18,7 +18,6 @@ import type { MessagingRepositories } from './messages/ports.ts';
 import type { RecoveryRepositories } from './remedies/ports.ts';
 import type { LearningRepositories } from './learning/ports.ts';
 import type { LessonRepositories } from './lessons/ports.ts';
-import type { LessonRepositories } from './lessons/ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -190,8 +189,22 @@ export interface MistakeRepository {
   update(workspaceId: string, mistake: MistakeRecord): Promise<void>;
   get(workspaceId: string, id: string): Promise<Mistake | null>;
   getByNumber(workspaceId: string, number: number): Promise<Mistake | null>;
-  list(workspaceId: string, filter: MistakeFilter): Promise<{ items: Mistake[]; total: number }>;
+  /** Newest found first (found_at desc, number desc); keyset after `after`, never a full count unless asked. */
+  list(
+    workspaceId: string,
+    query: MistakeListQuery,
+  ): Promise<{ items: Mistake[]; total: number | null; totalExact: boolean }>;
 }
+
+/** The list filters, a keyset position and how to count (see mistakeFilterSchema). */
+export type MistakeListQuery = Omit<MistakeFilter, 'cursor' | 'count'> & {
+  /** Only mistakes after this one in list order. */
+  after?: { foundAt: string; number: number } | undefined;
+  /** Default none. */
+  count?: 'bounded' | 'exact' | 'none' | undefined;
+  /** For internal walks that still page by position (small sets); the API pages by `after`. */
+  offset?: number | undefined;
+};
 
 export interface AcknowledgmentRepository {
   create(workspaceId: string, acknowledgment: Acknowledgment): Promise<void>;
@@ -201,7 +214,12 @@ export interface AcknowledgmentRepository {
 export interface EventRepository {
   append(workspaceId: string, event: TimelineEvent): Promise<void>;
   listForMistake(workspaceId: string, mistakeId: string): Promise<TimelineEvent[]>;
-  listForClient(workspaceId: string, clientId: string): Promise<TimelineEvent[]>;
+  /** A client's events newest first (at desc, id desc), `limit` after the keyset position `before`. */
+  listForClient(
+    workspaceId: string,
+    clientId: string,
+    page: { limit: number; before?: { at: string; id: string } | undefined },
+  ): Promise<TimelineEvent[]>;
 }
 
 export interface GuardRuleRepository {

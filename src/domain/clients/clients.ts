@@ -7,11 +7,13 @@ import type {
   ContactPatch,
   Fact,
   FactInput,
-  TimelineEvent,
+  TimelinePage,
+  TimelinePageQuery,
 } from '../../shared/contract/index.ts';
 import { requireMember, requireRole } from '../access.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, ClientListQuery, Deps } from '../ports.ts';
+import { cursorInstant, decodeCursor, encodeCursor } from '../timeline/cursor.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 
 /** Loads a client of the actor's workspace or throws client_not_found. */
@@ -75,10 +77,23 @@ export async function updateClient(deps: Deps, actor: Actor, id: string, patch: 
   return getClient(deps, actor, id);
 }
 
-/** The client's timeline, newest last. */
-export async function clientTimeline(deps: Deps, actor: Actor, clientId: string): Promise<TimelineEvent[]> {
+/** The client's timeline, newest first, one keyset page at a time (`nextCursor` continues). */
+export async function clientTimeline(
+  deps: Deps,
+  actor: Actor,
+  clientId: string,
+  query: TimelinePageQuery,
+): Promise<TimelinePage> {
   await getClient(deps, actor, clientId);
-  return deps.store.events.listForClient(actor.workspaceId, clientId);
+  let before: { at: string; id: string } | undefined;
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, ['string', 'string'] as const);
+    before = { at: cursorInstant(at), id };
+  }
+  const rows = await deps.store.events.listForClient(actor.workspaceId, clientId, { limit: query.limit + 1, before });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.id]) : null };
 }
 
 /** Lists a client's contacts. */

@@ -4,6 +4,7 @@ import type {
   Mistake,
   MistakeFilter,
   MistakeInput,
+  MistakePage,
   MistakePatch,
   TimelineEvent,
 } from '../../shared/contract/index.ts';
@@ -12,6 +13,7 @@ import { getClient } from '../clients/clients.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, Deps, MistakeRecord, Store } from '../ports.ts';
 import { releaseHeldAccountingNotices } from '../remedies/accounting-notice.ts';
+import { cursorInstant, decodeCursor, encodeCursor } from '../timeline/cursor.ts';
 import { reindexLessons } from '../lessons/search-index.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { mistakeRef, stageOf } from './stage.ts';
@@ -32,9 +34,33 @@ export async function getMistakeByRef(deps: Deps, actor: Actor, ref: string): Pr
   return mistake;
 }
 
-/** Lists and filters the workspace's mistakes, newest found first. */
-export function listMistakes(deps: Deps, actor: Actor, filter: MistakeFilter) {
-  return deps.store.mistakes.list(actor.workspaceId, filter);
+/**
+ * Lists and filters the workspace's mistakes, newest found first, one keyset page at a time: the
+ * page's `nextCursor` continues after its last row. The first page counts the matches up to a
+ * bound ("1,000+") unless an exact count is asked for; later pages do not count.
+ */
+export async function listMistakes(deps: Deps, actor: Actor, filter: MistakeFilter): Promise<MistakePage> {
+  const { cursor, count, ...filters } = filter;
+  let after: { foundAt: string; number: number } | undefined;
+  if (cursor) {
+    const [foundAt, number] = decodeCursor(cursor, ['string', 'number'] as const);
+    after = { foundAt: cursorInstant(foundAt), number };
+  }
+  // One row more than the page tells whether there is a next page.
+  const page = await deps.store.mistakes.list(actor.workspaceId, {
+    ...filters,
+    limit: filter.limit + 1,
+    after,
+    count: count ?? (cursor ? 'none' : 'bounded'),
+  });
+  const items = page.items.slice(0, filter.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    total: page.total,
+    totalExact: page.totalExact,
+    nextCursor: page.items.length > filter.limit && last ? encodeCursor([last.foundAt, last.number]) : null,
+  };
 }
 
 /** Logs a mistake: takes the next MG number, starts at "found" and records it on both timelines. */
@@ -95,7 +121,8 @@ export async function updateMistake(deps: Deps, actor: Actor, id: string, patch:
   const next: MistakeRecord = { ...toRecord(before), ...patch, updatedAt: deps.clock.now().toISOString() };
   await deps.store.transaction(async (store) => {
     await store.mistakes.update(actor.workspaceId, next);
-    if (changed.includes('title') || changed.includes('description')) await reindexLessons(store, actor.workspaceId, id);
+    if (changed.includes('title') || changed.includes('description'))
+      await reindexLessons(store, actor.workspaceId, id);
     await recordEvent({ ...deps, store }, actor, {
       type: 'mistake.updated',
       summary: `${before.ref} updated: ${changed.join(', ')}`,
@@ -140,7 +167,8 @@ export async function setLearningReached(
   now: string,
 ): Promise<Mistake> {
   const r = mistake.reached;
-  if (r.learned === learning.learned && r.verified === learning.verified && r.closed === learning.closed) return mistake;
+  if (r.learned === learning.learned && r.verified === learning.verified && r.closed === learning.closed)
+    return mistake;
   const reached = { ...r, ...learning };
   const next: MistakeRecord = { ...toRecord(mistake), reached, stage: stageOf(reached), updatedAt: now };
   await store.mistakes.update(workspaceId, next);

@@ -14,10 +14,11 @@ import {
   contactInputSchema,
   contactPatchSchema,
   contactSchema,
-  eventSchema,
   factInputSchema,
   factSchema,
   idSchema,
+  timelinePageQuerySchema,
+  timelinePageSchema,
 } from '../../shared/contract/index.ts';
 import { actorOf } from '../plugins/auth.ts';
 
@@ -33,7 +34,10 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['clients'],
           summary: 'List clients',
-          querystring: z.object({ q: z.string().trim().max(200).optional(), status: z.enum(clientStatuses).optional() }),
+          querystring: z.object({
+            q: z.string().trim().max(200).optional(),
+            status: z.enum(clientStatuses).optional(),
+          }),
           response: { 200: items(clientSchema) },
         },
       },
@@ -42,7 +46,14 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/clients',
-      { schema: { tags: ['clients'], summary: 'Add a client', body: clientInputSchema, response: { 201: clientSchema } } },
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Add a client',
+          body: clientInputSchema,
+          response: { 201: clientSchema },
+        },
+      },
       async (request, reply) => reply.code(201).send(await clients.createClient(deps, actorOf(request), request.body)),
     );
 
@@ -55,27 +66,54 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       '/clients/:clientId',
       {
-        schema: { tags: ['clients'], summary: 'Edit a client', params: clientParams, body: clientPatchSchema, response: { 200: clientSchema } },
+        schema: {
+          tags: ['clients'],
+          summary: 'Edit a client',
+          params: clientParams,
+          body: clientPatchSchema,
+          response: { 200: clientSchema },
+        },
       },
       async (request) => clients.updateClient(deps, actorOf(request), request.params.clientId, request.body),
     );
 
     app.get(
       '/clients/:clientId/timeline',
-      { schema: { tags: ['clients'], summary: "A client's timeline", params: clientParams, response: { 200: items(eventSchema) } } },
-      async (request) => ({ items: await clients.clientTimeline(deps, actorOf(request), request.params.clientId) }),
+      {
+        schema: {
+          tags: ['clients'],
+          summary: "A client's timeline, newest first, paged (pass nextCursor as cursor)",
+          params: clientParams,
+          querystring: timelinePageQuerySchema,
+          response: { 200: timelinePageSchema },
+        },
+      },
+      async (request) => clients.clientTimeline(deps, actorOf(request), request.params.clientId, request.query),
     );
 
     app.get(
       '/clients/:clientId/contacts',
-      { schema: { tags: ['contacts'], summary: "A client's contacts", params: clientParams, response: { 200: items(contactSchema) } } },
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: "A client's contacts",
+          params: clientParams,
+          response: { 200: items(contactSchema) },
+        },
+      },
       async (request) => ({ items: await clients.listContacts(deps, actorOf(request), request.params.clientId) }),
     );
 
     app.post(
       '/clients/:clientId/contacts',
       {
-        schema: { tags: ['contacts'], summary: 'Add a contact', params: clientParams, body: contactInputSchema, response: { 201: contactSchema } },
+        schema: {
+          tags: ['contacts'],
+          summary: 'Add a contact',
+          params: clientParams,
+          body: contactInputSchema,
+          response: { 201: contactSchema },
+        },
       },
       async (request, reply) =>
         reply.code(201).send(await clients.addContact(deps, actorOf(request), request.params.clientId, request.body)),
@@ -85,7 +123,13 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       '/clients/:clientId/contacts/:contactId',
       {
-        schema: { tags: ['contacts'], summary: 'Edit a contact', params: contactParams, body: contactPatchSchema, response: { 200: contactSchema } },
+        schema: {
+          tags: ['contacts'],
+          summary: 'Edit a contact',
+          params: contactParams,
+          body: contactPatchSchema,
+          response: { 200: contactSchema },
+        },
       },
       async (request) =>
         clients.updateContact(deps, actorOf(request), request.params.clientId, request.params.contactId, request.body),
@@ -93,7 +137,9 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.delete(
       '/clients/:clientId/contacts/:contactId',
-      { schema: { tags: ['contacts'], summary: 'Remove a contact', params: contactParams, response: { 204: z.null() } } },
+      {
+        schema: { tags: ['contacts'], summary: 'Remove a contact', params: contactParams, response: { 204: z.null() } },
+      },
       async (request, reply) => {
         await clients.removeContact(deps, actorOf(request), request.params.clientId, request.params.contactId);
         return reply.code(204).send(null);
@@ -102,13 +148,28 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/clients/:clientId/facts',
-      { schema: { tags: ['facts'], summary: "A client's facts", params: clientParams, response: { 200: items(factSchema) } } },
+      {
+        schema: {
+          tags: ['facts'],
+          summary: "A client's facts",
+          params: clientParams,
+          response: { 200: items(factSchema) },
+        },
+      },
       async (request) => ({ items: await clients.listFacts(deps, actorOf(request), request.params.clientId) }),
     );
 
     app.post(
       '/clients/:clientId/facts',
-      { schema: { tags: ['facts'], summary: 'Record a client fact', params: clientParams, body: factInputSchema, response: { 201: factSchema } } },
+      {
+        schema: {
+          tags: ['facts'],
+          summary: 'Record a client fact',
+          params: clientParams,
+          body: factInputSchema,
+          response: { 201: factSchema },
+        },
+      },
       async (request, reply) =>
         reply.code(201).send(await clients.addFact(deps, actorOf(request), request.params.clientId, request.body)),
     );
@@ -116,7 +177,12 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       '/clients/:clientId/facts/:factId',
       {
-        schema: { tags: ['facts'], summary: 'Remove a client fact', params: clientParams.extend({ factId: idSchema }), response: { 204: z.null() } },
+        schema: {
+          tags: ['facts'],
+          summary: 'Remove a client fact',
+          params: clientParams.extend({ factId: idSchema }),
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await clients.removeFact(deps, actorOf(request), request.params.clientId, request.params.factId);
@@ -132,13 +198,27 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/facts',
-      { schema: { tags: ['facts'], summary: 'Record a workspace-wide fact', body: factInputSchema, response: { 201: factSchema } } },
+      {
+        schema: {
+          tags: ['facts'],
+          summary: 'Record a workspace-wide fact',
+          body: factInputSchema,
+          response: { 201: factSchema },
+        },
+      },
       async (request, reply) => reply.code(201).send(await clients.addFact(deps, actorOf(request), null, request.body)),
     );
 
     app.delete(
       '/facts/:factId',
-      { schema: { tags: ['facts'], summary: 'Remove a workspace-wide fact', params: z.object({ factId: idSchema }), response: { 204: z.null() } } },
+      {
+        schema: {
+          tags: ['facts'],
+          summary: 'Remove a workspace-wide fact',
+          params: z.object({ factId: idSchema }),
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await clients.removeFact(deps, actorOf(request), null, request.params.factId);
         return reply.code(204).send(null);
@@ -147,7 +227,14 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/clients/:clientId/commitments',
-      { schema: { tags: ['commitments'], summary: "A client's commitments", params: clientParams, response: { 200: items(commitmentSchema) } } },
+      {
+        schema: {
+          tags: ['commitments'],
+          summary: "A client's commitments",
+          params: clientParams,
+          response: { 200: items(commitmentSchema) },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         await clients.getClient(deps, actor, request.params.clientId);
@@ -167,7 +254,9 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await commitments.addCommitment(deps, actorOf(request), request.params.clientId, request.body)),
+        reply
+          .code(201)
+          .send(await commitments.addCommitment(deps, actorOf(request), request.params.clientId, request.body)),
     );
 
     app.get(

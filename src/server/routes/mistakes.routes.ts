@@ -12,9 +12,9 @@ import {
   idSchema,
   mistakeFilterSchema,
   mistakeInputSchema,
+  mistakePageSchema,
   mistakePatchSchema,
   mistakeSchema,
-  pageOf,
 } from '../../shared/contract/index.ts';
 import { actorOf } from '../plugins/auth.ts';
 
@@ -26,14 +26,27 @@ export function mistakeRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/mistakes',
       {
-        schema: { tags: ['mistakes'], summary: 'List and filter mistakes', querystring: mistakeFilterSchema, response: { 200: pageOf(mistakeSchema) } },
+        schema: {
+          tags: ['mistakes'],
+          summary:
+            'List and filter mistakes, newest found first, paged by cursor (count: bounded by default, exact when asked)',
+          querystring: mistakeFilterSchema,
+          response: { 200: mistakePageSchema },
+        },
       },
       async (request) => mistakes.listMistakes(deps, actorOf(request), request.query),
     );
 
     app.post(
       '/mistakes',
-      { schema: { tags: ['mistakes'], summary: 'Log a mistake', body: mistakeInputSchema, response: { 201: mistakeSchema } } },
+      {
+        schema: {
+          tags: ['mistakes'],
+          summary: 'Log a mistake',
+          body: mistakeInputSchema,
+          response: { 201: mistakeSchema },
+        },
+      },
       async (request, reply) => reply.code(201).send(await mistakes.logMistake(deps, actorOf(request), request.body)),
     );
 
@@ -46,23 +59,43 @@ export function mistakeRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       '/mistakes/:mistakeId',
       {
-        schema: { tags: ['mistakes'], summary: "Edit a mistake's description (never its stage)", params, body: mistakePatchSchema, response: { 200: mistakeSchema } },
+        schema: {
+          tags: ['mistakes'],
+          summary: "Edit a mistake's description (never its stage)",
+          params,
+          body: mistakePatchSchema,
+          response: { 200: mistakeSchema },
+        },
       },
       async (request) => mistakes.updateMistake(deps, actorOf(request), request.params.mistakeId, request.body),
     );
 
     app.get(
       '/mistakes/:mistakeId/timeline',
-      { schema: { tags: ['mistakes'], summary: "A mistake's timeline", params, response: { 200: z.object({ items: z.array(eventSchema) }) } } },
+      {
+        schema: {
+          tags: ['mistakes'],
+          summary: "A mistake's timeline",
+          params,
+          response: { 200: z.object({ items: z.array(eventSchema) }) },
+        },
+      },
       async (request) => ({ items: await mistakes.mistakeTimeline(deps, actorOf(request), request.params.mistakeId) }),
     );
 
     app.get(
       '/mistakes/:mistakeId/acknowledgments',
       {
-        schema: { tags: ['mistakes'], summary: 'Acknowledgments recorded', params, response: { 200: z.object({ items: z.array(acknowledgmentSchema) }) } },
+        schema: {
+          tags: ['mistakes'],
+          summary: 'Acknowledgments recorded',
+          params,
+          response: { 200: z.object({ items: z.array(acknowledgmentSchema) }) },
+        },
       },
-      async (request) => ({ items: await mistakes.listAcknowledgments(deps, actorOf(request), request.params.mistakeId) }),
+      async (request) => ({
+        items: await mistakes.listAcknowledgments(deps, actorOf(request), request.params.mistakeId),
+      }),
     );
 
     app.post(
@@ -77,7 +110,9 @@ export function mistakeRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await mistakes.recordAcknowledgment(deps, actorOf(request), request.params.mistakeId, request.body)),
+        reply
+          .code(201)
+          .send(await mistakes.recordAcknowledgment(deps, actorOf(request), request.params.mistakeId, request.body)),
     );
 
     app.post(
@@ -92,7 +127,9 @@ export function mistakeRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await commitments.addFixCommitment(deps, actorOf(request), request.params.mistakeId, request.body)),
+        reply
+          .code(201)
+          .send(await commitments.addFixCommitment(deps, actorOf(request), request.params.mistakeId, request.body)),
     );
   };
 }

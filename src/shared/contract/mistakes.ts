@@ -51,7 +51,8 @@ export const mistakeSchema = z.object({
 });
 export type Mistake = z.infer<typeof mistakeSchema>;
 
-export const mistakeInputSchema = z.strictObject({
+export const mistakeInputSchema = z
+  .strictObject({
     clientId: idSchema,
     title: text(200),
     description: optionalText(10_000),
@@ -69,7 +70,8 @@ export const mistakeInputSchema = z.strictObject({
   });
 export type MistakeInput = z.infer<typeof mistakeInputSchema>;
 
-export const mistakePatchSchema = z.strictObject({
+export const mistakePatchSchema = z
+  .strictObject({
     title: text(200),
     description: optionalText(10_000),
     category: z.enum(mistakeCategories),
@@ -80,6 +82,12 @@ export const mistakePatchSchema = z.strictObject({
   .partial();
 export type MistakePatch = z.infer<typeof mistakePatchSchema>;
 
+/** An opaque page cursor (base64url). */
+const cursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a cursor this list gave out');
+
 export const mistakeFilterSchema = z.object({
   clientId: idSchema.optional(),
   stage: z.enum(recoveryStages).optional(),
@@ -89,9 +97,30 @@ export const mistakeFilterSchema = z.object({
   to: instantSchema.optional(),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Opaque: the `nextCursor` of the previous page (keyset on found time and number, newest first). */
+  cursor: cursorSchema.optional(),
+  /**
+   * How to count the matches: `bounded` (the default on the first page) counts up to
+   * MISTAKE_COUNT_BOUND and answers `totalExact: false` beyond it ("1,000+"); `exact` counts them
+   * all; `none` (the default with a cursor) answers `total: null`.
+   */
+  count: z.enum(['bounded', 'exact', 'none']).optional(),
 });
 export type MistakeFilter = z.infer<typeof mistakeFilterSchema>;
+
+/** A bounded count stops here: the list then says "1,000+". */
+export const MISTAKE_COUNT_BOUND = 1000;
+
+export const mistakePageSchema = z.object({
+  items: z.array(mistakeSchema),
+  /** Matches counted as asked (`count`); null when not counted. */
+  total: z.number().int().nullable(),
+  /** False when `total` is the bound and there are more. */
+  totalExact: z.boolean(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type MistakePage = z.infer<typeof mistakePageSchema>;
 
 export const acknowledgmentSchema = z.object({
   id: z.string(),
@@ -106,7 +135,8 @@ export const acknowledgmentSchema = z.object({
 });
 export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
 
-export const acknowledgmentInputSchema = z.strictObject({
+export const acknowledgmentInputSchema = z
+  .strictObject({
     at: instantSchema.optional(),
     channel: z.enum(acknowledgmentChannels),
     contactId: idSchema.nullish().transform((v) => v ?? null),
@@ -130,3 +160,17 @@ export const eventSchema = z.object({
   at: z.string(),
 });
 export type TimelineEvent = z.infer<typeof eventSchema>;
+
+/** A page of a long timeline (a client's), newest first. */
+export const timelinePageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: cursorSchema.optional(),
+});
+export type TimelinePageQuery = z.infer<typeof timelinePageQuerySchema>;
+
+export const timelinePageSchema = z.object({
+  items: z.array(eventSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TimelinePage = z.infer<typeof timelinePageSchema>;

@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../../shared/contract/index.ts';
+import { MISTAKE_COUNT_BOUND, type Role } from '../../shared/contract/index.ts';
 import type { Store } from '../../domain/ports.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
-import { createLessonRepositories } from './lessons.ts';
 import { createLessonRepositories } from './lessons.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
@@ -35,7 +34,6 @@ export function createStore(
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
     ...createLearningRepositories(db, capabilities),
-    ...createLessonRepositories(db, capabilities),
     ...createLessonRepositories(db, capabilities),
     workspaces: {
       async count() {
@@ -503,17 +501,39 @@ export function createStore(
             ]),
           );
         }
-        const countRow = await q
-          .clearSelect()
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow();
-        const rows = await q
-          .orderBy('mistakes.found_at', 'desc')
-          .orderBy('mistakes.number', 'desc')
-          .limit(f.limit)
-          .offset(f.offset)
-          .execute();
-        return { items: rows.map(toMistake), total: toInt(countRow.n) };
+        // The count first (it ignores the keyset position): exact only when asked, else bounded.
+        let total: number | null = null;
+        let totalExact = false;
+        if (f.count === 'exact') {
+          const row = await q
+            .clearSelect()
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow();
+          total = toInt(row.n);
+          totalExact = true;
+        } else if (f.count === 'bounded') {
+          const row = await db
+            .selectFrom(
+              q
+                .clearSelect()
+                .select(sql<number>`1`.as('one'))
+                .limit(MISTAKE_COUNT_BOUND + 1)
+                .as('capped'),
+            )
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow();
+          const n = toInt(row.n);
+          totalExact = n <= MISTAKE_COUNT_BOUND;
+          total = Math.min(n, MISTAKE_COUNT_BOUND);
+        }
+        // Keyset on the sort key (index mistakes_list / mistakes_client_list): a row value compare.
+        if (f.after) {
+          q = q.where(sql<boolean>`(mistakes.found_at, mistakes.number) < (${f.after.foundAt}, ${f.after.number})`);
+        }
+        let page = q.orderBy('mistakes.found_at', 'desc').orderBy('mistakes.number', 'desc').limit(f.limit);
+        if (f.offset) page = page.offset(f.offset);
+        const rows = await page.execute();
+        return { items: rows.map(toMistake), total, totalExact };
       },
     },
 
@@ -576,15 +596,15 @@ export function createStore(
           .execute();
         return rows.map(toEvent);
       },
-      async listForClient(workspaceId, clientId) {
-        const rows = await db
+      async listForClient(workspaceId, clientId, page) {
+        let q = db
           .selectFrom('events')
           .selectAll()
           .where('workspace_id', '=', workspaceId)
-          .where('client_id', '=', clientId)
-          .orderBy('at')
-          .orderBy('id')
-          .execute();
+          .where('client_id', '=', clientId);
+        // Keyset on (at, id), index events_client_page.
+        if (page.before) q = q.where(sql<boolean>`(at, id) < (${page.before.at}, ${page.before.id})`);
+        const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
         return rows.map(toEvent);
       },
     },

@@ -1,13 +1,16 @@
-import { Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query';
 import type { TimelineEvent } from '../../shared/contract/index.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from './states.tsx';
 
-/** A "Timeline" card over a timeline query: loading, error with retry, empty, or the events. */
+/**
+ * A "Timeline" card over a timeline query: loading, error with retry, empty, or the events; over a
+ * paged (infinite) query, a "Load more" button while there are older pages.
+ */
 export function TimelineSection(props: {
-  timeline: UseQueryResult<TimelineEvent[]>;
+  timeline: UseQueryResult<TimelineEvent[]> | UseInfiniteQueryResult<TimelineEvent[]>;
   timeZone: string;
   /** Id of the heading (the section is labelled by it). */
   titleId: string;
@@ -19,6 +22,7 @@ export function TimelineSection(props: {
   newestFirst?: boolean;
 }) {
   const { timeline } = props;
+  const paged = 'fetchNextPage' in timeline ? timeline : null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={props.titleId}>
       <Stack gap="md">
@@ -42,6 +46,18 @@ export function TimelineSection(props: {
             timeZone={props.timeZone}
             label={props.label}
           />
+        )}
+        {paged?.hasNextPage && (
+          <Group justify="center">
+            <Button
+              variant="light"
+              size="xs"
+              loading={paged.isFetchingNextPage}
+              onClick={() => void paged.fetchNextPage()}
+            >
+              Load more
+            </Button>
+          </Group>
         )}
       </Stack>
     </Paper>

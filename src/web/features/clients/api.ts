@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Client,
   ClientInput,
@@ -9,7 +9,7 @@ import type {
   ContactPatch,
   Fact,
   FactInput,
-  TimelineEvent,
+  TimelinePage,
 } from '../../../shared/contract/index.ts';
 import { api, queryString } from '../../api/client.ts';
 
@@ -50,7 +50,17 @@ function usePart<T>(id: string, part: 'contacts' | 'facts' | 'commitments' | 'ti
 export const useContacts = (id: string) => usePart<Contact>(id, 'contacts');
 export const useFacts = (id: string) => usePart<Fact>(id, 'facts');
 export const useCommitments = (id: string) => usePart<Commitment>(id, 'commitments');
-export const useClientTimeline = (id: string) => usePart<TimelineEvent>(id, 'timeline');
+/** The client's timeline, newest first, page after page (keyset cursor): `fetchNextPage` for "Load more". */
+export function useClientTimeline(id: string) {
+  return useInfiniteQuery({
+    queryKey: clientKeys.part(id, 'timeline'),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api.get<TimelinePage>(`/clients/${id}/timeline${queryString({ ...(pageParam && { cursor: pageParam }) })}`),
+    getNextPageParam: (last) => last.nextCursor ?? null,
+    select: (data) => data.pages.flatMap((p) => p.items),
+  });
+}
 
 /** Adds a client. */
 export function useCreateClient() {

@@ -11,7 +11,7 @@ import { tierLabels } from '../../lib/labels.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { ClientRecovery } from '../recovery/index.tsx';
 import { FactsSection } from '../facts/facts-section.tsx';
-import { useMistakes } from '../mistakes/api.ts';
+import { countText, useMistakes } from '../mistakes/api.ts';
 import { MistakesTable } from '../mistakes/mistakes-table.tsx';
 import { useAddFact, useClient, useClientTimeline, useFacts, useRemoveFact } from './api.ts';
 import { ClientForm } from './clients-page.tsx';
@@ -30,10 +30,10 @@ function ClientMistakes({ clientId }: { clientId: string }) {
               Mistakes
             </Title>
             <Text c="dimmed" fz="sm">
-              {mistakes.data ? `${mistakes.data.total} logged for this client` : 'Logged for this client'}
+              {mistakes.data ? `${countText(mistakes.data)} logged for this client` : 'Logged for this client'}
             </Text>
           </div>
-          {mistakes.data && mistakes.data.total > 10 && (
+          {mistakes.data && (mistakes.data.total ?? 0) > 10 && (
             <Button component={Link} to={`/mistakes?clientId=${clientId}`} variant="subtle" size="xs">
               See all
             </Button>
@@ -67,7 +67,6 @@ function ClientTimeline({ clientId }: { clientId: string }) {
       emptyTitle="Nothing yet"
       emptyDescription="Every change to this client is recorded here."
       label="Client timeline, newest first"
-      newestFirst
     />
   );
 }

@@ -198,6 +198,43 @@ describe('client detail', () => {
     });
   });
 
+  it('pages the client timeline newest first with "Load more"', async () => {
+    const event = (id: string, summary: string, at: string) => ({
+      id,
+      mistakeId: null,
+      clientId: 'c1',
+      type: 'client.updated',
+      summary,
+      data: {},
+      actor: null,
+      at,
+    });
+    const { user, calls } = renderApp(
+      '/clients/c1',
+      detailRoutes({
+        'GET /api/clients/c1/timeline': (call) =>
+          call.query.get('cursor') === 'older'
+            ? { body: { items: [event('e1', 'First change', '2026-11-01T10:00:00.000Z')], nextCursor: null } }
+            : { body: { items: [event('e2', 'Second change', '2026-11-02T10:00:00.000Z')], nextCursor: 'older' } },
+      }),
+    );
+    const list = await screen.findByRole('list', { name: 'Client timeline, newest first' });
+    expect(within(list).getByText('Second change')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await within(list).findByText('First change')).toBeInTheDocument();
+    const texts = within(list)
+      .getAllByText(/change$/)
+      .map((n) => n.textContent);
+    expect(texts).toEqual(['Second change', 'First change']);
+    expect(
+      calls
+        .filter((c) => c.path === '/api/clients/c1/timeline')
+        .at(-1)!
+        .query.get('cursor'),
+    ).toBe('older');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument());
+  });
+
   it('says when the client does not exist', async () => {
     renderApp('/clients/zz', {
       'GET /api/clients/zz': {

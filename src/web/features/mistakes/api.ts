@@ -1,10 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Acknowledgment,
   AcknowledgmentInput,
   Commitment,
   Mistake,
   MistakeCategory,
+  MistakePage,
   MistakePatch,
   RecoveryStage,
   Severity,
@@ -24,7 +25,6 @@ export interface MistakeListFilter {
   to?: string | undefined;
   q?: string | undefined;
   limit?: number;
-  offset?: number;
 }
 
 export const mistakeKeys = {
@@ -34,13 +34,39 @@ export const mistakeKeys = {
   part: (id: string, part: 'timeline' | 'acknowledgments' | 'commitments') => ['mistakes', id, part] as const,
 };
 
-/** A page of mistakes matching the filter, newest found first. */
+/** The first page of mistakes matching the filter, newest found first (total bounded: "1,000+"). */
 export function useMistakes(filter: MistakeListFilter) {
   return useQuery({
     queryKey: mistakeKeys.list(filter),
-    queryFn: () => api.get<{ items: Mistake[]; total: number }>(`/mistakes${queryString({ ...filter })}`),
+    queryFn: () => api.get<MistakePage>(`/mistakes${queryString({ ...filter })}`),
     placeholderData: keepPreviousData,
   });
+}
+
+/** Mistakes matching the filter, page after page (keyset cursor): `fetchNextPage` for "Load more". */
+export function useMistakePages(filter: MistakeListFilter) {
+  return useInfiniteQuery({
+    queryKey: [...mistakeKeys.list(filter), 'pages'] as const,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api.get<MistakePage>(`/mistakes${queryString({ ...filter, ...(pageParam && { cursor: pageParam }) })}`),
+    // A page without nextCursor (older servers, tests) is the last one.
+    getNextPageParam: (last) => last.nextCursor ?? null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page's count as shown: "12", or "1,000+" when the bounded count stopped at the bound. */
+export function countText(page: Pick<MistakePage, 'total' | 'totalExact'>): string {
+  const total = page.total ?? 0;
+  // Pages from before bounded counts have no totalExact: they were exact.
+  return `${total.toLocaleString('en-US')}${page.totalExact === false ? '+' : ''}`;
+}
+
+/** "1 mistake", "12 mistakes", "1,000+ mistakes". */
+export function countLabel(page: Pick<MistakePage, 'total' | 'totalExact'>): string {
+  const text = countText(page);
+  return text === '1' ? '1 mistake' : `${text} mistakes`;
 }
 
 /** One mistake. */

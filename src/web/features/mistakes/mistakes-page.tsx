@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Pagination, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/states.ts
 import { inputToIso } from '../../lib/dates.ts';
 import { categoryOptions, severityOptions, stageOptions } from '../../lib/labels.ts';
 import { useClients } from '../clients/api.ts';
-import { useMistakes, type MistakeListFilter } from './api.ts';
+import { countLabel, useMistakePages, type MistakeListFilter } from './api.ts';
 import { MistakesTable } from './mistakes-table.tsx';
 
 const PAGE_SIZE = 25;
@@ -25,7 +25,6 @@ export function filterFromParams(params: URLSearchParams, timeZone: string): Mis
   const from = get('from');
   const to = get('to');
   const toStart = to ? inputToIso(to, timeZone) : null;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   return {
     clientId: get('clientId'),
     stage: get('stage') as RecoveryStage | undefined,
@@ -36,7 +35,6 @@ export function filterFromParams(params: URLSearchParams, timeZone: string): Mis
     to: toStart ? new Date(new Date(toStart).getTime() + 86_400_000 - 1).toISOString() : undefined,
     q: get('q'),
     limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
   };
 }
 
@@ -45,18 +43,17 @@ export function MistakesPage() {
   const timeZone = useTimeZone();
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params, timeZone);
-  const mistakes = useMistakes(filter);
+  const mistakes = useMistakePages(filter);
   const clients = useClients();
   const [text, setText] = useState(params.get('q') ?? '');
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const setFilter = (key: FilterKey | 'page', value: string) => {
+  const setFilter = (key: FilterKey, value: string) => {
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
         if (value) next.set(key, value);
         else next.delete(key);
-        if (key !== 'page') next.delete('page');
+        next.delete('page');
         return next;
       },
       { replace: true },
@@ -68,7 +65,8 @@ export function MistakesPage() {
   // On a phone the six filters fold behind one button, so the list stays in view.
   const small = useMediaQuery('(max-width: 36em)') ?? false;
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const total = mistakes.data?.total ?? 0;
+  const first = mistakes.data?.pages[0];
+  const items = mistakes.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
@@ -156,7 +154,7 @@ export function MistakesPage() {
           <LoadingBlock label="Loading mistakes…" />
         ) : mistakes.isError ? (
           <ErrorBlock error={mistakes.error} onRetry={() => void mistakes.refetch()} />
-        ) : mistakes.data.items.length === 0 ? (
+        ) : items.length === 0 ? (
           active ? (
             <EmptyBlock
               icon={<IconSearch size={28} />}
@@ -179,18 +177,21 @@ export function MistakesPage() {
           <Paper withBorder>
             <Group justify="space-between" px="md" pt="sm">
               <Text fz="sm" c="dimmed" aria-live="polite">
-                {total === 1 ? '1 mistake' : `${total} mistakes`}
+                {first ? countLabel(first) : ''}
                 {active ? ' match' : ''}
+                {items.length < (first?.total ?? 0) || mistakes.hasNextPage ? ` · showing ${items.length}` : ''}
               </Text>
             </Group>
-            <MistakesTable mistakes={mistakes.data.items} timeZone={timeZone} />
-            {total > PAGE_SIZE && (
+            <MistakesTable mistakes={items} timeZone={timeZone} />
+            {mistakes.hasNextPage && (
               <Group justify="center" p="md">
-                <Pagination
-                  total={Math.ceil(total / PAGE_SIZE)}
-                  value={page}
-                  onChange={(p) => setFilter('page', p === 1 ? '' : String(p))}
-                />
+                <Button
+                  variant="light"
+                  loading={mistakes.isFetchingNextPage}
+                  onClick={() => void mistakes.fetchNextPage()}
+                >
+                  Load more
+                </Button>
               </Group>
             )}
           </Paper>

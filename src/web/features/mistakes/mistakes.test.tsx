@@ -177,6 +177,38 @@ describe('mistakes list', () => {
   });
 });
 
+describe('mistakes list paging', () => {
+  it('loads the next page by cursor with "Load more" and shows a bounded count as 1,000+', async () => {
+    const { user, calls } = renderApp('/mistakes', {
+      'GET /api/clients': { body: { items: [acme] } },
+      'GET /api/mistakes': (call) =>
+        call.query.get('cursor') === 'c2'
+          ? {
+              body: {
+                items: [mistake({ id: 'm9', number: 9, ref: 'MG-9' })],
+                total: null,
+                totalExact: false,
+                nextCursor: null,
+              },
+            }
+          : { body: { items: [mistake()], total: 1000, totalExact: false, nextCursor: 'c2' } },
+    });
+    const table = await screen.findByRole('table', { name: 'Mistakes' });
+    expect(within(table).getByText('MG-1')).toBeInTheDocument();
+    expect(screen.getByText(/1,000\+ mistakes/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await within(table).findByText('MG-9')).toBeInTheDocument();
+    expect(within(table).getByText('MG-1')).toBeInTheDocument();
+    expect(
+      calls
+        .filter((c) => c.path === '/api/mistakes')
+        .at(-1)!
+        .query.get('cursor'),
+    ).toBe('c2');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument());
+  });
+});
+
 describe('mistake detail', () => {
   const detailRoutes = (over = {}) => ({
     'GET /api/mistakes/m1': { body: mistake() },
