@@ -26,6 +26,7 @@ import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { severityLabels } from '../../lib/labels.ts';
 import { amountToInput, parseAmount } from '../../lib/money.ts';
 import { MembersSection } from './members-section.tsx';
+import { PasswordSection } from './password-section.tsx';
 
 export const settingsKey = ['settings'] as const;
 
@@ -329,6 +330,7 @@ export function SettingsPage() {
         <SettingsForm initial={settings.data} canEdit={canEdit} />
       )}
       <MembersSection />
+      <PasswordSection />
     </>
   );
 }
