@@ -120,8 +120,44 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 export interface LaunchedBrowser {
   context: BrowserContext;
   page: Page;
-  /** Closes the browser and removes its profile folder. */
+  /** Content-Security-Policy violations seen so far on any page of this browser. */
+  cspViolations(): readonly string[];
+  /**
+   * Closes the browser and removes its profile folder; then fails (throws) if any page reported a
+   * CSP violation, so every e2e test that launches a browser checks that the app runs under its CSP.
+   */
   close(): Promise<void>;
+}
+
+/**
+ * Collects CSP violations on every page of a context: the page's `securitypolicyviolation` event
+ * (reported through a binding, which the page's CSP cannot block) and Chromium's console errors
+ * about refused content (what the event misses, e.g. before the document's script runs).
+ */
+async function watchCsp(context: BrowserContext): Promise<() => string[]> {
+  const seen: string[] = [];
+  await context.exposeBinding('__makegoodCspViolation', (source, detail: string) => {
+    seen.push(`${source.page?.url() ?? '?'}: ${detail}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __makegoodCspViolation?: (d: string) => void }).__makegoodCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      const text = message.text();
+      if (
+        message.type() === 'error' &&
+        /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(text)
+      ) {
+        seen.push(`${page.url()}: console: ${text}`);
+      }
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return () => [...new Set(seen)];
 }
 
 /** Launches Debian's Chromium headless with a fresh profile (1280×900 viewport). */
@@ -149,13 +185,19 @@ export async function launchBrowser(
     ],
   });
   context.setDefaultTimeout(15_000);
+  const violations = await watchCsp(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    cspViolations: violations,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      const found = violations();
+      if (found.length > 0) {
+        throw new Error(`Content-Security-Policy violations in the browser:\n${found.join('\n')}`);
+      }
     },
   };
 }
