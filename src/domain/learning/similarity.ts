@@ -1,7 +1,7 @@
 // Similarity of mistakes for recurrence detection. Pure and deterministic, no network.
 //
 // A mistake's words become terms: lower case, British/American spellings folded, a light stem,
-// stop words and bare small numbers dropped; then every word or phrase that names a concept
+// stop words, bare small numbers and the words of idioms ("out of date", "on time") dropped; then every word or phrase that names a concept
 // (CONCEPTS below: "typo / misspelt / spelled wrong", "late / overdue / missed the deadline",
 // "double-booked / clash / overlap", …) adds that concept as a term too, so a paraphrase in other
 // words still meets. Terms are weighted by TF-IDF over the candidates (log-scaled counts, cosine, so
@@ -61,7 +61,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'spelt', 'spell', 'spelled wrong', 'spelt wrong', 'misprint',
   ],
   late: [
-    'late', 'overdue', 'delay', 'delayed', 'slipped', 'slip', 'behind schedule', 'missed the deadline',
+    'late', 'overdue', 'deadline', 'deadlines', 'delay', 'delayed', 'slipped', 'slip', 'behind schedule', 'missed the deadline',
     'missed deadline', 'missed its deadline', 'past the deadline', 'after the deadline', 'past deadline',
     'not on time', 'on time', 'after the cutoff', 'cutoff', 'cut-off', 'too late', 'days late', 'week late',
     'weeks late',
@@ -69,7 +69,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   clash: [
     'double booked', 'double booking', 'double-booked', 'double-booking', 'booked twice', 'clash', 'clashed',
     'clashes', 'overlap', 'overlapped', 'overlapping', 'conflict', 'conflicting', 'scheduling conflict', 'same slot',
-    'same time', 'at once', 'same room', 'two bookings', 'at the same time',
+    'same time', 'at once', 'same room', 'two bookings', 'at the same time', 'already booked', 'already taken', 'on top of each other',
   ],
   honorific: [
     'honorific', 'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'doctor', 'sir', 'madam', 'salutation', 'form of address',
@@ -104,7 +104,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'twice', 'double', 'duplicate', 'duplicated', 'two times', 'second time', 'two lines', 'two line items',
   ],
   charge: [
-    'invoice', 'invoices', 'invoiced', 'bill', 'billed', 'billing', 'charge', 'charged', 'payment', 'payments',
+    'invoice', 'invoices', 'invoiced', 'bill', 'billed', 'billing', 'charge', 'charged', 'overcharged', 'overcharge',
+    'undercharged', 'payment', 'payments',
     'refund', 'receipt', 'deposit', 'line item',
   ],
   print: [
@@ -149,7 +150,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'wrong', 'wrongly', 'incorrect', 'incorrectly', 'mistaken', 'error', 'mismatch', 'does not match',
     "doesn't match", "don't match", 'not matching', 'swapped', 'mixed up', 'mix-up', 'inaccurate',
   ],
-  schedule: ['schedule', 'timetable', 'calendar', 'class schedule', 'rota', 'programme of classes'],
+  appointment: ['lesson', 'lessons', 'session', 'sessions', 'appointment', 'appointments', 'class', 'classes'],
+  schedule: ['schedule', 'timetable', 'calendar', 'diary', 'agenda', 'class schedule', 'rota', 'programme of classes'],
 };
 
 /** How much a concept term weighs against a word: concepts are coarser than the words that name them. */
@@ -202,14 +204,51 @@ function meaningful(w: string): boolean {
   return true;
 }
 
-/** The terms of a text: stemmed meaningful words, stop words and small numbers dropped. */
+/**
+ * Idioms whose words mean nothing on their own here: "out of date" is not about a date, "on time"
+ * not about a time. Their concept (if any) still counts; their words are not terms.
+ */
+// prettier-ignore
+export const IDIOMS: readonly string[] = [
+  'out of date', 'out-of-date', 'up to date', 'up-to-date', 'on time', 'at once', 'at the same time', 'same time',
+  'save the date', 'save-the-date', 'last minute', 'last-minute', 'first thing', 'all the time', 'this time',
+  'next time', 'last time', 'on top of each other',
+];
+
+const IDIOM_WORDS: Map<string, string[][]> = (() => {
+  const map = new Map<string, string[][]>();
+  for (const idiom of IDIOMS) {
+    const ws = words(idiom);
+    const first = ws[0];
+    if (first === undefined) continue;
+    map.set(
+      first,
+      [...(map.get(first) ?? []), ws].sort((x, y) => y.length - x.length),
+    );
+  }
+  return map;
+})();
+
+/** The terms of a text: stemmed meaningful words; stop words, small numbers and the words of idioms dropped. */
 export function terms(text: string): string[] {
-  return words(text).filter(meaningful).map(stem);
+  const ws = words(text);
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const idiom = (IDIOM_WORDS.get(ws[i] as string) ?? []).find((p) => p.every((w, k) => ws[i + k] === w));
+    if (idiom) {
+      i += idiom.length - 1;
+      continue;
+    }
+    const w = ws[i] as string;
+    if (meaningful(w)) out.push(stem(w));
+  }
+  return out;
 }
 
 interface PhraseEntry {
   concept: string;
   words: string[];
+  idiom: boolean;
 }
 
 /** CONCEPTS by first stemmed word, longest phrases first. */
@@ -221,7 +260,7 @@ const PHRASES: Map<string, PhraseEntry[]> = (() => {
       const first = ws[0];
       if (first === undefined) continue;
       const list = map.get(first) ?? [];
-      list.push({ concept, words: ws });
+      list.push({ concept, words: ws, idiom: IDIOMS.includes(entry) });
       map.set(first, list);
     }
   }
@@ -237,6 +276,8 @@ export function concepts(text: string): string[] {
     for (const p of PHRASES.get(ws[i] as string) ?? []) {
       if (p.words.every((w, k) => ws[i + k] === w)) {
         out.push(p.concept);
+        // An idiom's own words name nothing more: "out of date" is not also a date.
+        if (p.idiom) i += p.words.length - 1;
         break;
       }
     }
