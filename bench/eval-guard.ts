@@ -3,8 +3,16 @@
 // when the case names them — a false positive when a rule fires that the case does not expect)
 // and false alarms per 1,000 words of clean text. bench/eval.ts prints `report`.
 import { loadSpeller } from '../src/bootstrap/spellers.ts';
-import { buildGuard, GUARD_RULE_IDS, type Finding, type Guard, type GuardRuleId } from '../src/engine/index.ts';
+import { buildGuard, GUARD_RULE_IDS, type Guard, type GuardRuleId } from '../src/engine/guard/index.ts';
+import type { Finding } from '../src/engine/types.ts';
 import { guardSet, WORKSPACES, type GuardCase } from './data/guard-set.ts';
+import {
+  countWords,
+  readRealMail,
+  REAL_MAIL_CLIENT_ID,
+  realMailKnowledge,
+  type RealMailItem,
+} from './data/real-mail/index.ts';
 
 /** Precision and recall of one rule over the set. */
 export interface RulePR {
@@ -134,6 +142,135 @@ export async function evaluateGuard(
   if (misses.length > 0) {
     lines.push(`  cases that differ from their labels (${misses.length}):`);
     for (const m of misses) lines.push(`    ${m.id}: ${m.diff}`);
+  }
+  return { report: lines.join('\n'), metrics };
+}
+
+/** What evaluateRealMail measures: the guard's findings on real, correct client mail. */
+export interface RealMailMetrics {
+  texts: number;
+  sources: number;
+  words: number;
+  byLocale: Record<string, { texts: number; words: number }>;
+  /** Findings that are not over a known real error, by rule id and severity. */
+  falseAlarms: Record<string, { error: number; warning: number }>;
+  errors: number;
+  warnings: number;
+  errorsPer1000Words: number;
+  warningsPer1000Words: number;
+  /** Known real errors in the texts (typos as published) and how many the guard flagged. */
+  knownErrors: number;
+  knownErrorsFlagged: number;
+  /** Every false alarm, as `id: rule “text”`. */
+  alarms: string[];
+  /** Info findings (advice, e.g. an unknown compound to add to the vocabulary): not alarms. */
+  advice: number;
+  advicePer1000Words: number;
+}
+
+/**
+ * Runs the guard over the real-mail corpus (bench/data/real-mail), each text with its own
+ * workspace's knowledge, and counts false alarms per 1,000 words by rule (a finding over one of a
+ * text's known real errors is a hit, not a false alarm).
+ */
+export async function evaluateRealMail(
+  items: readonly RealMailItem[] = readRealMail(),
+): Promise<{ report: string; metrics: RealMailMetrics }> {
+  const falseAlarms: Record<string, { error: number; warning: number }> = {};
+  const byLocale: Record<string, { texts: number; words: number }> = {};
+  const alarms: string[] = [];
+  const missed: string[] = [];
+  const adviceList: string[] = [];
+  let advice = 0;
+  let words = 0;
+  let knownErrors = 0;
+  let knownErrorsFlagged = 0;
+  for (const item of items) {
+    const guard = buildGuard(realMailKnowledge(item, items), { speller: await loadSpeller(item.locale) });
+    const findings = guard.check(item.text, { clientId: REAL_MAIL_CLIENT_ID, date: item.context.date });
+    const n = countWords(item.text);
+    words += n;
+    const loc = (byLocale[item.locale] ??= { texts: 0, words: 0 });
+    loc.texts++;
+    loc.words += n;
+    const typoSpans = item.typos.flatMap((t) => {
+      const spans: [number, number][] = [];
+      for (let at = item.text.indexOf(t); at !== -1; at = item.text.indexOf(t, at + 1)) spans.push([at, at + t.length]);
+      return spans;
+    });
+    knownErrors += item.typos.length;
+    const hit = new Set<string>();
+    for (const f of findings) {
+      const typo = item.typos.find((t, k) =>
+        typoSpans.some(([s, e]) => f.start < e && s < f.end && item.text.slice(s, e) === t && k >= 0),
+      );
+      if (typo !== undefined) {
+        hit.add(typo);
+        continue;
+      }
+      if (f.severity === 'info') {
+        advice++;
+        adviceList.push(`${item.id} ${f.rule}/info “${item.text.slice(f.start, f.end)}”`);
+        continue;
+      }
+      const sev = f.severity === 'error' ? 'error' : 'warning';
+      (falseAlarms[f.rule] ??= { error: 0, warning: 0 })[sev]++;
+      alarms.push(
+        `${item.id} ${f.rule}/${sev} “${item.text.slice(f.start, f.end)}”${f.replacement ? ` → “${f.replacement}”` : ''}`,
+      );
+    }
+    knownErrorsFlagged += hit.size;
+    for (const t of item.typos) if (!hit.has(t)) missed.push(`${item.id} “${t}”`);
+  }
+  const errors = Object.values(falseAlarms).reduce((s, r) => s + r.error, 0);
+  const warnings = Object.values(falseAlarms).reduce((s, r) => s + r.warning, 0);
+  const per1000 = (x: number): number => (words === 0 ? 0 : (x / words) * 1000);
+  const metrics: RealMailMetrics = {
+    texts: items.length,
+    sources: new Set(items.map((i) => i.source)).size,
+    words,
+    byLocale,
+    falseAlarms,
+    errors,
+    warnings,
+    errorsPer1000Words: per1000(errors),
+    warningsPer1000Words: per1000(warnings),
+    knownErrors,
+    knownErrorsFlagged,
+    alarms,
+    advice,
+    advicePer1000Words: per1000(advice),
+  };
+  const lines: string[] = [];
+  const locales = Object.entries(byLocale)
+    .map(([l, v]) => `${l} ${v.texts} texts / ${v.words} words`)
+    .join(', ');
+  lines.push(
+    `Pre-send guard on real client mail: ${items.length} texts from ${metrics.sources} sources, ${words} words (${locales})`,
+  );
+  lines.push('  false alarms per 1,000 words, by rule     errors  warnings');
+  for (const rule of GUARD_RULE_IDS) {
+    const r = falseAlarms[rule] ?? { error: 0, warning: 0 };
+    lines.push(
+      `    ${rule.padEnd(20)} ${String(r.error + r.warning).padStart(4)} findings   ${per1000(r.error).toFixed(2).padStart(6)}  ${per1000(r.warning).toFixed(2).padStart(8)}`,
+    );
+  }
+  lines.push(
+    `    ${'all rules'.padEnd(20)} ${String(errors + warnings).padStart(4)} findings   ${metrics.errorsPer1000Words.toFixed(2).padStart(6)}  ${metrics.warningsPer1000Words.toFixed(2).padStart(8)}   (target: 0 errors, ≤ 0.25 warnings)`,
+  );
+  lines.push(
+    `  advice (info findings, not alarms: unknown compounds to add to the vocabulary if they are names): ${advice} = ${metrics.advicePer1000Words.toFixed(2)} per 1,000 words`,
+  );
+  lines.push(
+    `  known real errors in the texts (typos as published): ${knownErrors}, flagged ${knownErrorsFlagged}${missed.length > 0 ? ` (not flagged: ${missed.join(', ')})` : ''}`,
+  );
+  if (process.argv.includes('--misses') && alarms.length > 0) {
+    lines.push(`  false alarms (${alarms.length}):`);
+    for (const a of alarms) lines.push(`    ${a}`);
+  }
+  if (process.argv.includes('--misses') && adviceList.length > 0) {
+    lines.push(`  advice (${adviceList.length}):`);
+    for (const a of adviceList) lines.push(`    ${a}`);
   }
   return { report: lines.join('\n'), metrics };
 }

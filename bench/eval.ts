@@ -2,7 +2,7 @@
 // bench/data/ (the apology figures for the tuned set and for the held-out texts).
 import { evaluateApology, evaluateRealApology } from './eval-apology.ts';
 import { agreementReport } from './eval-agreement.ts';
-import { evaluateGuard } from './eval-guard.ts';
+import { evaluateGuard, evaluateRealMail } from './eval-guard.ts';
 import { evaluateSimilar } from './eval-similar.ts';
 
 const apology = evaluateApology();
@@ -21,6 +21,10 @@ if (process.argv.includes('--misses') && misses.length > 0)
 
 const guard = await evaluateGuard();
 process.stdout.write(`${guard.report}\n`);
+
+// The guard on real client mail nobody here wrote: false alarms per 1,000 words by rule.
+const realMail = await evaluateRealMail();
+process.stdout.write(`\n${realMail.report}\n`);
 
 // Similar-mistake suggestions and the "very likely a repeat" flag (dev part, then held-out part).
 const similar = evaluateSimilar();

@@ -44,6 +44,17 @@ describe('guard context', () => {
     expect(k.clients[0]!.contacts[0]!.honorific).toBe('Ms');
     expect(k.rules).toEqual([]);
   });
+  it("carries the workspace's own name and members into the guard's vocabulary", () => {
+    const k = toGuardKnowledge(
+      parseGuardContext({ client: { name: 'A' }, workspaceName: 'Northwind', members: ['Siobhan Kelly'] }, 'ctx'),
+    );
+    expect(k.workspaceName).toBe('Northwind');
+    expect(k.members).toEqual(['Siobhan Kelly']);
+    expect(toGuardKnowledge(parseGuardContext({ client: { name: 'A' } }, 'ctx')).members).toEqual([]);
+    expect(message(() => parseGuardContext({ client: { name: 'A' }, workspaceName: ' ' }, 'ctx'))).toContain(
+      'workspaceName',
+    );
+  });
   it('names the bad field', () => {
     expect(message(() => parseGuardContext({}, 'ctx'))).toMatch(/^ctx: client: /);
     expect(message(() => parseGuardContext({ client: { name: '' } }, 'ctx'))).toContain(

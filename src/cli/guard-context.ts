@@ -26,7 +26,7 @@ const honorific = z.preprocess((v) => {
   return HONORIFICS.find((h) => h.toLowerCase() === bare) ?? v;
 }, z.enum(HONORIFICS));
 
-/** The `--context FILE` JSON (issue 3): the client, its contacts and facts, vocabulary, other clients, rules. */
+/** The `--context FILE` JSON (issue 3): the client, its contacts and facts, vocabulary, the workspace's own name and members, other clients, rules. */
 export const guardContextSchema = z.strictObject({
   locale: z.enum(['en-US', 'en-GB']).default('en-US'),
   client: z.strictObject({
@@ -48,6 +48,10 @@ export const guardContextSchema = z.strictObject({
     .array(z.strictObject({ kind: z.enum(FACT_KINDS), value: nonEmpty, label: z.string().trim().optional() }))
     .default([]),
   vocabulary: z.array(nonEmpty).default([]),
+  /** The sending business's own name ("Northwind"): known to the spelling rule. */
+  workspaceName: nonEmpty.optional(),
+  /** Who writes and signs the mail (the workspace's members): their names are known words. */
+  members: z.array(nonEmpty).default([]),
   otherClients: z.array(nonEmpty).default([]),
   rules: z
     .array(
@@ -118,6 +122,8 @@ export function toGuardKnowledge(context: GuardContext): GuardKnowledge {
     ],
     facts: [],
     vocabulary: context.vocabulary,
+    ...(context.workspaceName !== undefined && { workspaceName: context.workspaceName }),
+    members: context.members,
     rules: context.rules.map((r, i) => ({
       id: `context-rule-${i + 1}`,
       kind: r.kind,

@@ -13,14 +13,25 @@ import type { Actor, Deps, Store } from '../ports.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { attribute, loadAttribution, recordDraftCheck, type AttributedFinding, type LessonAttribution } from '../lessons/catches.ts';
 
-/** Everything the guard is built from, for one workspace: every client's names, contacts and facts, words and rules. */
+/** The workspace's own names for the guard: its name and its members' names (who write and sign the mail). */
+export async function loadOwnNames(store: Store, workspaceId: string): Promise<{ workspaceName: string; members: string[] }> {
+  const [workspace, members] = await Promise.all([store.workspaces.get(workspaceId), store.users.members(workspaceId)]);
+  return { workspaceName: workspace?.name ?? '', members: members.map((m) => m.name).filter((n) => n.trim().length > 0) };
+}
+
+/**
+ * Everything the guard is built from, for one workspace: every client's names, contacts and facts,
+ * words and rules, and the workspace's own name and members' names (so "Northwind" and the
+ * sender's name are never misspellings).
+ */
 export async function loadGuardKnowledge(store: Store, workspaceId: string, locale: GuardKnowledge['locale']): Promise<GuardKnowledge> {
-  const [clients, contacts, facts, vocabulary, rules] = await Promise.all([
+  const [clients, contacts, facts, vocabulary, rules, own] = await Promise.all([
     store.clients.list(workspaceId, {}),
     store.contacts.listAll(workspaceId),
     store.facts.list(workspaceId),
     store.vocabulary.list(workspaceId),
     store.guardRules.list(workspaceId),
+    loadOwnNames(store, workspaceId),
   ]);
   const byClient = new Map(clients.map((c) => [c.id, { id: c.id, name: c.name, aliases: c.aliases, contacts: [] as GuardKnowledge['clients'][number]['contacts'], facts: [] as GuardKnowledge['facts'] }]));
   for (const contact of contacts) {
@@ -43,6 +54,8 @@ export async function loadGuardKnowledge(store: Store, workspaceId: string, loca
     clients: [...byClient.values()],
     facts: workspaceFacts,
     vocabulary,
+    ...(own.workspaceName && { workspaceName: own.workspaceName }),
+    members: own.members,
     rules: rules.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -58,6 +71,8 @@ export async function loadGuardKnowledge(store: Store, workspaceId: string, loca
 interface CachedGuard {
   version: number;
   locale: string;
+  /** The workspace's name and members' names the guard was built with. */
+  names: string;
   guard: Promise<Guard>;
   /** Which findings belong to which lesson (same version as the guard). */
   lessons: Promise<LessonAttribution>;
@@ -66,7 +81,8 @@ interface CachedGuard {
 /**
  * One built guard per workspace, reused across checks and rebuilt when the workspace's guard
  * version moves (bumped in the same transaction as any change to names, contacts, facts, rules or
- * words) — a version read is one primary-key lookup, so several app instances stay coherent.
+ * words) — a version read is one primary-key lookup, so several app instances stay coherent — or
+ * when the workspace is renamed or its members change (their names are the guard's words too).
  */
 export class GuardCache {
   private readonly guards = new Map<string, CachedGuard>();
@@ -77,12 +93,14 @@ export class GuardCache {
 
   /** The guard and the lesson links, built together for the workspace's current guard version. */
   async entry(deps: Deps, workspaceId: string): Promise<CachedGuard> {
-    const [version, settings] = await Promise.all([
+    const [version, settings, own] = await Promise.all([
       deps.store.workspaces.guardVersion(workspaceId),
       loadSettings(deps.store, workspaceId),
+      loadOwnNames(deps.store, workspaceId),
     ]);
+    const names = JSON.stringify([own.workspaceName, ...own.members]);
     const cached = this.guards.get(workspaceId);
-    if (cached && cached.version === version && cached.locale === settings.locale) return cached;
+    if (cached && cached.version === version && cached.locale === settings.locale && cached.names === names) return cached;
     const guard = (async () => {
       const [knowledge, speller] = await Promise.all([
         loadGuardKnowledge(deps.store, workspaceId, settings.locale),
@@ -91,7 +109,7 @@ export class GuardCache {
       return buildGuard(knowledge, { speller });
     })();
     const lessons = loadAttribution(deps.store, workspaceId);
-    const entry = { version, locale: settings.locale, guard, lessons };
+    const entry = { version, locale: settings.locale, names, guard, lessons };
     this.guards.set(workspaceId, entry);
     guard.catch(() => this.guards.delete(workspaceId));
     lessons.catch(() => this.guards.delete(workspaceId));

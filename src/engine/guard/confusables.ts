@@ -1458,7 +1458,18 @@ const CONFUSABLES: readonly Confusable[] = [
     why: 'To evaluate is to “assess”.',
     when: [{ prev: ['to', 'will', 'can', 'could', 'would', 'we', 'i', 'please', "we'll", "i'll", 'and'] }],
   },
-  { word: 'sing', fix: 'sign', why: 'You probably mean “sign”.', when: [{ next: ['up', 'in', 'off', 'the', 'here'] }] },
+  {
+    word: 'sing',
+    fix: 'sign',
+    why: 'You probably mean “sign”.',
+    // "sign up/off/here"; "sign in/the …" only where a verb is asked for ("please sign in", "to sign the
+    // form", at the start of a sentence) — "birds sing in the morning" is singing.
+    when: [
+      { next: ['up', 'off', 'here'] },
+      { next: ['in', 'the'], prev: [...MODALS, 'please', 'and', 'then', 'just', 'also', 'simply'] },
+      { next: ['in', 'the'], sentenceStart: true },
+    ],
+  },
   { word: 'role', fix: 'roll', why: 'The phrase is “on a roll”.', when: [{ prev: ['a'], prev2: ['on'], next: ['$'] }] },
   {
     word: 'moral',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardSet, WORKSPACES } from '../../../bench/data/guard-set.ts';
-import { evaluateGuard } from '../../../bench/eval-guard.ts';
+import { evaluateGuard, evaluateRealMail } from '../../../bench/eval-guard.ts';
 import { GUARD_RULE_IDS } from './index.ts';
 
 // Floors on the guard's labelled set: a regression fails here. `npm run eval` prints the figures.
@@ -31,5 +31,16 @@ describe('pre-send guard on the labelled set', () => {
     }
     expect(metrics.cleanWords).toBeGreaterThanOrEqual(2000);
     expect(metrics.falseAlarmsPer1000Words).toBeLessThanOrEqual(2);
+  });
+});
+
+// The guard on real client mail nobody here wrote (bench/data/real-mail): the false-alarm target.
+describe('pre-send guard on real client mail', () => {
+  it('raises no error and at most 0.25 warnings per 1,000 words, and still flags the real typos', async () => {
+    const { metrics } = await evaluateRealMail();
+    expect(metrics.words).toBeGreaterThanOrEqual(20_000);
+    expect(metrics.errors).toBe(0);
+    expect(metrics.warningsPer1000Words).toBeLessThanOrEqual(0.25);
+    expect(metrics.knownErrorsFlagged).toBeGreaterThanOrEqual(Math.ceil(metrics.knownErrors * 0.8));
   });
 });

@@ -22,6 +22,7 @@ import {
   cachedCorrect,
   matchCase,
   SPELL_CAPITALISED,
+  SPELL_COMPOUND,
   SPELL_OK,
   Spelling,
   trimOldest,
@@ -45,6 +46,8 @@ export interface Knowledge {
   facts: readonly FactInput[];
   vocabulary: readonly string[];
   rules: readonly RuleInput[];
+  workspaceName?: string;
+  members?: readonly string[];
 }
 
 /** Options of one check (structurally the public CheckOptions). */
@@ -189,7 +192,10 @@ export class BuiltGuard {
     this.dictionary = (w) => curated.has(w) || (speller ? cachedCorrect(speller, w) : false);
 
     const workspaceWords: string[] = [];
-    for (const v of knowledge.vocabulary ?? []) {
+    // The workspace's own name and its members' names (who signs the mail) are its words too:
+    // "Northwind" is not "North wind", and a sender's name is no misspelling of a contact's.
+    const ownNames = [knowledge.workspaceName, ...(knowledge.members ?? [])];
+    for (const v of [...(knowledge.vocabulary ?? []), ...ownNames]) {
       if (typeof v !== 'string') continue;
       for (const w of phraseWords(v)) {
         workspaceWords.push(w.text);
@@ -459,7 +465,26 @@ export class BuiltGuard {
         if (t.start >= signatureFrom) continue;
       }
       const spell = entry.spell;
-      if (spell === SPELL_OK || (spell === SPELL_CAPITALISED && !t.sentenceStart) || Spelling.hyphenPrefix(tokens, i))
+      if (spell === SPELL_COMPOUND) {
+        // Capitalised mid-sentence it is a name, as with any unknown capitalised word.
+        if (capitalised && !t.sentenceStart) continue;
+        if (hasTerms && this.facts.checkTermNearMiss(t, clientId, out)) continue;
+        out.push({
+          rule: 'spelling',
+          severity: 'info',
+          start: t.start,
+          end: t.end,
+          message: `“${t.text}” is not in the dictionary; it reads as “${entry.fix}”.`,
+          suggestion: 'If it is a name or a term of yours, add it to the workspace vocabulary.',
+        });
+        continue;
+      }
+      if (
+        spell === SPELL_OK ||
+        (spell === SPELL_CAPITALISED && !t.sentenceStart) ||
+        Spelling.hyphenPrefix(tokens, i) ||
+        Spelling.reduplicated(tokens, i)
+      )
         continue;
       if (hasTerms && this.facts.checkTermNearMiss(t, clientId, out)) continue;
       const suggestion = entry.fix ?? (kind === 'word' ? this.spelling.suggest(t.text) : null);

@@ -47,11 +47,17 @@ export interface GuardKnowledge {
   facts: GuardFact[];
   vocabulary: string[];
   rules: GuardRuleSpec[];
+  /** The workspace's own name (the business that sends the mail): known to the spelling rule. */
+  workspaceName?: string;
+  /** The workspace's members' names (who write and sign the mail): known to the spelling and name rules. */
+  members?: string[];
 }
 /** A spell checker (nspell over a Hunspell dictionary): built once per locale per process. */
 export interface Speller {
   correct(word: string): boolean;
   suggest(word: string): string[];
+  /** The core dictionary alone, when `correct` also consults a large word list (see SpellerLike). */
+  correctCore?(word: string): boolean;
 }
 export interface CheckOptions {
   /** Which client the text is for (its contacts, facts and rules apply; other clients' names are flagged). */

@@ -10,6 +10,12 @@ import { CURATED_WORDS, INFLECTIONS } from './words.ts';
 /** The part of a Hunspell speller the guard uses. */
 export interface SpellerLike {
   correct(word: string): boolean;
+  /**
+   * The core dictionary alone (Hunspell, without a large supplementary word list), when the
+   * speller has one: the parts of compounds and prefixed words are checked against it, so rare
+   * list words ("tenace") do not make typos ("maintenace") into compounds.
+   */
+  correctCore?(word: string): boolean;
 }
 
 const CACHE_LIMIT = 100_000;
@@ -27,6 +33,29 @@ export function cachedCorrect(speller: SpellerLike, word: string): boolean {
   let ok: boolean;
   try {
     ok = speller.correct(word);
+  } catch {
+    ok = true;
+  }
+  if (cache.size >= CACHE_LIMIT) trimOldest(cache);
+  cache.set(word, ok);
+  return ok;
+}
+
+const coreCaches = new WeakMap<SpellerLike, Map<string, boolean>>();
+
+/** `speller.correctCore(word)` (or `correct` without one), memoised per speller like cachedCorrect. */
+export function cachedCore(speller: SpellerLike, word: string): boolean {
+  if (!speller.correctCore) return cachedCorrect(speller, word);
+  let cache = coreCaches.get(speller);
+  if (!cache) {
+    cache = new Map();
+    coreCaches.set(speller, cache);
+  }
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  let ok: boolean;
+  try {
+    ok = speller.correctCore(word);
   } catch {
     ok = true;
   }
@@ -107,6 +136,51 @@ const HYPHEN_PREFIXES = new Set([
   'on',
 ]);
 
+/**
+ * Prefixes that make new words from dictionary words: the Hunspell dictionaries' own PFX rules
+ * (re-, in-, un-, de-, dis-, con-, pro-: en_US.aff / en_GB.aff) and the other productive English
+ * prefixes ("misdelivered", "preinstalled", "nonrefundable", "overbooked", "subfolder").
+ */
+const WORD_PREFIXES = [
+  're',
+  'in',
+  'un',
+  'de',
+  'dis',
+  'con',
+  'pro',
+  'mis',
+  'pre',
+  'non',
+  'co',
+  'over',
+  'under',
+  'out',
+  'sub',
+  'multi',
+  'inter',
+  'post',
+  'auto',
+  'micro',
+  'mini',
+  'super',
+  'semi',
+  'anti',
+] as const;
+
+/**
+ * Words that do not form closed compounds: a run-together pair with one of these is the classic
+ * typo ("everytime", "thankyou", "allready", "eachother", "therefor"), not a compound.
+ */
+const NOT_COMPOUND_PARTS = new Set(
+  (
+    'the and but for nor yet with from into onto upon than then that this these those there here where what when who whom ' +
+    'whose how why which while any every some none each all ever never also just only very too much many more most few less ' +
+    'own such not can will would should could may might must shall thank thanks you your yours our ours they them their ' +
+    'his her hers its she him one two its are was were been being has have had does did doing get got lot lots way'
+  ).split(' '),
+);
+
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const KEYBOARD: Record<string, string> = {
   q: 'wa',
@@ -162,13 +236,19 @@ export function matchCase(model: string, word: string): string {
 }
 
 /** The spelling verdict on a word as written (see Spelling.classify). */
-export type SpellVerdict = 0 | 1 | 2;
+export type SpellVerdict = 0 | 1 | 2 | 3;
 /** The word is fine. */
 export const SPELL_OK = 0;
 /** The word is misspelled wherever it stands. */
 export const SPELL_BAD = 1;
 /** An unknown capitalised word: misspelled only at the start of a sentence (with a suggestion). */
 export const SPELL_CAPITALISED = 2;
+/**
+ * An unknown closed compound of two dictionary words ("timeframes", "glowpeel"): not a
+ * misspelling, but not attested either — advice (info) to add it to the vocabulary if it is a name.
+ * Its `fix` holds the parts ("glow + peel").
+ */
+export const SPELL_COMPOUND = 3;
 const OK = { verdict: SPELL_OK as SpellVerdict, fix: null };
 
 /** The workspace's words plus the curated list, with a near-miss index for suggestions. */
@@ -234,14 +314,103 @@ export class Spelling {
         ? OK
         : { verdict: firstUpper ? SPELL_CAPITALISED : SPELL_BAD, fix: matchCase(text, near[0]!.payload) };
     }
-    if (cachedCorrect(this.speller, text)) return OK;
+    if (cachedCorrect(this.speller, text)) {
+      // Accepted only by the supplementary list, yet a doubled or undoubled letter away from a
+      // core-dictionary word ("begining", "wonderfull"): the common word misspelled.
+      if (!this.speller.correctCore || cachedCore(this.speller, text) || !this.nearCoreWord(t.norm, false)) return OK;
+      return { verdict: firstUpper ? SPELL_CAPITALISED : SPELL_BAD, fix: null };
+    }
     const apostrophe = t.norm.indexOf("'");
     if (apostrophe > 0) {
       // A possessive or contraction of a known word (Figma's, Lynn's).
       const stem = t.norm.slice(0, apostrophe);
       if (this.isKnown(stem) || cachedCorrect(this.speller, text.slice(0, apostrophe))) return OK;
     }
+    const built = this.derived(t.norm, upperCount === 0);
+    if (built === true) return OK;
+    if (built) return { verdict: SPELL_COMPOUND, fix: built };
     return { verdict: firstUpper ? SPELL_CAPITALISED : SPELL_BAD, fix: null };
+  }
+
+  /** A core-dictionary (or known) word in lower case: a part of a compound or prefixed word. */
+  private good(word: string): boolean {
+    return this.isKnown(word) || cachedCore(this.speller!, word);
+  }
+
+  /**
+   * A word the dictionary lacks but builds from its words (lower case, `lower` when written in
+   * lower case). True for a prefixed word ("misdelivered", "unreceived": prefix + a dictionary
+   * word of five letters or more, so "untill" stays a typo), expressive lengthening of a
+   * dictionary word ("Yeahhh", "sooo") and a lower-case acronym that the dictionary has only in
+   * capitals ("sms"). The parts ("time + frames") for a closed compound of two dictionary words of
+   * three letters or more, the dictionary's affix rules inflecting the last ("timeframes",
+   * "nameservers", "grandkids"), neither a function word ("everytime", "thankyou" stay typos):
+   * the word is no misspelling, but it may be a coined name worth adding to the vocabulary. False
+   * otherwise — and for a build one slip from a dictionary word ("independant", "wonderfull").
+   */
+  private derived(norm: string, lower: boolean): boolean | string {
+    const n = norm.length;
+    if (!/^[a-z]+$/.test(norm)) return false;
+    if (lower && n >= 2 && n <= 5) {
+      const upper = norm.toUpperCase();
+      const capital = norm.charAt(0).toUpperCase() + norm.slice(1);
+      if (cachedCorrect(this.speller!, upper) && !cachedCorrect(this.speller!, capital)) return true;
+    }
+    if (n < 4) return false;
+    let built: boolean | string = false;
+    for (const p of WORD_PREFIXES) {
+      if (n - p.length >= 5 && norm.startsWith(p) && this.good(norm.slice(p.length))) {
+        built = true;
+        break;
+      }
+    }
+    if (!built && n >= 6) {
+      for (let i = 3; i <= n - 3 && !built; i++) {
+        const a = norm.slice(0, i);
+        const b = norm.slice(i);
+        if (NOT_COMPOUND_PARTS.has(a) || NOT_COMPOUND_PARTS.has(b)) continue;
+        if (this.good(a) && this.good(b)) built = `${a} + ${b}`;
+      }
+    }
+    // A build that is also one slip from a dictionary word is that word misspelled
+    // ("independant": in + dependant, but "independent"; "wonderfull": wonder + full).
+    if (built) return this.nearCoreWord(norm, true) ? false : built;
+    if (/(\w)\1\1/.test(norm)) {
+      const two = norm.replace(/(\w)\1+/g, '$1$1');
+      const one = norm.replace(/(\w)\1+/g, '$1');
+      if (this.good(two) || this.good(one)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a core-dictionary word is one slip from `norm`: a doubled letter single or a single
+   * letter doubled, and (with `vowels`) one vowel for another.
+   */
+  private nearCoreWord(norm: string, vowels: boolean): boolean {
+    for (const v of doubledVariants(norm, true)) if (this.good(v)) return true;
+    if (!vowels) return false;
+    for (let i = 0; i < norm.length; i++) {
+      const c = norm[i]!;
+      if (!VOWELS.has(c) || c === 'y') continue;
+      for (const o of 'aeiou') {
+        if (o !== c && this.good(norm.slice(0, i) + o + norm.slice(i + 1))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the token at `i` is one half of a hyphenated reduplication ("matchy-matchy", "bye-bye"). */
+  static reduplicated(tokens: readonly Token[], i: number): boolean {
+    const t = tokens[i]!;
+    const dash = (k: number): boolean => {
+      const d = tokens[k];
+      return !!d && d.kind === 'punct' && d.text === '-' && !d.spaceBefore;
+    };
+    const next = tokens[i + 2];
+    if (dash(i + 1) && next && !next.spaceBefore && next.norm === t.norm) return true;
+    const prev = tokens[i - 2];
+    return dash(i - 1) && !t.spaceBefore && !!prev && prev.norm === t.norm;
   }
 
   /** "Ap0logies": a digit between letters is a typo when it stands for a letter. */
@@ -356,10 +525,16 @@ export class Spelling {
   }
 }
 
-/** The word with each doubled letter single and each single letter doubled (for two-edit typos). */
-function doubledVariants(word: string): string[] {
+/**
+ * The word with each doubled letter single and each single letter doubled (for two-edit typos).
+ * With `keepL`, an "l" before a vowel is left alone: "cancelled"/"canceled" and
+ * "travelling"/"traveling" are the British and American spellings, not a slip.
+ */
+function doubledVariants(word: string, keepL = false): string[] {
   const out = new Set<string>();
   for (let i = 0; i < word.length; i++) {
+    const lBeforeVowel = keepL && word[i] === 'l' && /[aeiouy]/.test(word[word[i + 1] === 'l' ? i + 2 : i + 1] ?? '');
+    if (lBeforeVowel) continue;
     if (word[i] === word[i + 1]) out.add(word.slice(0, i) + word.slice(i + 1));
     else out.add(word.slice(0, i + 1) + word[i]! + word.slice(i + 1));
   }
