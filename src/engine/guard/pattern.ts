@@ -56,6 +56,9 @@ export function compilePattern(pattern: string): RE2JS {
 /** Non-empty matches of a compiled pattern in a text, at most `max` of them (UTF-16 offsets). */
 export function patternMatches(re: RE2JS, text: string, max: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Most rules match most texts nowhere: test() runs on RE2's DFA, which is far cheaper than the
+  // matcher's position-tracking NFA (for (a?){28}a{32} over an e-mail: 0.01 ms against 5 ms).
+  if (!re.test(text)) return out;
   const m = re.matcher(text);
   while (out.length < max && m.find()) {
     const start = m.start();
