@@ -175,10 +175,18 @@ export async function lessonProposals(deps: Deps, actor: Actor, id: string): Pro
   });
   // Drop what this lesson already checks.
   const linked = new Set(existing.map((c) => `${c.kind}:${c.targetId}`));
+  const rules = await Promise.all(
+    existing
+      .filter((c) => c.kind === 'guard_rule')
+      .map((c) => deps.store.guardRules.get(actor.workspaceId, c.targetId)),
+  );
+  const ruleKeys = new Set(rules.flatMap((r) => (r ? [`${r.kind}:${r.phrase ?? r.pattern ?? ''}`] : [])));
   return proposals.filter(
     (p) =>
       !(p.kind === 'contact' && linked.has(`contact:${p.contactId}`)) &&
-      !(p.kind === 'fact' && p.existingFactId && linked.has(`fact:${p.existingFactId}`)),
+      !(p.kind === 'fact' && p.existingFactId && linked.has(`fact:${p.existingFactId}`)) &&
+      !((p.kind === 'forbidden' || p.kind === 'required') && ruleKeys.has(`${p.kind}:${p.phrase}`)) &&
+      !(p.kind === 'pattern' && p.pattern !== '' && ruleKeys.has(`pattern:${p.pattern}`)),
   );
 }
 

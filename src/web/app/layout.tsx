@@ -29,6 +29,7 @@ import type { ComponentType } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { enginesFeature } from '../features/engines/index.tsx';
 import { learningFeature } from '../features/learning/index.tsx';
+import { lessonsFeature } from '../features/lessons/index.tsx';
 import { HeaderNotifications, recoveryFeature } from '../features/recovery/index.tsx';
 import type { NavItem } from '../features/types.ts';
 import { useSession, useSignOut } from './session.tsx';
@@ -91,7 +92,12 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   // "n" anywhere outside a field opens the log-a-mistake form: logging must take seconds.
   useHotkeys([['n', () => void navigate('/mistakes/new')]]);
-  const featureNav = [...recoveryFeature.navItems, ...learningFeature.navItems, ...enginesFeature.navItems];
+  const featureNav = [
+    ...recoveryFeature.navItems,
+    ...learningFeature.navItems,
+    ...lessonsFeature.navItems,
+    ...enginesFeature.navItems,
+  ];
   const initials = session.user.name
     .split(/\s+/)
     .map((part) => part[0] ?? '')

@@ -8,6 +8,7 @@ import { ClientDetailPage } from '../features/clients/client-detail-page.tsx';
 import { ClientsPage } from '../features/clients/clients-page.tsx';
 import { enginesFeature } from '../features/engines/index.tsx';
 import { learningFeature } from '../features/learning/index.tsx';
+import { lessonsFeature } from '../features/lessons/index.tsx';
 import { WorkspaceFactsPage } from '../features/facts/workspace-facts-page.tsx';
 import { LogMistakePage } from '../features/mistakes/log-mistake-page.tsx';
 import { MistakeDetailPage } from '../features/mistakes/mistake-detail-page.tsx';
@@ -84,6 +85,7 @@ export function appRoutes(): RouteObject[] {
                 { path: 'settings', element: <SettingsPage /> },
                 ...recoveryFeature.routes,
                 ...learningFeature.routes,
+                ...lessonsFeature.routes,
                 ...enginesFeature.routes,
                 { path: '*', element: <NotFound /> },
               ],

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconFocus, IconWand, IconX } from '@tabler/icons-react';
-import { Fragment, useEffect, useId, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AnalysisDto, FindingDto } from '../../../shared/contract/index.ts';
 import { apologyComponentNames, MAX_CHECK_TEXT } from '../../../shared/contract/index.ts';
 import { apiErrorMessage } from '../../lib/forms.ts';
@@ -138,6 +138,8 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
   const pendingCaret = useRef<number | null>(null);
   const baseId = useId();
   const [debounced] = useDebouncedValue(value, 300);
+  // Names this draft to the guard, so a lesson counts what it caught here (fixed before sending).
+  const [draftId] = useState(() => `draft-${crypto.randomUUID()}`);
 
   const analyseInput = (text: string): AnalyseRequest => ({ text, kind, ...(mistakeId && { mistakeId }) });
   const checkInput = (text: string): CheckRequest | null =>
@@ -145,6 +147,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
       ? {
           text,
           clientId,
+          draftId,
           ...(attachments !== undefined && { attachments }),
           ...(date && { date }),
         }

@@ -35,6 +35,8 @@ export interface AnalyseRequest {
 export interface CheckRequest {
   text: string;
   clientId: string;
+  /** Names the draft (one per editor), so lessons count what they caught on it. */
+  draftId?: string;
   attachments?: number;
   date?: string;
 }

@@ -234,6 +234,8 @@ describe('Check a message page', () => {
         text: 'Please see attached.',
         clientId: 'c1',
         attachments: 0,
+        // One id per draft, so the lessons can count what the guard caught on it.
+        draftId: expect.stringMatching(/^draft-[0-9a-f-]{36}$/u) as unknown,
       }),
     );
   });

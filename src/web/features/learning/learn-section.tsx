@@ -3,6 +3,7 @@ import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Learning, LearningDecisions } from '../../../shared/contract/index.ts';
 import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
+import { LessonsPart, RepeatPart } from '../lessons/index.tsx';
 import { ActionsSection } from './actions-section.tsx';
 import { useLearning, useSaveDecisions } from './api.ts';
 import { PlanComposer } from './plan-composer.tsx';
@@ -155,6 +156,18 @@ export function LearnSection({ mistakeId, clientId }: { mistakeId: string; clien
                 placeholder="e.g. one-off vendor outage"
                 current={learning.data.noPreventionReason}
               />
+            </Part>
+            <Part
+              title="Lessons"
+              hint="What this taught the team. Turn each lesson into a check, and the guard stops it next time."
+            >
+              <LessonsPart mistakeId={mistakeId} />
+            </Part>
+            <Part
+              title="Is it a repeat?"
+              hint="Earlier mistakes like this one. A repeat regresses the earlier mistake and re-opens its checks."
+            >
+              <RepeatPart learning={learning.data} />
             </Part>
             <Part title="Improvement plan" hint="Drafted from the summary and the preventive actions with their dates.">
               <PlanComposer learning={learning.data} clientId={clientId} />

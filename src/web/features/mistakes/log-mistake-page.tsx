@@ -1,6 +1,7 @@
 import {
   Anchor,
   Button,
+  Checkbox,
   Grid,
   Group,
   Input,
@@ -12,11 +13,12 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingStore } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Finder, MistakeCategory, Severity } from '../../../shared/contract/index.ts';
+import type { Finder, Mistake, MistakeCategory, Severity } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { MoneyInput } from '../../components/money-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -27,6 +29,9 @@ import { categoryOptions, finderOptions } from '../../lib/labels.ts';
 import { SeverityField } from './severity-field.tsx';
 import { parseAmount } from '../../lib/money.ts';
 import { useClients } from '../clients/api.ts';
+import { api } from '../../api/client.ts';
+import { SimilarList } from '../lessons/index.tsx';
+import { useSimilarMistakes } from '../lessons/api.ts';
 import { useLogMistake } from './api.ts';
 
 type Errors = Partial<Record<'clientId' | 'title' | 'impact' | 'happenedAt' | 'foundAt', string>>;
@@ -50,7 +55,20 @@ export function LogMistakePage() {
   const [happenedAt, setHappenedAt] = useState('');
   const [foundAt, setFoundAt] = useState(() => nowInput(timeZone));
   const [errors, setErrors] = useState<Errors>({});
-  const api = apiFieldErrors(log.error);
+  const [repeatOf, setRepeatOf] = useState<string | null>(null);
+  // Earlier mistakes like this one, as the title and description are typed.
+  const [typed] = useDebouncedValue({ title: title.trim(), description: description.trim() }, 400);
+  const similar = useSimilarMistakes(
+    typed.title.length >= 8
+      ? {
+          title: typed.title,
+          ...(typed.description && { description: typed.description }),
+          ...(clientId && { clientId }),
+          category,
+        }
+      : null,
+  );
+  const apiErrors = apiFieldErrors(log.error);
   const clear = (field: keyof Errors) => setErrors((x) => ({ ...x, [field]: undefined }));
 
   // The impact is usually in the client's own currency.
@@ -87,16 +105,30 @@ export function LogMistakePage() {
         foundAt: foundIso,
       },
       {
-        onSuccess: (mistake) => {
-          notifications.show({
-            color: 'green',
-            title: `${mistake.ref} logged`,
-            message: 'Next: tell the client, before they tell you.',
-          });
-          void navigate(`/mistakes/${mistake.id}`);
-        },
+        onSuccess: (mistake) => void afterLogged(mistake),
       },
     );
+  };
+
+  /** Marks the repeat the user ticked (if any), then opens the new mistake. */
+  const afterLogged = async (mistake: Mistake) => {
+    if (repeatOf) {
+      try {
+        await api.post(`/mistakes/${mistake.id}/repeat-of`, { mistakeId: repeatOf });
+      } catch (e) {
+        notifications.show({
+          color: 'red',
+          title: 'Not marked as a repeat',
+          message: e instanceof Error ? e.message : String(e),
+        });
+      }
+    }
+    notifications.show({
+      color: 'green',
+      title: `${mistake.ref} logged`,
+      message: 'Next: tell the client, before they tell you.',
+    });
+    void navigate(`/mistakes/${mistake.id}`);
   };
 
   const header = (
@@ -156,7 +188,7 @@ export function LogMistakePage() {
                 { value: '', label: 'Choose a client…' },
                 ...clients.data.map((c) => ({ value: c.id, label: c.name })),
               ]}
-              error={errors.clientId ?? fieldMessage(api['clientId'])}
+              error={errors.clientId ?? fieldMessage(apiErrors['clientId'])}
             />
             <TextInput
               label="Title"
@@ -168,7 +200,7 @@ export function LogMistakePage() {
                 setTitle(e.currentTarget.value);
                 clear('title');
               }}
-              error={errors.title ?? fieldMessage(api['title'])}
+              error={errors.title ?? fieldMessage(apiErrors['title'])}
             />
             <Textarea
               label="What happened"
@@ -178,8 +210,27 @@ export function LogMistakePage() {
               maxRows={10}
               value={description}
               onChange={(e) => setDescription(e.currentTarget.value)}
-              error={fieldMessage(api['description'])}
+              error={fieldMessage(apiErrors['description'])}
             />
+            {similar.data && similar.data.length > 0 && (
+              <Paper withBorder radius="md" p="sm" bg="gray.0">
+                <Text fz="sm" fw={600} mb="xs">
+                  Has this happened before?
+                </Text>
+                <SimilarList
+                  items={similar.data}
+                  empty=""
+                  action={(s) => (
+                    <Checkbox
+                      size="xs"
+                      label={`This is a repeat of ${s.mistake.ref}`}
+                      checked={repeatOf === s.mistake.id}
+                      onChange={(e) => setRepeatOf(e.currentTarget.checked ? s.mistake.id : null)}
+                    />
+                  )}
+                />
+              </Paper>
+            )}
             <Grid gap="md">
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <NativeSelect
@@ -187,11 +238,11 @@ export function LogMistakePage() {
                   data={categoryOptions}
                   value={category}
                   onChange={(e) => setCategory(e.currentTarget.value as MistakeCategory)}
-                  error={fieldMessage(api['category'])}
+                  error={fieldMessage(apiErrors['category'])}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <SeverityField value={severity} onChange={setSeverity} error={fieldMessage(api['severity'])} />
+                <SeverityField value={severity} onChange={setSeverity} error={fieldMessage(apiErrors['severity'])} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <MoneyInput
@@ -209,12 +260,17 @@ export function LogMistakePage() {
                     setCurrencyTouched(true);
                   }}
                   error={
-                    errors.impact ?? fieldMessage(api['impact.amountMinor'] ?? api['impact.currency'] ?? api['impact'])
+                    errors.impact ??
+                    fieldMessage(apiErrors['impact.amountMinor'] ?? apiErrors['impact.currency'] ?? apiErrors['impact'])
                   }
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Input.Wrapper label="Found by" description="Who noticed it first" error={fieldMessage(api['foundBy'])}>
+                <Input.Wrapper
+                  label="Found by"
+                  description="Who noticed it first"
+                  error={fieldMessage(apiErrors['foundBy'])}
+                >
                   <SegmentedControl
                     fullWidth
                     aria-label="Found by"
@@ -235,7 +291,7 @@ export function LogMistakePage() {
                     setHappenedAt(e.currentTarget.value);
                     clear('happenedAt');
                   }}
-                  error={errors.happenedAt ?? fieldMessage(api['happenedAt'])}
+                  error={errors.happenedAt ?? fieldMessage(apiErrors['happenedAt'])}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -249,7 +305,7 @@ export function LogMistakePage() {
                     setFoundAt(e.currentTarget.value);
                     clear('foundAt');
                   }}
-                  error={errors.foundAt ?? fieldMessage(api['foundAt'])}
+                  error={errors.foundAt ?? fieldMessage(apiErrors['foundAt'])}
                 />
               </Grid.Col>
             </Grid>
