@@ -73,7 +73,10 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
       if (terms.length === 0) return [];
       const match = terms.map((w) => `"${w}"*`).join(' ');
       // bm25: lower is better; title weighs 4× the body (the unindexed columns take no weight).
-      const { rows } = await sql<{ id: string; rank: number }>`select b.id as id, -bm25(${index}, 0, 0, 4.0, 1.0) as rank
+      const { rows } = await sql<{
+        id: string;
+        rank: number;
+      }>`select b.id as id, -bm25(${index}, 0, 0, 4.0, 1.0) as rank
         from ${index} join ${base} b on b.rowid = ${index}.rowid
         where ${index} match ${match} and b.workspace_id = ${workspaceId}
         order by rank desc, b.id limit ${limit}`.execute(db);

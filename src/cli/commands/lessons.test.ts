@@ -41,9 +41,17 @@ beforeAll(async () => {
       services.deps,
       actor,
       m.id,
-      lessonInputSchema.parse({ title: 'Check every code against the facts card', learned: 'Proofs were approved unchecked.' }),
+      lessonInputSchema.parse({
+        title: 'Check every code against the facts card',
+        learned: 'Proofs were approved unchecked.',
+      }),
     );
-    await acceptCheck(services.deps, actor, lesson.id, { kind: 'fact', factKind: 'short_code', value: '55123', label: null });
+    await acceptCheck(services.deps, actor, lesson.id, {
+      kind: 'fact',
+      factKind: 'short_code',
+      value: '55123',
+      label: null,
+    });
   } finally {
     await services.close();
   }
@@ -65,7 +73,9 @@ describe('makegood lessons', () => {
   it('filters by client and prints JSON', async () => {
     const mine = await runCli(['lessons', '--client', 'Serenity Day Spas', '--json'], { env });
     expect(mine.code).toBe(0);
-    expect(JSON.parse(mine.stdout)).toEqual([expect.objectContaining({ mistakeRef: 'MG-1', checks: [expect.any(Object)] })]);
+    expect(JSON.parse(mine.stdout)).toEqual([
+      expect.objectContaining({ mistakeRef: 'MG-1', checks: [expect.any(Object)] }),
+    ]);
     const theirs = await runCli(['lessons', 'code', '--client', 'Blue Harbor Dental'], { env });
     expect(theirs.code).toBe(0);
     expect(theirs.stdout).toBe('No lessons match "code".\n');
@@ -90,7 +100,9 @@ describe('makegood log', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('MG-2 logged for Serenity Day Spas');
-    expect(r.stdout).toMatch(/LIKELY REPEAT MG-1 Wrong short code on the posters \(Serenity Day Spas; .*same client, same category/u);
+    expect(r.stdout).toMatch(
+      /LIKELY REPEAT MG-1 Wrong short code on the posters \(Serenity Day Spas; .*same client, same category/u,
+    );
     expect(r.stdout).toContain('lesson: Check every code against the facts card (caught 0 times)');
   });
 });

@@ -33,17 +33,21 @@ export function registerLessons(program: Command): void {
         let clientId: string | undefined;
         if (options.client) {
           const client = await services.deps.store.clients.findByName(actor.workspaceId, String(options.client));
-          if (!client) throw new CliError(`unknown client "${String(options.client)}" (see the Clients page for names)`);
+          if (!client)
+            throw new CliError(`unknown client "${String(options.client)}" (see the Clients page for names)`);
           clientId = client.id;
         }
         const parsed = lessonQuerySchema.safeParse({ q: query, clientId, limit: options.limit });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new CliError(`${issue?.path.join('.') === 'q' ? 'query' : (issue?.path.join('.') ?? 'input')}: ${issue?.message ?? 'invalid'}`);
+          throw new CliError(
+            `${issue?.path.join('.') === 'q' ? 'query' : (issue?.path.join('.') ?? 'input')}: ${issue?.message ?? 'invalid'}`,
+          );
         }
         const lessons = await searchLessons(services.deps, actor, parsed.data);
         if (options.json) process.stdout.write(`${JSON.stringify(lessons)}\n`);
-        else if (lessons.length === 0) process.stdout.write(query ? `No lessons match "${query}".\n` : 'No lessons yet.\n');
+        else if (lessons.length === 0)
+          process.stdout.write(query ? `No lessons match "${query}".\n` : 'No lessons yet.\n');
         else process.stdout.write(`${lessons.map(formatLesson).join('\n\n')}\n`);
       } finally {
         await services.close();

@@ -28,7 +28,10 @@ export async function loadAttribution(store: Store, workspaceId: string): Promis
   const checks = await store.lessonChecks.listAll(workspaceId);
   const out: LessonAttribution = { rules: new Map(), facts: [], contacts: [] };
   if (checks.length === 0) return out;
-  const lessons = await store.lessons.list(workspaceId, { ids: [...new Set(checks.map((c) => c.lessonId))], limit: 10_000 });
+  const lessons = await store.lessons.list(workspaceId, {
+    ids: [...new Set(checks.map((c) => c.lessonId))],
+    limit: 10_000,
+  });
   const refOf = new Map(lessons.map((l) => [l.id, mistakeRef(l.mistakeNumber)]));
   const [facts, contacts] = await Promise.all([store.facts.list(workspaceId), store.contacts.listAll(workspaceId)]);
   for (const c of checks) {
@@ -76,7 +79,12 @@ export function attribute(
       const link = links[i];
       if (!link) return f;
       const message = f.message.replace(/ \(lesson from MG-\d+\)$/u, '');
-      return { ...f, message: `Lesson from ${link.ref}: ${message}`, lessonId: link.lessonId, lessonCheckId: link.checkId };
+      return {
+        ...f,
+        message: `Lesson from ${link.ref}: ${message}`,
+        lessonId: link.lessonId,
+        lessonCheckId: link.checkId,
+      };
     }),
   };
 }
@@ -107,8 +115,7 @@ export function hitChanges(
       // A finding that vanished within moments was mid-typing, not a catch.
       const shown = Date.parse(now) - Date.parse(h.seenAt);
       close.push({ checkId: h.checkId, state: shown >= MIN_SHOWN_MS ? 'caught' : 'gone' });
-    }
-    else if (sending) close.push({ checkId: h.checkId, state: 'sent' });
+    } else if (sending) close.push({ checkId: h.checkId, state: 'sent' });
   }
   if (sending) for (const o of open.splice(0)) close.push({ checkId: o.checkId, state: 'sent' });
   return { open: sending ? [] : open, close };
@@ -127,12 +134,19 @@ export async function recordDraftCheck(
   if (present.length === 0 && previous.every((h) => h.state !== 'open')) return;
   const at = deps.clock.now().toISOString();
   const changes = hitChanges(previous, present, sending, at);
-  const lessonOf = new Map([...previous.map((h) => [h.checkId, h.lessonId] as const), ...present.map((l) => [l.checkId, l.lessonId] as const)]);
+  const lessonOf = new Map([
+    ...previous.map((h) => [h.checkId, h.lessonId] as const),
+    ...present.map((l) => [l.checkId, l.lessonId] as const),
+  ]);
   await deps.store.transaction(async (store) => {
     // A hit sent without ever being opened is recorded as sent, so it can never become a catch.
     for (const c of changes.close) {
       if (!previous.some((h) => h.checkId === c.checkId)) {
-        await store.lessonHits.open(actor.workspaceId, { draftId, checkId: c.checkId, lessonId: lessonOf.get(c.checkId)! }, at);
+        await store.lessonHits.open(
+          actor.workspaceId,
+          { draftId, checkId: c.checkId, lessonId: lessonOf.get(c.checkId)! },
+          at,
+        );
       }
       await store.lessonHits.close(actor.workspaceId, draftId, c.checkId, c.state, at);
     }

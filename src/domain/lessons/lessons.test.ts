@@ -17,8 +17,12 @@ const base: Omit<ProposalInput, 'mistake'> = {
   facts: [],
   contacts: [{ id: 'c1', fullName: 'Maria Lopez', preferredName: null, honorific: 'Ms' }],
 };
-const propose = (title: string, description: string | null, category: ProposalInput['mistake']['category'], extra: Partial<ProposalInput> = {}) =>
-  proposeChecks({ ...base, ...extra, mistake: { title, description, category } });
+const propose = (
+  title: string,
+  description: string | null,
+  category: ProposalInput['mistake']['category'],
+  extra: Partial<ProposalInput> = {},
+) => proposeChecks({ ...base, ...extra, mistake: { title, description, category } });
 
 describe('proposals from what went wrong', () => {
   it('every correction and omission phrasing matches its own example', () => {
@@ -27,16 +31,28 @@ describe('proposals from what went wrong', () => {
   });
 
   it('a wrong fact: the right value for the facts card, with the wrong one beside it', () => {
-    const out = propose('Wrong short code on the posters', 'The posters went to print with 55132 instead of 55123.', 'wrong_fact');
+    const out = propose(
+      'Wrong short code on the posters',
+      'The posters went to print with 55132 instead of 55123.',
+      'wrong_fact',
+    );
     expect(out).toEqual([
-      expect.objectContaining({ kind: 'fact', factKind: 'short_code', value: '55123', wrong: '55132', existingFactId: null }),
+      expect.objectContaining({
+        kind: 'fact',
+        factKind: 'short_code',
+        value: '55123',
+        wrong: '55132',
+        existingFactId: null,
+      }),
     ]);
   });
 
   it('a wrong fact already on the facts card: links the recorded fact (a near miss of it)', () => {
     const facts = [{ id: 'f1', kind: 'short_code' as const, value: '55123', label: 'SMS short code' }];
     const out = propose('Wrong code on the flyer', 'The flyer says text SPA to 55213.', 'wrong_fact', { facts });
-    expect(out).toEqual([expect.objectContaining({ kind: 'fact', value: '55123', wrong: '55213', existingFactId: 'f1' })]);
+    expect(out).toEqual([
+      expect.objectContaining({ kind: 'fact', value: '55123', wrong: '55213', existingFactId: 'f1' }),
+    ]);
   });
 
   it('recognises what kind of fact a value is', () => {
@@ -68,13 +84,24 @@ describe('proposals from what went wrong', () => {
       { id: 'c1', fullName: 'Maria Lopez', preferredName: null, honorific: 'Ms' as const },
       { id: 'c2', fullName: 'Siobhan Kelly', preferredName: null, honorific: 'Ms' as const },
     ];
-    const out = propose('Misspelled Siobhan in the proposal', 'Her name was spelled Shivaun throughout.', 'communication', { contacts });
+    const out = propose(
+      'Misspelled Siobhan in the proposal',
+      'Her name was spelled Shivaun throughout.',
+      'communication',
+      { contacts },
+    );
     expect(out).toEqual([expect.objectContaining({ kind: 'contact', contactId: 'c2', fullName: 'Siobhan Kelly' })]);
   });
 
   it('a phrase that hurt: a forbidden phrase', () => {
-    const out = propose('Flippant reply', 'We wrote "no biggie" about the late brochure and the client was upset.', 'communication');
-    expect(out).toEqual([expect.objectContaining({ kind: 'forbidden', phrase: 'no biggie', message: base.lessonTitle })]);
+    const out = propose(
+      'Flippant reply',
+      'We wrote "no biggie" about the late brochure and the client was upset.',
+      'communication',
+    );
+    expect(out).toEqual([
+      expect.objectContaining({ kind: 'forbidden', phrase: 'no biggie', message: base.lessonTitle }),
+    ]);
   });
 
   it('a quoted phrase that did not hurt anyone is not made forbidden', () => {
@@ -83,8 +110,14 @@ describe('proposals from what went wrong', () => {
   });
 
   it('something left out: a required phrase with its trigger', () => {
-    const out = propose('Newsletter went out without an opt-out', 'We forgot to include the unsubscribe link in the newsletter.', 'requirements');
-    expect(out).toContainEqual(expect.objectContaining({ kind: 'required', phrase: 'unsubscribe link', when: 'newsletter' }));
+    const out = propose(
+      'Newsletter went out without an opt-out',
+      'We forgot to include the unsubscribe link in the newsletter.',
+      'requirements',
+    );
+    expect(out).toContainEqual(
+      expect.objectContaining({ kind: 'required', phrase: 'unsubscribe link', when: 'newsletter' }),
+    );
   });
 
   it('anything else: a pattern rule to write, from a quoted phrase when there is one', () => {
@@ -165,6 +198,8 @@ describe('catch counting', () => {
     expect(findings[2]).toMatchObject({ lessonId: 'lesson-k3' });
     expect(findings[3]).not.toHaveProperty('lessonId');
     // Another client's fact does not claim this client's finding.
-    expect(attribute([finding({ rule: 'fact_mismatch', replacement: '55123' })], attribution, 'other').links).toEqual([null]);
+    expect(attribute([finding({ rule: 'fact_mismatch', replacement: '55123' })], attribution, 'other').links).toEqual([
+      null,
+    ]);
   });
 });

@@ -76,7 +76,12 @@ export interface LessonRepository {
   unindex(workspaceId: string, id: string): Promise<void>;
   search(workspaceId: string, query: string, limit: number): Promise<{ id: string; rank: number }[]>;
   /** Mistakes found in [from, to], optionally of one client, and how many of them are marked repeats. */
-  repeatCounts(workspaceId: string, from: string, to: string, clientId?: string): Promise<{ mistakes: number; repeats: number }>;
+  repeatCounts(
+    workspaceId: string,
+    from: string,
+    to: string,
+    clientId?: string,
+  ): Promise<{ mistakes: number; repeats: number }>;
 }
 
 export interface LessonCheckRepository {
@@ -92,7 +97,13 @@ export interface LessonCheckRepository {
 export interface LessonHitRepository {
   forDraft(workspaceId: string, draftId: string): Promise<LessonHitRecord[]>;
   open(workspaceId: string, hit: Omit<LessonHitRecord, 'state' | 'seenAt'>, at: string): Promise<void>;
-  close(workspaceId: string, draftId: string, checkId: string, state: Exclude<HitState, 'open'>, at: string): Promise<void>;
+  close(
+    workspaceId: string,
+    draftId: string,
+    checkId: string,
+    state: Exclude<HitState, 'open'>,
+    at: string,
+  ): Promise<void>;
 }
 
 export interface LessonRepositories {

@@ -21,8 +21,18 @@ export interface ProposalInput {
 
 /** Correction phrasings: each names which side is wrong and which is right. Examples run in the tests. */
 export const correctionPatterns: readonly { pattern: RegExp; wrong: number; right: number; example: string }[] = [
-  { pattern: /(\S+(?: \S+)?) instead of (\S+(?: \S+)?)/giu, wrong: 1, right: 2, example: 'printed 72354 instead of 72345' },
-  { pattern: /(\S+(?: \S+)?) rather than (\S+(?: \S+)?)/giu, wrong: 1, right: 2, example: 'used 555-0199 rather than 555-0119' },
+  {
+    pattern: /(\S+(?: \S+)?) instead of (\S+(?: \S+)?)/giu,
+    wrong: 1,
+    right: 2,
+    example: 'printed 72354 instead of 72345',
+  },
+  {
+    pattern: /(\S+(?: \S+)?) rather than (\S+(?: \S+)?)/giu,
+    wrong: 1,
+    right: 2,
+    example: 'used 555-0199 rather than 555-0119',
+  },
   { pattern: /(\S+)\s*(?:→|->)\s*(\S+)/gu, wrong: 1, right: 2, example: 'price $45 -> $54' },
   {
     pattern: /(\S+)[,;]? (?:it |which )?should (?:have been|be|read|have read|say|have said) (\S+(?: \S+)?)/giu,
@@ -38,12 +48,29 @@ const hurtWords =
 
 /** Phrasings of something left out; the capture is what was missing. Examples run in the tests. */
 export const omissionPatterns: readonly { pattern: RegExp; example: string }[] = [
-  { pattern: /\b(?:forgot|forgotten|neglected|failed) to (?:include|add|mention|attach|put in|state) (?:the |an? |our |any )?([^.,;]+)/iu, example: 'forgot to include the unsubscribe link in the newsletter' },
-  { pattern: /\bleft (?:out|off) (?:the |an? |our |any )?([^.,;]+)/iu, example: 'left out the disclaimer from the quote' },
-  { pattern: /\b(?:did ?n[o’']?t|didn’t|never) (?:include|mention|add|state) (?:the |an? |our |any )?([^.,;]+)/iu, example: "didn't include the deadline in the brief" },
-  { pattern: /\b(?:was|were) (?:missing|omitted|left out)[: ]+(?:the |an? |our |any )?([^.,;]+)/iu, example: 'the newsletter was missing the opt-out line' },
+  {
+    pattern:
+      /\b(?:forgot|forgotten|neglected|failed) to (?:include|add|mention|attach|put in|state) (?:the |an? |our |any )?([^.,;]+)/iu,
+    example: 'forgot to include the unsubscribe link in the newsletter',
+  },
+  {
+    pattern: /\bleft (?:out|off) (?:the |an? |our |any )?([^.,;]+)/iu,
+    example: 'left out the disclaimer from the quote',
+  },
+  {
+    pattern: /\b(?:did ?n[o’']?t|didn’t|never) (?:include|mention|add|state) (?:the |an? |our |any )?([^.,;]+)/iu,
+    example: "didn't include the deadline in the brief",
+  },
+  {
+    pattern: /\b(?:was|were) (?:missing|omitted|left out)[: ]+(?:the |an? |our |any )?([^.,;]+)/iu,
+    example: 'the newsletter was missing the opt-out line',
+  },
   { pattern: /\bwithout (?:the |an? |our |any )([^.,;]+)/iu, example: 'sent the quote without the VAT disclaimer' },
-  { pattern: /\b(?:missing|no) ((?:opt[- ]?out|unsubscribe|disclaimer|deadline|due date|terms|vat|price|signature)[^.,;]*)/iu, example: 'no unsubscribe line on the flyer' },
+  {
+    pattern:
+      /\b(?:missing|no) ((?:opt[- ]?out|unsubscribe|disclaimer|deadline|due date|terms|vat|price|signature)[^.,;]*)/iu,
+    example: 'no unsubscribe line on the flyer',
+  },
 ];
 
 const honorificWords: Record<string, Honorific> = { mr: 'Mr', ms: 'Ms', mrs: 'Mrs', miss: 'Ms', mx: 'Mx', dr: 'Dr' };

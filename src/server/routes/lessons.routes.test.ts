@@ -24,13 +24,24 @@ async function client(name: string) {
 }
 
 async function mistake(clientId: string, title: string, category = 'wrong_fact', description?: string) {
-  return ok('POST', '/api/mistakes', { clientId, title, category, severity: 'major', ...(description && { description }) });
+  return ok('POST', '/api/mistakes', {
+    clientId,
+    title,
+    category,
+    severity: 'major',
+    ...(description && { description }),
+  });
 }
 
 /** Seed 001: the posters went to print with the short code's digits swapped. */
 async function posterStory() {
   const spa = await client('Serenity Day Spas');
-  const m = await mistake(spa.id, 'Wrong short code on the posters', 'wrong_fact', 'The posters went to print with 55132 instead of 55123.');
+  const m = await mistake(
+    spa.id,
+    'Wrong short code on the posters',
+    'wrong_fact',
+    'The posters went to print with 55132 instead of 55123.',
+  );
   const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, {
     title: 'Check every code against the facts card before print',
     learned: 'Proofs were approved without comparing the short code to what the client gave us.',
@@ -66,7 +77,11 @@ describe('lessons', () => {
 
   it('advises a blameless phrasing when the lesson blames a known person', async () => {
     const spa = await client('Serenity Day Spas');
-    await ok('POST', `/api/clients/${spa.id}/contacts`, { fullName: 'Dana Whitfield', honorific: 'Ms', email: 'dana@example.com' });
+    await ok('POST', `/api/clients/${spa.id}/contacts`, {
+      fullName: 'Dana Whitfield',
+      honorific: 'Ms',
+      email: 'dana@example.com',
+    });
     const m = await mistake(spa.id, 'Wrong date in the newsletter', 'wrong_fact');
     const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, {
       title: 'Dates get a second reader',
@@ -80,14 +95,22 @@ describe('lessons', () => {
     const empty = await t.api.request('POST', `/api/mistakes/${m.id}/lessons`, { title: '', learned: 'x' });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body)).toContain('title');
-    const scope = await t.api.request('POST', `/api/mistakes/${m.id}/lessons`, { title: 'a', learned: 'b', scope: 'team' });
+    const scope = await t.api.request('POST', `/api/mistakes/${m.id}/lessons`, {
+      title: 'a',
+      learned: 'b',
+      scope: 'team',
+    });
     expect(scope.status).toBe(400);
     expect(JSON.stringify(scope.body)).toContain('scope');
     const nothing = await t.api.request('PATCH', `/api/lessons/${lesson.id}`, {});
     expect(nothing.status).toBe(400);
     expect((await t.api.request('POST', '/api/mistakes/nope/lessons', { title: 'a', learned: 'b' })).status).toBe(404);
     expect((await t.api.request('GET', '/api/lessons/nope')).status).toBe(404);
-    const kind = await t.api.request('POST', `/api/lessons/${lesson.id}/checks`, { kind: 'regex', pattern: 'x', message: 'm' });
+    const kind = await t.api.request('POST', `/api/lessons/${lesson.id}/checks`, {
+      kind: 'regex',
+      pattern: 'x',
+      message: 'm',
+    });
     expect(kind.status).toBe(400);
     expect(JSON.stringify(kind.body)).toContain('kind');
     const backref = await t.api.request('POST', `/api/lessons/${lesson.id}/checks`, {
@@ -174,7 +197,10 @@ describe('turn it into a check', () => {
       'communication',
       'We wrote "no biggie" in reply to a complaint about a late brochure, and the client was upset.',
     );
-    const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, { title: 'Never brush off a complaint', learned: 'Tone matters most when something went wrong.' });
+    const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, {
+      title: 'Never brush off a complaint',
+      learned: 'Tone matters most when something went wrong.',
+    });
     const proposals = (await ok('GET', `/api/lessons/${lesson.id}/proposals`)).items;
     const forbidden = proposals.find((p: { kind: string }) => p.kind === 'forbidden');
     expect(forbidden).toMatchObject({ phrase: 'no biggie' });
@@ -209,18 +235,35 @@ describe('turn it into a check', () => {
 
   it('removing a check removes the guard rule it made; deleting a lesson removes its rules and keeps its facts', async () => {
     const { spa, lesson } = await posterStory();
-    const withRule = await ok('POST', `/api/lessons/${lesson.id}/checks`, { kind: 'required', phrase: 'short code', when: 'poster', message: 'Posters name the short code' });
-    const withFact = await ok('POST', `/api/lessons/${lesson.id}/checks`, { kind: 'fact', factKind: 'short_code', value: '55123' });
+    const withRule = await ok('POST', `/api/lessons/${lesson.id}/checks`, {
+      kind: 'required',
+      phrase: 'short code',
+      when: 'poster',
+      message: 'Posters name the short code',
+    });
+    const withFact = await ok('POST', `/api/lessons/${lesson.id}/checks`, {
+      kind: 'fact',
+      factKind: 'short_code',
+      value: '55123',
+    });
     expect(withFact.checks).toHaveLength(2);
     const ruleCheck = withRule.checks[0];
     const removed = await ok('DELETE', `/api/lessons/${lesson.id}/checks/${ruleCheck.id}`);
     expect(removed.checks.map((c: { kind: string }) => c.kind)).toEqual(['fact']);
-    expect(((await ok('GET', '/api/guard-rules')).items ?? []).some((r: { id: string }) => r.id === ruleCheck.targetId)).toBe(false);
-    await ok('POST', `/api/lessons/${lesson.id}/checks`, { kind: 'pattern', pattern: 'SPA\\s+to\\s+\\d+', message: 'Check the code' });
+    expect(
+      ((await ok('GET', '/api/guard-rules')).items ?? []).some((r: { id: string }) => r.id === ruleCheck.targetId),
+    ).toBe(false);
+    await ok('POST', `/api/lessons/${lesson.id}/checks`, {
+      kind: 'pattern',
+      pattern: 'SPA\\s+to\\s+\\d+',
+      message: 'Check the code',
+    });
     await ok('DELETE', `/api/lessons/${lesson.id}`, undefined, 204);
     expect((await t.api.request('GET', `/api/lessons/${lesson.id}`)).status).toBe(404);
     expect((await ok('GET', '/api/guard-rules')).items ?? []).toEqual([]);
-    expect(((await ok('GET', `/api/clients/${spa.id}/facts`)).items ?? []).map((f: { value: string }) => f.value)).toContain('55123');
+    expect(
+      ((await ok('GET', `/api/clients/${spa.id}/facts`)).items ?? []).map((f: { value: string }) => f.value),
+    ).toContain('55123');
   });
 });
 
@@ -228,12 +271,22 @@ describe('the lessons library', () => {
   it('searches lessons, their mistakes, root causes and actions with stemming and prefixes, and filters', async () => {
     const { m, lesson, spa } = await posterStory();
     const dental = await client('Blue Harbor Dental');
-    const late = await mistake(dental.id, 'Brochure delivered two days late', 'deadline', 'The printer slot was booked after the deadline.');
+    const late = await mistake(
+      dental.id,
+      'Brochure delivered two days late',
+      'deadline',
+      'The printer slot was booked after the deadline.',
+    );
     const lateLesson = await ok('POST', `/api/mistakes/${late.id}/lessons`, {
       title: 'Book print slots when the brief is signed',
       learned: 'Print capacity runs out in spring.',
     });
-    await ok('PUT', `/api/mistakes/${m.id}/root-cause`, { whySteps: ['Nobody compared the proof to the facts card'], category: 'process' }, 200);
+    await ok(
+      'PUT',
+      `/api/mistakes/${m.id}/root-cause`,
+      { whySteps: ['Nobody compared the proof to the facts card'], category: 'process' },
+      200,
+    );
     await ok('POST', `/api/mistakes/${m.id}/actions`, {
       kind: 'preventive',
       title: 'Collateral checklist before anything goes to print',
@@ -283,7 +336,10 @@ describe('repeats and the repeat rate', () => {
     expect(none).toMatchObject({ mistakes: 0, repeats: 0, rate: null });
     await ok('DELETE', `/api/mistakes/${again.id}/repeat-of`, undefined, 200);
     expect((await ok('GET', `/api/lessons/${lesson.id}`)).repeats).toBe(0);
-    const backwards = await t.api.request('GET', '/api/metrics/repeat-rate?from=2026-05-01T00:00:00Z&to=2026-04-01T00:00:00Z');
+    const backwards = await t.api.request(
+      'GET',
+      '/api/metrics/repeat-rate?from=2026-05-01T00:00:00Z&to=2026-04-01T00:00:00Z',
+    );
     expect(backwards.status).toBe(400);
     expect(JSON.stringify(backwards.body)).toContain('from');
     expect((await t.api.request('GET', '/api/metrics/repeat-rate?clientId=nope')).status).toBe(404);

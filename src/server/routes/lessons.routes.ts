@@ -147,7 +147,7 @@ export function lessonRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['lessons'],
-          summary: "Remove a check from a lesson (a guard rule made for it is removed; facts and contacts stay)",
+          summary: 'Remove a check from a lesson (a guard rule made for it is removed; facts and contacts stay)',
           params: checkParams,
           response: { 200: lessonSchema },
         },

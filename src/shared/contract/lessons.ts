@@ -124,8 +124,20 @@ export const checkProposalSchema = z.discriminatedUnion('kind', [
     honorific: z.enum(honorifics),
     reason: z.string(),
   }),
-  z.object({ kind: z.literal('forbidden'), phrase: z.string(), when: z.string().nullable(), message: z.string(), reason: z.string() }),
-  z.object({ kind: z.literal('required'), phrase: z.string(), when: z.string().nullable(), message: z.string(), reason: z.string() }),
+  z.object({
+    kind: z.literal('forbidden'),
+    phrase: z.string(),
+    when: z.string().nullable(),
+    message: z.string(),
+    reason: z.string(),
+  }),
+  z.object({
+    kind: z.literal('required'),
+    phrase: z.string(),
+    when: z.string().nullable(),
+    message: z.string(),
+    reason: z.string(),
+  }),
   z.object({ kind: z.literal('pattern'), pattern: z.string(), message: z.string(), reason: z.string() }),
 ]);
 export type CheckProposal = z.infer<typeof checkProposalSchema>;

@@ -28,11 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('lessons')
     .columns(['workspace_id', 'client_id', 'created_at'])
     .execute();
-  await db.schema
-    .createIndex('lessons_by_created')
-    .on('lessons')
-    .columns(['workspace_id', 'created_at'])
-    .execute();
+  await db.schema.createIndex('lessons_by_created').on('lessons').columns(['workspace_id', 'created_at']).execute();
 
   await db.schema
     .createTable('lesson_checks')

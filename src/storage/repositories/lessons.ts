@@ -33,8 +33,12 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
   const rows = (workspaceId: string) =>
     db
       .selectFrom('lessons as l')
-      .innerJoin('mistakes as m', (j) => j.onRef('m.id', '=', 'l.mistake_id').onRef('m.workspace_id', '=', 'l.workspace_id'))
-      .innerJoin('clients as c', (j) => j.onRef('c.id', '=', 'l.client_id').onRef('c.workspace_id', '=', 'l.workspace_id'))
+      .innerJoin('mistakes as m', (j) =>
+        j.onRef('m.id', '=', 'l.mistake_id').onRef('m.workspace_id', '=', 'l.workspace_id'),
+      )
+      .innerJoin('clients as c', (j) =>
+        j.onRef('c.id', '=', 'l.client_id').onRef('c.workspace_id', '=', 'l.workspace_id'),
+      )
       .leftJoin('root_causes as rc', (j) =>
         j.onRef('rc.mistake_id', '=', 'l.mistake_id').onRef('rc.workspace_id', '=', 'l.workspace_id'),
       )
@@ -124,9 +128,9 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
         if (q.clientId) query = query.where('l.client_id', '=', q.clientId);
         if (q.category) query = query.where('m.category', '=', q.category);
         if (q.cause) query = query.where('rc.category', '=', q.cause);
-        const found = (await query.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(q.limit).execute()).map(
-          toRow,
-        );
+        const found = (
+          await query.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(q.limit).execute()
+        ).map(toRow);
         if (!q.ids) return found;
         const order = new Map(q.ids.map((id, i) => [id, i]));
         return found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
