@@ -242,7 +242,7 @@ describe('missed commitments', () => {
     expect((await scheduler.runDue(new Date(Date.parse(dueAt) + 48 * HOUR))).missed).toBe(0);
 
     expect((await services.deps.store.commitments.get(actor.workspaceId, fix.id))?.status).toBe('missed');
-    const all = await services.deps.store.mistakes.list(actor.workspaceId, { limit: 50, offset: 0 });
+    const all = await services.deps.store.mistakes.list(actor.workspaceId, { limit: 50, count: 'exact' });
     expect(all.total).toBe(2);
     const broken = all.items.find((m) => m.id !== original.id)!;
     expect(broken).toMatchObject({

@@ -9,6 +9,7 @@ import * as learning from './migrations/2026-12-02T13-00-00_learning.ts';
 import * as repeats from './migrations/2026-12-02T14-00-00_repeats.ts';
 import * as lessons from './migrations/2026-12-03T10-00-00_lessons.ts';
 import * as hotIndexes from './migrations/2026-12-03T15-00-00_hot-indexes.ts';
+import * as mistakeCounters from './migrations/2026-12-03T16-00-00_mistake-counters.ts';
 import * as throttle from './migrations/2026-12-03T15-30-00_throttle.ts';
 
 // Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T14-00-00_repeats': repeats,
   '2026-12-03T10-00-00_lessons': lessons,
   '2026-12-03T15-00-00_hot-indexes': hotIndexes,
+  '2026-12-03T16-00-00_mistake-counters': mistakeCounters,
   '2026-12-03T15-30-00_throttle': throttle,
 };
 

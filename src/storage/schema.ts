@@ -180,6 +180,12 @@ export interface InstallationTable {
   created_at: Timestamp;
 }
 
+/** The per-workspace MG number, touched only when a mistake is logged. */
+export interface MistakeCountersTable {
+  workspace_id: string;
+  seq: ColumnType<number, number, number>;
+}
+
 export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
@@ -191,6 +197,7 @@ export interface DB extends RecoveryTables, MessagingTables, LearningTables, Les
   facts: FactsTable;
   commitments: CommitmentsTable;
   mistakes: MistakesTable;
+  mistake_counters: MistakeCountersTable;
   acknowledgments: AcknowledgmentsTable;
   events: EventsTable;
   guard_rules: GuardRulesTable;

@@ -74,9 +74,13 @@ export async function logMistake(deps: Deps, actor: Actor, input: MistakeInput):
     throw new DomainError('validation_failed', 'happenedAt must not be after foundAt.', { field: 'happenedAt' });
   }
   const id = deps.ids.id();
-  return deps.store.transaction(async (store) => {
+  const eventId = deps.ids.id();
+  const reached = { acknowledged: null, remedied: null, fixed: null, learned: null, verified: null, closed: null };
+  // Atomic: the number, the row and its event. The per-workspace number is taken first of the
+  // three (the row needs it) and holds its counter row's lock until commit, so nothing else runs
+  // in this transaction: every read happens before it, and the answer is read after it.
+  await deps.store.transaction(async (store) => {
     const number = await store.workspaces.nextMistakeNumber(actor.workspaceId);
-    const reached = { acknowledged: null, remedied: null, fixed: null, learned: null, verified: null, closed: null };
     const record: MistakeRecord = {
       id,
       number,
@@ -96,17 +100,17 @@ export async function logMistake(deps: Deps, actor: Actor, input: MistakeInput):
       updatedAt: now,
     };
     await store.mistakes.create(actor.workspaceId, record);
-    await recordEvent({ ...deps, store }, actor, {
+    await recordEvent({ ...deps, store, ids: { id: () => eventId } }, actor, {
       type: 'mistake.logged',
       summary: `${mistakeRef(number)} logged: ${input.title} (${input.severity}, found by ${input.foundBy.replace('_', ' ')})`,
       mistakeId: id,
       clientId: client.id,
       data: { number, severity: input.severity, category: input.category },
     });
-    const created = await store.mistakes.get(actor.workspaceId, id);
-    if (!created) throw new Error('mistake vanished inside its own transaction');
-    return created;
   });
+  const created = await deps.store.mistakes.get(actor.workspaceId, id);
+  if (!created) throw new Error('mistake vanished right after it was logged');
+  return created;
 }
 
 /** Edits a mistake's descriptive fields (never its stage). */

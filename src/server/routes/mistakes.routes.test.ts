@@ -215,3 +215,28 @@ describe('client timeline paging', () => {
     expect(collected).toEqual(all.items.map((e: { id: string }) => e.id));
   });
 });
+
+describe('logging mistakes at once', () => {
+  it('gives concurrent logs distinct consecutive numbers from the counter row, and nothing else waits on the workspace row', async () => {
+    const c = await client();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.api.request('POST', '/api/mistakes', { clientId: c.id, title: `At once ${i}` }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
+    expect(answers.map((a) => a.body.number).sort((x: number, y: number) => x - y)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    const counter = await t.services.database.db
+      .selectFrom('mistake_counters')
+      .select('seq')
+      .where('workspace_id', '=', t.owner.actor.workspaceId)
+      .executeTakeFirstOrThrow();
+    expect(Number(counter.seq)).toBe(12);
+    // The logged event and the update-due anchor are written in the same transaction.
+    const m = answers[0]!.body;
+    const timeline = await t.api.request('GET', `/api/mistakes/${m.id}/timeline`);
+    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(['mistake.logged']);
+  });
+});

@@ -66,7 +66,7 @@ export class SessionCache {
 export interface SessionInvalidation {
   cache: SessionCache;
   /** Set while a transaction is open: collects invalidations to repeat after commit. */
-  afterCommit?: (() => void)[];
+  readonly afterCommit?: (() => void)[] | undefined;
 }
 
 export function invalidate(ctx: SessionInvalidation, run: (cache: SessionCache) => void): void {

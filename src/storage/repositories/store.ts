@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
 import { MISTAKE_COUNT_BOUND, type Role } from '../../shared/contract/index.ts';
-import type { Store } from '../../domain/ports.ts';
+import type { MistakeRecord, Store } from '../../domain/ports.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
@@ -23,13 +24,68 @@ import {
   toMistake,
 } from './rows.ts';
 
-/** Builds the repositories over a Kysely handle (the database or one open transaction). */
-export function createStore(
-  db: Kysely<DB>,
-  capabilities: DialectCapabilities,
-  inTransaction = false,
-  sessionCtx: SessionInvalidation = { cache: new SessionCache() },
-): Store {
+/** The update-due anchor of a mistake without messages (see refreshUpdateAnchor). */
+function initialUpdateAnchor(m: MistakeRecord): string | null {
+  if (m.severity === 'minor' || m.reached.fixed || m.reached.closed) return null;
+  const times = [m.foundAt, m.reached.acknowledged].filter((t): t is string => t !== null).map((t) => Date.parse(t));
+  return new Date(Math.max(...times)).toISOString();
+}
+
+/** The transaction open in this async context (if any), and what to run after it commits. */
+interface OpenTransaction {
+  trx: Kysely<DB>;
+  afterCommit: (() => void)[];
+  done: boolean;
+}
+
+/**
+ * A Kysely handle that is the open transaction of the current async context, or the database.
+ * The repositories are built once over it (building them per transaction cost ~0.2 ms each).
+ * A callback that outlives its transaction (done) falls back to the database.
+ */
+function contextualDb(db: Kysely<DB>, open: AsyncLocalStorage<OpenTransaction>): Kysely<DB> {
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(db, {
+    get(_target, key) {
+      const tx = open.getStore();
+      const target = tx && !tx.done ? tx.trx : db;
+      if (target === db) {
+        const cached = bound.get(key);
+        if (cached !== undefined) return cached;
+      }
+      const value: unknown = Reflect.get(target, key, target);
+      // Methods are bound to their handle; getters (db.fn, a callable with methods; db.schema) are not.
+      if (typeof value !== 'function' || isGetter(target, key)) return value;
+      const method = (value as (...a: unknown[]) => unknown).bind(target);
+      if (target === db) bound.set(key, method);
+      return method;
+    },
+  });
+}
+
+function isGetter(object: object, key: PropertyKey): boolean {
+  for (let o: object | null = object; o; o = Object.getPrototypeOf(o) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, key);
+    if (descriptor) return descriptor.get !== undefined;
+  }
+  return false;
+}
+
+/**
+ * Builds the repositories once over the database; inside `transaction(work)` the same store (and
+ * `deps.store`) runs on the transaction through an AsyncLocalStorage context.
+ */
+export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): Store {
+  const open = new AsyncLocalStorage<OpenTransaction>();
+  const root = db;
+  db = contextualDb(root, open);
+  const sessionCtx: SessionInvalidation = {
+    cache: new SessionCache(),
+    get afterCommit() {
+      const tx = open.getStore();
+      return tx && !tx.done ? tx.afterCommit : undefined;
+    },
+  };
   const store: Store = {
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
@@ -64,14 +120,16 @@ export function createStore(
         return rows.length === 1;
       },
       async nextMistakeNumber(id) {
-        // One UPDATE … RETURNING: atomic on both dialects, so concurrent logs never share a number.
+        // One upsert … RETURNING on a counter row nothing else touches: atomic on both dialects,
+        // so concurrent logs never share a number. Its row lock lasts until commit, so callers
+        // take it as late in their transaction as they can.
         const row = await db
-          .updateTable('workspaces')
-          .set((eb) => ({ mistake_seq: eb('mistake_seq', '+', 1) }))
-          .where('id', '=', id)
-          .returning('mistake_seq')
+          .insertInto('mistake_counters')
+          .values({ workspace_id: id, seq: 1 })
+          .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ seq: sql<number>`mistake_counters.seq + 1` }))
+          .returning('seq')
           .executeTakeFirstOrThrow();
-        return toInt(row.mistake_seq);
+        return toInt(row.seq);
       },
       async getSettings(id) {
         const row = await db.selectFrom('workspaces').select('settings').where('id', '=', id).executeTakeFirst();
@@ -438,9 +496,11 @@ export function createStore(
             owner_id: m.ownerId,
             created_at: m.createdAt,
             updated_at: m.updatedAt,
+            // A new mistake has no messages yet: its update-due anchor is known without a query
+            // (what refreshUpdateAnchor would compute).
+            update_anchor_at: initialUpdateAnchor(m),
           })
           .execute();
-        await refreshUpdateAnchor(db, workspaceId, m.id);
       },
       async update(workspaceId, m) {
         await db
@@ -676,13 +736,19 @@ export function createStore(
 
     async transaction(work) {
       // Already inside a transaction: reuse it (Kysely has no nested transactions).
-      if (inTransaction) return work(store);
-      const afterCommit: (() => void)[] = [];
-      const result = await db
-        .transaction()
-        .execute((trx) => work(createStore(trx, capabilities, true, { cache: sessionCtx.cache, afterCommit })));
-      for (const run of afterCommit) run();
-      return result;
+      const current = open.getStore();
+      if (current && !current.done) return work(store);
+      let tx: OpenTransaction | undefined;
+      try {
+        const result = await root.transaction().execute((trx) => {
+          tx = { trx, afterCommit: [], done: false };
+          return open.run(tx, () => work(store));
+        });
+        for (const run of tx?.afterCommit ?? []) run();
+        return result;
+      } finally {
+        if (tx) tx.done = true;
+      }
     },
   };
 
