@@ -67,6 +67,235 @@ async function coldChild(): Promise<void> {
   );
 }
 
+type GuardModule = typeof import('../src/engine/index.ts');
+type GuardKnowledgeT = ReturnType<typeof buildWorkload>['knowledge'];
+
+/** The issue 12 A attack patterns. */
+const ATTACK_PATTERNS = ['(.{0,10}){10}x', '(a?){28}a{32}'] as const;
+
+interface PatternRulesFigures {
+  docsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  rules: number;
+  findings: number;
+  /** The workload's own guard (its mixed 500 rules), same run. */
+  mixedDocsPerSec: number;
+  /** The slowest check of an adversarial text (22 and 26 characters, 1, 10 and 50 kB, the largest check) with both attack patterns as rules, on RE2. */
+  attackSlowestMs: number;
+  attackByLength: { chars: number; ms: number; withoutRulesMs: number }[];
+  /** The same texts through V8's backtracking RegExp (the engine before re2js), lengths that finish. */
+  backtrackingByLength: { chars: number; ms: number }[];
+}
+
+/**
+ * Guard speed with 500 pattern rules (200 workspace-wide, 300 client-scoped, nested repeats
+ * included), and the slowest check with the two attack patterns, after (RE2) and before (RegExp).
+ */
+async function patternRulesBench(
+  engine: GuardModule,
+  speller: Parameters<GuardModule['buildGuard']>[1] extends infer O
+    ? O extends { speller?: infer S }
+      ? S
+      : never
+    : never,
+  knowledge: GuardKnowledgeT,
+  emails: readonly WorkloadEmail[],
+  date: string,
+  mixedDocsPerSec: number,
+): Promise<PatternRulesFigures> {
+  const pool = [
+    '\\bASAP\\b',
+    '\\bcode \\d{4}\\b',
+    '\\$\\d+ off (?:today|now|everything)\\b',
+    '\\bguarantee(?:d)? (?:results|delivery|refund)\\b',
+    '\\b(?:urgent|URGENT)!{2,}',
+    '\\b[Pp]er my last (?:e-?mail|note)\\b',
+    '(?:\\w+\\s){0,3}circling back',
+    '\\b(?:[A-Z]{2,}\\s+){3,}',
+    '(\\w+\\s?){1,5}as you know',
+    '\\bPO-\\d{6}\\b',
+    '(?:\\d{3}[-. ]){2}\\d{4}',
+    '\\b(?:no|never) (?:worries|problem)s?\\b',
+  ];
+  const clients = knowledge.clients;
+  const rules = Array.from({ length: 500 }, (_, r) => ({
+    kind: 'pattern' as const,
+    pattern: pool[r % pool.length]!,
+    message: `Pattern lesson ${r}`,
+    ...(r >= 200 && { clientId: clients[(r * 7919) % clients.length]!.id }),
+  }));
+  for (const rule of rules) {
+    const problem = engine.validateGuardRule(rule);
+    if (problem) throw new Error(`bench pattern ${rule.pattern}: ${problem}`);
+  }
+  const guard = engine.buildGuard({ ...knowledge, rules }, { speller });
+  const check = (d: WorkloadEmail) => guard.check(d.text, { clientId: d.clientId, date, attachments: d.attachments });
+  const sample = emails.slice(0, 300);
+  const tp = await throughput(sample, 3, check);
+  const latencies: number[] = [];
+  let findings = 0;
+  for (const d of sample) {
+    const t0 = performance.now();
+    findings += check(d).length;
+    latencies.push(performance.now() - t0);
+  }
+
+  // The attack: both patterns as workspace rules, adversarial texts without an "x".
+  const attackGuard = engine.buildGuard(
+    {
+      ...knowledge,
+      rules: ATTACK_PATTERNS.map((pattern, i) => ({ kind: 'pattern' as const, pattern, message: `attack ${i}` })),
+    },
+    { speller },
+  );
+  const clientId = clients[0]!.id;
+  const attackByLength: { chars: number; ms: number; withoutRulesMs: number }[] = [];
+  // The texts each pattern is slowest on: a's ending in one "x" (the matcher must walk the whole
+  // text before the x) and runs of 59 a's (one short of a match, over and over); the worst of both.
+  const adversarial = (chars: number) => [
+    `${'a'.repeat(chars - 1)}x`,
+    `${'a'.repeat(59)} `.repeat(Math.ceil(chars / 60)).slice(0, chars),
+    'a'.repeat(chars),
+  ];
+  // The same guard without the two rules, on the same texts: the rest of the check (spelling a
+  // 50,000-letter "word", names, facts) is not the patterns' cost.
+  const baselineGuard = engine.buildGuard({ ...knowledge, rules: [] }, { speller });
+  const worstOf = (g: ReturnType<GuardModule['buildGuard']>, text: string) => {
+    let worst = 0;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      g.check(text, { clientId, date });
+      worst = Math.max(worst, performance.now() - t0);
+    }
+    return worst;
+  };
+  for (const text of adversarial(30)) {
+    worstOf(attackGuard, text);
+    worstOf(baselineGuard, text);
+  }
+  for (const chars of [22, 26, 1_000, 10_000, 50_000]) {
+    let worst = 0;
+    let without = 0;
+    for (const text of adversarial(chars)) {
+      worst = Math.max(worst, worstOf(attackGuard, text));
+      without = Math.max(without, worstOf(baselineGuard, text));
+    }
+    attackByLength.push({ chars, ms: worst, withoutRulesMs: without });
+  }
+  // Before: V8's backtracking engine on the same kind of text, at lengths that still finish (each
+  // two more characters roughly doubles the time; 22 characters took 2.8 s and 26 took 30 s).
+  const backtrackingByLength: { chars: number; ms: number }[] = [];
+  const re = new RegExp(ATTACK_PATTERNS[0]);
+  re.test('ax'); // compiles it
+  for (const chars of [10, 12, 14, 16, 18]) {
+    const t0 = performance.now();
+    re.test('a'.repeat(chars));
+    backtrackingByLength.push({ chars, ms: performance.now() - t0 });
+  }
+  return {
+    docsPerSec: tp.docsPerSec,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    rules: rules.length,
+    findings,
+    mixedDocsPerSec,
+    attackSlowestMs: Math.max(...attackByLength.map((a) => a.ms)),
+    attackByLength,
+    backtrackingByLength,
+  };
+}
+
+interface SyncCost {
+  posts: number;
+  fullMsPerPost: number;
+  normalMsPerPost: number;
+  ratio: number;
+}
+
+/**
+ * SQLite synchronous=FULL against NORMAL on the API write path: POST /api/mistakes through the
+ * whole app (inject, no network) on two database files, in interleaved rounds; median ms per POST.
+ */
+async function syncCostBench(rounds = 8, perRound = 40): Promise<SyncCost> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { createServices } = await import('../src/bootstrap/index.ts');
+  const { nodeCrypto } = await import('../src/bootstrap/system.ts');
+  const { buildApp } = await import('../src/server/app.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'makegood-sync-'));
+  const apps: Record<'full' | 'normal', { post(): Promise<void>; close(): Promise<void> }> = {} as never;
+  try {
+    for (const synchronous of ['full', 'normal'] as const) {
+      const services = await createServices(
+        { databaseUrl: undefined, dataDir: join(dir, synchronous) },
+        { crypto: nodeCrypto({ fast: true }) },
+        { sqliteFile: join(dir, `${synchronous}.sqlite`), synchronous },
+      );
+      const app = await buildApp(services);
+      const setup = await app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: {
+          workspaceName: 'Sync Studio',
+          ownerName: 'Dana Reyes',
+          email: 'dana@sync.example',
+          password: 'correct horse battery staple',
+          timezone: 'UTC',
+        },
+      });
+      if (setup.statusCode !== 201) throw new Error(`setup answered ${setup.statusCode}: ${setup.body}`);
+      const session = setup.cookies.find((c) => c.name === 'mg_session')!;
+      const headers = {
+        cookie: `mg_session=${session.value}`,
+        'x-csrf-token': setup.json<{ csrfToken: string }>().csrfToken,
+      };
+      const client = await app.inject({
+        method: 'POST',
+        url: '/api/clients',
+        headers,
+        payload: { name: 'Serenity Spa' },
+      });
+      const clientId = client.json<{ id: string }>().id;
+      let n = 0;
+      apps[synchronous] = {
+        post: async () => {
+          const r = await app.inject({
+            method: 'POST',
+            url: '/api/mistakes',
+            headers,
+            payload: { clientId, title: `Wrong short code ${++n}`, severity: 'minor' },
+          });
+          if (r.statusCode !== 201) throw new Error(`POST /api/mistakes answered ${r.statusCode}: ${r.body}`);
+        },
+        close: async () => {
+          await app.close();
+          await services.close();
+        },
+      };
+    }
+    const per: Record<'full' | 'normal', number[]> = { full: [], normal: [] };
+    for (let i = 0; i < 20; i++) {
+      await apps.full.post();
+      await apps.normal.post();
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const mode of r % 2 === 0 ? (['full', 'normal'] as const) : (['normal', 'full'] as const)) {
+        const t0 = performance.now();
+        for (let i = 0; i < perRound; i++) await apps[mode].post();
+        per[mode].push((performance.now() - t0) / perRound);
+      }
+    }
+    const full = median(per.full);
+    const normal = median(per.normal);
+    return { posts: rounds * perRound, fullMsPerPost: full, normalMsPerPost: normal, ratio: full / normal };
+  } finally {
+    for (const a of Object.values(apps)) await a.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   say('Building the workload (1,000 clients, 3,000 contacts, 5,000 facts, 500 rules; 1,000 e-mails)…');
@@ -164,6 +393,24 @@ async function main(): Promise<void> {
     say(`  cold start failed: ${(error as Error).message}`);
   }
 
+  say('Measuring the guard with 500 pattern rules and the two attack patterns (RE2; RegExp before)…');
+  const patterns = await patternRulesBench(
+    await import('../src/engine/index.ts'),
+    speller,
+    knowledge,
+    emails,
+    date,
+    guardTp.docsPerSec,
+  );
+
+  say('Measuring SQLite synchronous=FULL against NORMAL on POST /api/mistakes…');
+  let sync: SyncCost | null = null;
+  try {
+    sync = await syncCostBench();
+  } catch (error) {
+    say(`  synchronous cost failed: ${(error as Error).message}`);
+  }
+
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
   const f = (x: number, d = 0): string =>
@@ -195,6 +442,20 @@ async function main(): Promise<void> {
       `  cold start     ${f(cold.coldStartMs, 0)} ms (import ${f(cold.importAndDictionaryMs, 0)} ms incl. dictionary, build ${f(cold.buildMs, 0)} ms, first check ${f(cold.firstCheckMs, 1)} ms); whole process ${f(cold.processMs, 0)} ms`,
     );
   if (analyser) say(`analyser         ${f(analyser.docsPerSec)} docs/s (target ≥ 10,000)`);
+  say('guard with 500 pattern rules (RE2)');
+  say(
+    `  ${f(patterns.docsPerSec).padStart(9)} docs/s (${f(patterns.docsPerSec / patterns.mixedDocsPerSec, 2)}× the workload's mixed rules), p50 ${f(patterns.p50Ms, 3)} ms, p99 ${f(patterns.p99Ms, 3)} ms; ${patterns.findings} findings`,
+  );
+  say(
+    `  attack patterns ${ATTACK_PATTERNS.join(' and ')}: slowest check ${f(patterns.attackSlowestMs, 2)} ms (${patterns.attackByLength.map((a) => `${f(a.chars)} chars ${f(a.ms, 2)} ms`).join(', ')}; the same texts without the two rules: ${patterns.attackByLength.map((a) => `${f(a.withoutRulesMs, 2)} ms`).join(', ')})`,
+  );
+  say(
+    `  before, V8 backtracking RegExp on ${ATTACK_PATTERNS[0]}: ${patterns.backtrackingByLength.map((a) => `${a.chars} chars ${f(a.ms, 1)} ms`).join(', ')} (issue 12: 22 chars 2.8 s, 26 chars 30 s)`,
+  );
+  if (sync)
+    say(
+      `SQLite synchronous on POST /api/mistakes: FULL ${f(sync.fullMsPerPost, 2)} ms, NORMAL ${f(sync.normalMsPerPost, 2)} ms per POST → FULL costs ${f(sync.ratio, 2)}× (median of interleaved rounds, ${sync.posts} POSTs each)`,
+    );
 
   if (json) {
     const out = {
@@ -210,6 +471,24 @@ async function main(): Promise<void> {
       writeGood: { docsPerSec: round(wg.docsPerSec, 2) },
       retextSpell: { docsPerSec: round(rs.docsPerSec, 2) },
       floor: { docsPerSec: round(floorTp.docsPerSec) },
+      guardPatternRules: {
+        rules: patterns.rules,
+        docsPerSec: round(patterns.docsPerSec),
+        p50Ms: round(patterns.p50Ms, 4),
+        p99Ms: round(patterns.p99Ms, 4),
+        attackSlowestMs: round(patterns.attackSlowestMs, 3),
+        attackByLength: patterns.attackByLength.map((a) => ({
+          chars: a.chars,
+          ms: round(a.ms, 3),
+          withoutRulesMs: round(a.withoutRulesMs, 3),
+        })),
+        backtrackingByLength: patterns.backtrackingByLength.map((a) => ({ chars: a.chars, ms: round(a.ms, 1) })),
+      },
+      sqliteSynchronous: sync && {
+        fullMsPerPost: round(sync.fullMsPerPost, 3),
+        normalMsPerPost: round(sync.normalMsPerPost, 3),
+        fullOverNormal: round(sync.ratio, 3),
+      },
       ratios: {
         guardOverAlex: round(guardTp.docsPerSec / alex.docsPerSec, 2),
         guardOverRetextSpell: round(guardTp.docsPerSec / rs.docsPerSec, 2),
@@ -226,7 +505,22 @@ function round(x: number, digits = 0): number {
 }
 
 if (process.argv.includes('--cold-child')) await coldChild();
-else if (process.argv.includes('--scheduler')) {
+else if (process.argv.includes('--soak')) {
+  // The memory soak (bench/soak.ts): --soak-seconds=N (default 300), --connections=N (default 10).
+  const { runSoak } = await import('./soak.ts');
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const r = await runSoak(
+    { seconds: Number(arg('soak-seconds') ?? 300), connections: Number(arg('connections') ?? 10) },
+    say,
+  );
+  say(
+    `soak: ${r.requests} requests in ${r.seconds} s (${r.non2xx} non-2xx, ${r.errors} errors); resident memory ${r.samples[0]!.rssMb.toFixed(0)} MB idle → ${r.rssAfterWarmupMb.toFixed(0)} MB after warm-up → ${r.rssEndMb.toFixed(0)} MB at the end; heap after GC ${r.heapAfterGcWarmupMb.toFixed(1)} → ${r.heapAfterGcEndMb.toFixed(1)} MB`,
+  );
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ soak: { ...r, samples: r.samples.map((x) => ({ ...x, rssMb: round(x.rssMb, 1), heapMb: round(x.heapMb, 1), heapAfterGcMb: round(x.heapAfterGcMb, 1), externalMb: round(x.externalMb, 1) })) } })}\n`,
+    );
+} else if (process.argv.includes('--scheduler')) {
   // The scheduler stall figure (bench/scheduler-stall.ts); size via --mistakes=N (default 1,000,000).
   const { schedulerStall } = await import('./scheduler-stall.ts');
   const size = Number(process.argv.find((a) => a.startsWith('--mistakes='))?.slice(11) ?? 1_000_000);
