@@ -520,6 +520,18 @@ else if (process.argv.includes('--soak')) {
     process.stdout.write(
       `${JSON.stringify({ soak: { ...r, samples: r.samples.map((x) => ({ ...x, rssMb: round(x.rssMb, 1), heapMb: round(x.heapMb, 1), heapAfterGcMb: round(x.heapAfterGcMb, 1), externalMb: round(x.externalMb, 1) })) } })}\n`,
     );
+} else if (process.argv.includes('--lessons')) {
+  // The lessons library search (bench/lessons-search.ts): --lessons-count=N (default 100,000), --pg.
+  const { lessonsSearchBench } = await import('./lessons-search.ts');
+  const count = Number(process.argv.find((a) => a.startsWith('--lessons-count='))?.split('=')[1] ?? 100_000);
+  const r = await lessonsSearchBench(count, process.argv.includes('--pg'));
+  if (json) process.stdout.write(`${JSON.stringify({ lessons: r })}\n`);
+  else
+    process.stdout.write(
+      `lessons search (${r.dialect}, ${r.lessons} lessons, seeded in ${Math.round(r.seedMs)} ms): ` +
+        `p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms (goal < 50 ms); ` +
+        `a LIKE scan of the same rows p50 ${r.likeP50Ms.toFixed(1)} ms = ${r.likeVsFullText.toFixed(1)}× slower\n`,
+    );
 } else if (process.argv.includes('--scheduler')) {
   // The scheduler stall figure (bench/scheduler-stall.ts); size via --mistakes=N (default 1,000,000).
   const { schedulerStall } = await import('./scheduler-stall.ts');

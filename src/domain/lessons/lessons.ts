@@ -291,27 +291,28 @@ const SEARCH_DEPTH = 500;
 export async function searchLessons(deps: Deps, actor: Actor, query: LessonQuery): Promise<LessonHit[]> {
   const q = query.q?.trim() ?? '';
   const ranked = q ? await deps.store.lessons.search(actor.workspaceId, q, SEARCH_DEPTH) : null;
-  const filters = {
+  // With an effectiveness filter, look deeper: it is known only once the stats are in.
+  const depth = query.effective ? SEARCH_DEPTH : query.limit;
+  let rows = await deps.store.lessons.list(actor.workspaceId, {
     clientId: query.clientId,
     category: query.category,
     cause: query.cause,
-  };
-  // With an effectiveness filter, fetch deeper: it is decided after the rows are loaded.
-  const depth = query.effective ? SEARCH_DEPTH : query.limit;
-  const rows = await deps.store.lessons.list(actor.workspaceId, {
-    ...filters,
     ...(ranked && { ids: ranked.map((r) => r.id) }),
     limit: ranked ? SEARCH_DEPTH : depth,
   });
-  const lessons = await present(deps, actor.workspaceId, rows);
+  if (query.effective) {
+    const stats = await deps.store.lessons.stats(actor.workspaceId, rows);
+    const keep = new Set(stats.filter((x) => x.effectiveness === query.effective).map((x) => x.lessonId));
+    rows = rows.filter((r) => keep.has(r.id));
+  }
+  // Only the page is presented (checks, catches, advice): rows are already in rank order.
+  const page = rows.slice(0, query.limit);
+  const lessons = await present(deps, actor.workspaceId, page);
   const rank = new Map(ranked?.map((r) => [r.id, r.rank]));
-  return lessons
-    .map((l, i) => ({
-      ...l,
-      mistakeCategory: rows[i]!.mistakeCategory,
-      cause: rows[i]!.cause,
-      rank: ranked ? (rank.get(l.id) ?? 0) : null,
-    }))
-    .filter((l) => !query.effective || l.effectiveness === query.effective)
-    .slice(0, query.limit);
+  return lessons.map((l, i) => ({
+    ...l,
+    mistakeCategory: page[i]!.mistakeCategory,
+    cause: page[i]!.cause,
+    rank: ranked ? (rank.get(l.id) ?? 0) : null,
+  }));
 }
