@@ -103,10 +103,7 @@ async function seed(services: Services, count: number): Promise<Actor> {
         update_anchor_at: null,
       });
     }
-    await db
-      .insertInto('mistakes')
-      .values(rows as never)
-      .execute();
+    await db.insertInto('mistakes').values(rows).execute();
   }
   for (let start = 0; start < count; start += batch) {
     const rows = [];
