@@ -3,6 +3,7 @@ import type { Role } from '../../shared/contract/index.ts';
 import type { ResolvedSession, SessionRepository } from '../../domain/ports.ts';
 import { toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
+import { compiledQuery } from './compiled.ts';
 
 /** How long a resolved session is reused before the database is asked again (cross-instance bound). */
 export const SESSION_CACHE_TTL_MS = 5_000;
@@ -74,6 +75,31 @@ export function invalidate(ctx: SessionInvalidation, run: (cache: SessionCache) 
   ctx.afterCommit?.push(() => run(ctx.cache));
 }
 
+// One query over four primary keys: sessions.id, users.id, workspaces.id, memberships(workspace_id, user_id).
+const sessionById = compiledQuery((db: Kysely<DB>, id: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
+    .innerJoin('memberships', (join) =>
+      join
+        .onRef('memberships.workspace_id', '=', 'sessions.workspace_id')
+        .onRef('memberships.user_id', '=', 'sessions.user_id'),
+    )
+    .select([
+      'sessions.user_id',
+      'sessions.workspace_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.name as user_name',
+      'users.email as user_email',
+      'workspaces.name as workspace_name',
+      'workspaces.timezone as workspace_timezone',
+      'memberships.role',
+    ])
+    .where('sessions.id', '=', id),
+);
+
 export function createSessionRepository(db: Kysely<DB>, ctx: SessionInvalidation): SessionRepository {
   return {
     async create(s) {
@@ -106,29 +132,7 @@ export function createSessionRepository(db: Kysely<DB>, ctx: SessionInvalidation
       const nowMs = now.getTime();
       let resolved = ctx.cache.get(id, nowMs);
       if (!resolved) {
-        // One query over four primary keys: sessions.id, users.id, workspaces.id, memberships(workspace_id, user_id).
-        const row = await db
-          .selectFrom('sessions')
-          .innerJoin('users', 'users.id', 'sessions.user_id')
-          .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
-          .innerJoin('memberships', (join) =>
-            join
-              .onRef('memberships.workspace_id', '=', 'sessions.workspace_id')
-              .onRef('memberships.user_id', '=', 'sessions.user_id'),
-          )
-          .select([
-            'sessions.user_id',
-            'sessions.workspace_id',
-            'sessions.csrf_token',
-            'sessions.expires_at',
-            'users.name as user_name',
-            'users.email as user_email',
-            'workspaces.name as workspace_name',
-            'workspaces.timezone as workspace_timezone',
-            'memberships.role',
-          ])
-          .where('sessions.id', '=', id)
-          .executeTakeFirst();
+        const [row] = await sessionById(db, id);
         if (!row) return null;
         resolved = {
           userId: row.user_id,

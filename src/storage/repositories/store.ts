@@ -9,6 +9,7 @@ import { createLearningRepositories } from './learning.ts';
 import { createLessonRepositories } from './lessons.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
+import { compiledQuery } from './compiled.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import {
@@ -23,6 +24,20 @@ import {
   toGuardRule,
   toMistake,
 } from './rows.ts';
+
+// Hot reads compiled once (see compiled.ts).
+const mistakeById = compiledQuery((db: Kysely<DB>, workspaceId: string, id: string) =>
+  db
+    .selectFrom('mistakes')
+    .innerJoin('clients', 'clients.id', 'mistakes.client_id')
+    .selectAll('mistakes')
+    .select('clients.name as client_name')
+    .where('mistakes.workspace_id', '=', workspaceId)
+    .where('mistakes.id', '=', id),
+);
+const clientById = compiledQuery((db: Kysely<DB>, workspaceId: string, id: string) =>
+  db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id),
+);
 
 /** The update-due anchor of a mistake without messages (see refreshUpdateAnchor). */
 function initialUpdateAnchor(m: MistakeRecord): string | null {
@@ -296,12 +311,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
           .execute();
       },
       async get(workspaceId, id) {
-        const row = await db
-          .selectFrom('clients')
-          .selectAll()
-          .where('workspace_id', '=', workspaceId)
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const [row] = await clientById(db, workspaceId, id);
         return row ? toClient(row) : null;
       },
       async findByName(workspaceId, name) {
@@ -529,10 +539,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
         await refreshUpdateAnchor(db, workspaceId, m.id);
       },
       async get(workspaceId, id) {
-        const row = await mistakesWithClient()
-          .where('mistakes.workspace_id', '=', workspaceId)
-          .where('mistakes.id', '=', id)
-          .executeTakeFirst();
+        const [row] = await mistakeById(db, workspaceId, id);
         return row ? toMistake(row) : null;
       },
       async getByNumber(workspaceId, number) {
