@@ -356,6 +356,10 @@ async function main(): Promise<void> {
     analyserError = (error as Error).message;
   }
 
+  say('Measuring the apology analyser on 300-word drafts beside alex and write-good…');
+  const { apologyDraftBench, draftBenchReport } = await import('./bench-apology.ts');
+  const drafts = await apologyDraftBench();
+
   say('Measuring alex (plain text)…');
   const { text: alexText } = await import('alex');
   const alex = await throughput(emails.slice(0, 150), 2, (d) => alexText(d.text));
@@ -442,6 +446,7 @@ async function main(): Promise<void> {
       `  cold start     ${f(cold.coldStartMs, 0)} ms (import ${f(cold.importAndDictionaryMs, 0)} ms incl. dictionary, build ${f(cold.buildMs, 0)} ms, first check ${f(cold.firstCheckMs, 1)} ms); whole process ${f(cold.processMs, 0)} ms`,
     );
   if (analyser) say(`analyser         ${f(analyser.docsPerSec)} docs/s (target ≥ 10,000)`);
+  for (const line of draftBenchReport(drafts)) say(line);
   say('guard with 500 pattern rules (RE2)');
   say(
     `  ${f(patterns.docsPerSec).padStart(9)} docs/s (${f(patterns.docsPerSec / patterns.mixedDocsPerSec, 2)}× the workload's mixed rules), p50 ${f(patterns.p50Ms, 3)} ms, p99 ${f(patterns.p99Ms, 3)} ms; ${patterns.findings} findings`,
@@ -467,6 +472,14 @@ async function main(): Promise<void> {
         ...(cold && { coldStartMs: round(cold.coldStartMs, 1), coldStartProcessMs: round(cold.processMs, 1) }),
       },
       analyser: { docsPerSec: analyser ? round(analyser.docsPerSec) : null },
+      apologyDrafts300: {
+        draftsPerSec: round(drafts.analyser.draftsPerSec),
+        p50Ms: round(drafts.analyser.p50Ms, 3),
+        p99Ms: round(drafts.analyser.p99Ms, 3),
+        alexDraftsPerSec: round(drafts.alex.draftsPerSec, 2),
+        writeGoodDraftsPerSec: round(drafts.writeGood.draftsPerSec, 2),
+        modelLoadMs: round(drafts.modelLoadMs, 1),
+      },
       alex: { docsPerSec: round(alex.docsPerSec, 2) },
       writeGood: { docsPerSec: round(wg.docsPerSec, 2) },
       retextSpell: { docsPerSec: round(rs.docsPerSec, 2) },

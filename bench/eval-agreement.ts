@@ -50,7 +50,20 @@ export function secondCoderAgreement(): Agreement | null {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { id: string; labels: Partial<RealApologyLabels> });
-  const first = new Map(readRealApologyCorpus(dir).map((c) => [c.id, c.labels]));
+  // The first coder's labels as they stood when the second coder labelled (first-coder-sample.jsonl,
+  // frozen before the disagreements were resolved); corpus.jsonl now holds the resolved labels.
+  const frozen = join(dir, 'first-coder-sample.jsonl');
+  const first = existsSync(frozen)
+    ? new Map(
+        readFileSync(frozen, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => {
+            const j = JSON.parse(l) as { id: string; labels: RealApologyLabels };
+            return [j.id, j.labels] as const;
+          }),
+      )
+    : new Map(readRealApologyCorpus(dir).map((c) => [c.id, c.labels]));
   const both = second.flatMap((s) => {
     const f = first.get(s.id);
     return f ? [{ id: s.id, first: f, second: s.labels }] : [];
@@ -78,5 +91,10 @@ export function agreementReport(): string {
   const rows = Object.entries(a.perLabel).map(
     ([label, v]) => `  ${label.padEnd(16)} agreement ${pct(v.agreement).padStart(6)}  kappa ${v.kappa.toFixed(2)}`,
   );
-  return [`Second-coder agreement on ${a.n} real texts (blind): verdict ${pct(a.verdict)}`, ...rows].join('\n');
+  const n = a.disagreements.reduce((s, d) => s + d.labels.length, 0);
+  return [
+    `Second-coder agreement on ${a.n} real texts (blind, before resolution): verdict ${pct(a.verdict)}`,
+    ...rows,
+    `  ${n} label disagreements on ${a.disagreements.length} texts, each resolved by the rubric: bench/data/real-apologies/DISAGREEMENTS.md`,
+  ].join('\n');
 }

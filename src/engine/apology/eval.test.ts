@@ -40,14 +40,17 @@ describe('apology analyser on the labelled set', () => {
     }
   });
 
+  // Floors sit just below what the clause-rule analyser (issue 10) measures, so a regression fails.
+  // The rebuild traded figures on this set (96.9 % verdicts with the old regexes fitted to it) for
+  // figures on real text; these floors say so rather than hide it.
   it('meets the accuracy floors', () => {
     const { metrics } = evaluateApology();
-    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.componentMacroF1).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.rules.passive_evasion!.precision).toBeGreaterThanOrEqual(0.8);
-    expect(metrics.rules.passive_evasion!.recall).toBeGreaterThanOrEqual(0.8);
-    expect(metrics.rulesMicro.precision).toBeGreaterThanOrEqual(0.85);
-    expect(metrics.rulesMicro.recall).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.74);
+    expect(metrics.componentMacroF1).toBeGreaterThanOrEqual(0.82);
+    expect(metrics.rules.passive_evasion!.precision).toBeGreaterThanOrEqual(0.7);
+    expect(metrics.rules.passive_evasion!.recall).toBeGreaterThanOrEqual(0.5);
+    expect(metrics.rulesMicro.precision).toBeGreaterThanOrEqual(0.75);
+    expect(metrics.rulesMicro.recall).toBeGreaterThanOrEqual(0.6);
   });
 
   // The held-out texts come in two batches (the second written at the very end and scored once);
@@ -55,23 +58,25 @@ describe('apology analyser on the labelled set', () => {
   it('meets lower floors on the held-out texts (written after the rules, never tuned on)', () => {
     const { metrics } = evaluateApology(apologyHoldout);
     expect(metrics.cases).toBeGreaterThanOrEqual(50);
-    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.75);
-    // Only the components with enough examples in a small batch; forgiveness has one.
-    for (const c of ['responsibility', 'repair', 'regret'] as const)
-      expect(metrics.components[c].f1).toBeGreaterThanOrEqual(0.8);
-    expect(metrics.rulesMicro.precision).toBeGreaterThanOrEqual(0.7);
-    expect(metrics.rulesMicro.recall).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.54);
+    expect(metrics.components.responsibility.f1).toBeGreaterThanOrEqual(0.78);
+    expect(metrics.components.repair.f1).toBeGreaterThanOrEqual(0.75);
+    expect(metrics.components.regret.f1).toBeGreaterThanOrEqual(0.92);
+    expect(metrics.rulesMicro.precision).toBeGreaterThanOrEqual(0.82);
+    expect(metrics.rulesMicro.recall).toBeGreaterThanOrEqual(0.56);
   });
 
-  // The real-world corpus's test part (bench/data/real-apologies, never tuned on). Floors are the
-  // figures the current analyser reaches, rounded down — far below the issue's targets (verdict
-  // 0.85, every component F1 0.80); they stop a regression, they do not claim the bar is met.
+  // The real-world corpus's test part (bench/data/real-apologies, never tuned on), scored once at
+  // the end of the rebuild. Floors are those figures rounded down — below the issue's targets
+  // (verdict 0.85, every component F1 0.80); they stop a regression, they do not claim the bar is met.
   it('meets the floors on the real corpus test part', () => {
     const { metrics } = evaluateRealApology('test');
     expect(metrics.cases).toBeGreaterThanOrEqual(100);
-    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.7);
-    expect(metrics.componentMacroF1).toBeGreaterThanOrEqual(0.62);
-    expect(metrics.components.regret.f1).toBeGreaterThanOrEqual(0.94);
-    expect(metrics.components.responsibility.f1).toBeGreaterThanOrEqual(0.73);
+    expect(metrics.verdictAccuracy).toBeGreaterThanOrEqual(0.73);
+    expect(metrics.componentMacroF1).toBeGreaterThanOrEqual(0.63);
+    expect(metrics.components.regret.f1).toBeGreaterThanOrEqual(0.93);
+    expect(metrics.components.responsibility.f1).toBeGreaterThanOrEqual(0.72);
+    expect(metrics.components.repair.f1).toBeGreaterThanOrEqual(0.58);
+    expect(metrics.isApologyAccuracy).toBeGreaterThanOrEqual(0.91);
   });
 });

@@ -1,25 +1,25 @@
 // The apology analyser: components (Lewicki, Polin & Lount 2016), anti-pattern findings, a
-// verdict and a score for any client-facing text. Pure, deterministic, no I/O.
+// verdict and a score for any client-facing text. Pure and deterministic (the model is data
+// shipped in an npm package, loaded once on first use; nothing is fetched).
 //
-// Layout: text.ts (one normalisation + tokenisation pass, sentences, clause helpers, and the
-// matcher that tries each pattern only at words that can start it and in sentences holding a
-// word it must contain — derived from the pattern itself in triggers.ts), lexicon.ts (verb and
-// noun lists), components.ts (the six components and the facts the rules need), rules.ts (the
-// findings), verdict.ts (decideVerdict), score.ts (the weights, documented there).
+// Layout: nlp.ts (wink-nlp: sentences, tokens, POS, lemmas, negation, with offsets into the text),
+// clauses.ts (clauses and their features: subject person, verb lemmas, tense, voice with or
+// without an agent, modality, negation, the linking word), spec.ts (a clause rule as data and its
+// interpreter), rules.ts (the rules, each with an example it must match and one it must not),
+// lexicon.ts (word lists), analyse.ts (from rule hits to components, findings and isApology),
+// verdict.ts (decideVerdict), score.ts (the weights, documented there).
 import type { Finding, Span } from '../types.ts';
-import { COMPONENTS, detectComponents, type ApologyComponent } from './components.ts';
-import { runRules } from './rules.ts';
+import { COMPONENTS, judge, type ApologyComponent } from './analyse.ts';
 import { computeScore } from './score.ts';
-import { makeDoc, uniqueSpans } from './text.ts';
 import { decideVerdict, type ApologyVerdict } from './verdict.ts';
 
-export type { ApologyComponent } from './components.ts';
+export type { ApologyComponent, ApologyRule } from './analyse.ts';
 export type { ApologyVerdict } from './verdict.ts';
-export type { ApologyRule } from './rules.ts';
 export { decideVerdict } from './verdict.ts';
 export { COMPONENT_WEIGHTS, RULE_PENALTIES, computeScore } from './score.ts';
-export { RULE_IDS, RULE_SEVERITY, MAX_WORDS } from './rules.ts';
-export { COMPONENTS as APOLOGY_COMPONENTS } from './components.ts';
+export { RULE_IDS, RULE_SEVERITY, MAX_WORDS } from './analyse.ts';
+export { COMPONENTS as APOLOGY_COMPONENTS } from './analyse.ts';
+export { warmUp as warmUpApologyModel } from './nlp.ts';
 
 export interface ApologyOptions {
   /** `acknowledgment`: a message to a client about a mistake (adds no_timeline, no_prevention). */
@@ -35,29 +35,36 @@ export interface ApologyAnalysis {
   evidence: Record<ApologyComponent, Span[]>;
   findings: Finding[];
   /**
-   * Whether the text reads as an apology at all: it expresses regret, owns a failure or asks to be
-   * forgiven. A plain client email is not one, and should get no checklist of missing components.
-   * (On the real corpus's development part this agrees with the labels on 90.2% of texts.)
+   * Whether the text reads as an apology at all: apology words aimed at a wrong (even evasive
+   * ones), an owned failure, or a request for forgiveness. A plain client email is not one, and
+   * should get no checklist of missing components.
    */
   isApology: boolean;
 }
 
+function empty(): ApologyAnalysis {
+  const components = Object.fromEntries(COMPONENTS.map((c) => [c, false])) as Record<ApologyComponent, boolean>;
+  const evidence = Object.fromEntries(COMPONENTS.map((c) => [c, []])) as unknown as Record<ApologyComponent, Span[]>;
+  return { verdict: 'mixed', score: 0, components, evidence, findings: [], isApology: false };
+}
+
 /** Analyses an apology: which components it has, what undermines it, a verdict and a 0–100 score. */
 export function analyseApology(text: string, options: ApologyOptions = {}): ApologyAnalysis {
-  const doc = makeDoc(typeof text === 'string' ? text : '');
-  const comp = detectComponents(doc);
-  const findings = runRules(doc, comp, { kind: options.kind ?? 'general', mistake: options.mistake });
-  const fired = new Set(findings.map((f) => f.rule));
-  const evidence = {} as Record<ApologyComponent, Span[]>;
-  for (const c of COMPONENTS) {
-    evidence[c] = uniqueSpans(comp.evidence[c]);
+  const input = typeof text === 'string' ? text : '';
+  let j;
+  try {
+    j = judge(input, { kind: options.kind ?? 'general', mistake: options.mistake });
+  } catch {
+    // The analyser never throws on any input; a parse failure reads as no apology.
+    return empty();
   }
+  const fired = new Set(j.findings.map((f) => f.rule));
   return {
-    verdict: decideVerdict(comp.components, fired, comp.compensation.length > 0),
-    score: computeScore(comp.components, fired),
-    components: { ...comp.components },
-    evidence,
-    findings,
-    isApology: comp.components.regret || comp.components.responsibility || comp.components.forgiveness,
+    verdict: decideVerdict(j.components, fired, j.compensation),
+    score: computeScore(j.components, fired),
+    components: j.components,
+    evidence: j.evidence,
+    findings: j.findings,
+    isApology: j.isApology,
   };
 }

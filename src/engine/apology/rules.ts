@@ -1,618 +1,3483 @@
-// The anti-pattern rules. Each finding names a span, says why it hurts the apology and what to
-// write instead. Rule ids are part of the public contract (see RULE_IDS).
-import type { Finding, FindingSeverity } from '../types.ts';
-import type { ComponentResult } from './components.ts';
+// The clause rules, as data: one object per rule, each with an example it must match and one it
+// must not (rules.test.ts runs both). A rule feeds a component, an anti-pattern or a fact; what a
+// whole text gets from its clauses (and the few text-level conditions, such as blame counting only
+// when nothing is owned) is decided in analyse.ts.
 import {
-  after,
-  before,
-  type Doc,
-  findAll,
-  type Hit,
-  inConditional,
-  negated,
-  scan,
-  sentenceAt,
-  sentenceText,
-} from './text.ts';
+  APOLOGY_WORDS,
+  COMPENSATION_WORDS,
+  DIRECTING_VERBS,
+  EXCUSE_WORDS,
+  FAULT_NOUNS,
+  FAULT_VERBS,
+  FEELINGS,
+  PREVENTION_NOUNS,
+  PREVENTION_VERBS,
+  REPAIR_NOUNS,
+  REPAIR_VERBS,
+  SELF_FOCUS_WORDS,
+  THIRD_PARTIES,
+  TIME_WORDS,
+  WEAK_REPAIR_VERBS,
+  WRONG_MARKERS,
+} from './lexicon.ts';
+import type { ClauseRule } from './spec.ts';
 
-/** Every rule id the analyser can emit. */
-export const RULE_IDS = [
-  'conditional_apology',
-  'feelings_deflection',
-  'passive_evasion',
-  'blame_shifting',
-  'excuse',
-  'minimization',
-  'vagueness',
-  'self_focus',
-  'sorry_but',
-  'arguing',
-  'groveling',
-  'too_long',
-  'no_timeline',
-  'no_prevention',
-  'unnamed_mistake',
-] as const;
-export type ApologyRule = (typeof RULE_IDS)[number];
+const PAST = ['past', 'perfect'] as const;
+const SPEAKER = ['first'] as const;
+const CONDITIONAL_LINKS = ['if', 'unless', 'whenever'];
+export const CLAUSE_RULES: readonly ClauseRule[] = [
+  // --- regret -----------------------------------------------------------------------------
+  {
+    id: 'apology-word',
+    signal: 'apology_word',
+    when: {
+      words: APOLOGY_WORDS,
+      not: [
+        {
+          phrase: [
+            'sorry to hear',
+            'regret to inform',
+            'regret to say',
+            'be sorry to see',
+            'sorry to see',
+            'sorry to bother',
+            'sorry to ask',
+            'sorry to say',
+            'no regret',
+            'apology accept',
+          ],
+        },
+      ],
+    },
+    example: { yes: 'Sorry for the late reply.', no: 'Sorry to hear about the storm.' },
+  },
+  {
+    id: 'regret-apology',
+    signal: 'regret',
+    when: {
+      words: APOLOGY_WORDS,
+      not: [
+        {
+          phrase: [
+            'sorry to hear',
+            'regret to inform',
+            'regret to say',
+            'sorry to see',
+            'sorry to bother',
+            'sorry to ask',
+            'sorry to say',
+            'no regret',
+            'not sorry',
+            'not apologize',
+            'not apologise',
+            'apology accept',
+            'no apology',
+            'no need to apologize',
+            'no need to apologise',
+            'not need to apologize',
+            'sorry you feel',
+            'sorry that you feel',
+            'sorry you be',
+            'sorry that you be',
+            'sorry if',
+            'apologize if',
+            'apologise if',
+            'apologize to anyone',
+            'apologize to everybody',
+            'apologize to everyone',
+            'apologize to those',
+            'apologise to anyone',
+            'apologise to those',
+            'apologize to all who',
+            'sorry to anyone',
+            'sorry to those',
+            'regret if',
+            'i be sorry but',
+            'sorry but',
+          ],
+        },
+        { negated: true, subject: ['first', 'none'], mainVerb: ['apologize', 'apologise', 'regret', 'be'] },
+        {
+          phrase: [
+            'accept your apology',
+            'accept your apologies',
+            'your apology',
+            'your apologies',
+            'no apologies need',
+            'no apology need',
+            'no apology necessary',
+            'no need for apology',
+          ],
+        },
+        {
+          subject: ['third'],
+          words: ['apologetic', 'apologize', 'apologise', 'apologized', 'apologised', 'sorry', 'regret'],
+        },
+        {
+          verb: ['email', 'tell', 'say', 'send', 'write', 'call', 'text', 'message'],
+          seq: ['VERB-ing'],
+          words: ['apologising', 'apologizing'],
+        },
+        { link: CONDITIONAL_LINKS },
+      ],
+    },
+    example: { yes: "I'm sorry I missed the appointment.", no: "I'm not sorry about the change." },
+  },
+  // --- responsibility ---------------------------------------------------------------------
+  {
+    id: 'own-fault-verb',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      tense: PAST,
+      negated: false,
+      noModal: true,
+      verb: FAULT_VERBS,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { mainVerb: ['cause', 'apologize', 'apologise', 'regret'], not: [{ words: FAULT_NOUNS, mainVerb: ['cause'] }] },
+        { phrase: ['let you know', 'let me know', 'let us know', 'let u know'] },
+        { mainVerb: ['think', 'believe', 'hope', 'see', 'notice', 'find', 'get'] },
+      ],
+    },
+    example: { yes: 'We broke the import in the last release.', no: 'You broke the import in the last release.' },
+  },
+  {
+    id: 'own-wrong-marker',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      tense: PAST,
+      negated: false,
+      noModal: true,
+      words: WRONG_MARKERS,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        // "We asked the carrier to collect the wrong posters" gets a repair done, it admits nothing.
+        {
+          verb: DIRECTING_VERBS,
+          andWords: [
+            'collect',
+            'replace',
+            'reprint',
+            'resend',
+            'refund',
+            'fix',
+            'redeliver',
+            'reship',
+            'pick',
+            'return',
+            'correct',
+            'redo',
+            'reissue',
+            'remove',
+            'revert',
+            'restore',
+          ],
+        },
+        { mainVerb: REPAIR_VERBS.filter((v) => !WEAK_REPAIR_VERBS.includes(v)) },
+        {
+          mainVerb: [
+            'fix',
+            'correct',
+            'replace',
+            'revert',
+            'remove',
+            'delete',
+            'collect',
+            'refund',
+            'think',
+            'notice',
+            'see',
+            'find',
+            'realize',
+            'realise',
+            'spot',
+            'say',
+            'know',
+            'hear',
+            'learn',
+            'discover',
+            'want',
+            'hope',
+            'ask',
+            'tell',
+            'warn',
+            'run',
+            'be',
+          ],
+        },
+        { words: ['already', 'now'], not: [{ words: ['wrong', 'incorrect', 'instead', 'old', 'draft'] }] },
+        { mainVerb: ['apologize', 'apologise', 'regret', 'sorry'] },
+      ],
+    },
+    example: {
+      yes: 'I accidentally pushed two commits to master.',
+      no: 'We asked the carrier to collect the wrong posters.',
+    },
+  },
+  {
+    id: 'own-fault-noun',
+    signal: 'responsibility',
+    when: {
+      phrase: [
+        'my mistake',
+        'our mistake',
+        'my fault',
+        'our fault',
+        'my bad',
+        'our bad',
+        'my error',
+        'our error',
+        'my oversight',
+        'our oversight',
+        'my blunder',
+        'my own mistake',
+        'my own fault',
+        'our own mistake',
+        'mistake on my part',
+        'mistake on our part',
+        'error on my part',
+        'error on our part',
+        'be on me',
+        'be on us',
+        'be all on me',
+        'that one be on me',
+        'my typo',
+        'my screw-up',
+        'my misunderstanding',
+        'our misunderstanding',
+        'my failure',
+        'our failure',
+        'my negligence',
+        'mistake by me',
+        'mistake make by me',
+        'my carelessness',
+        'my doing',
+        'my slip',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        {
+          phrase: [
+            'no error',
+            'no mistake',
+            'no fault',
+            'not my fault',
+            'not our fault',
+            'no fault of',
+            'be not my',
+            'be not our',
+            'not on my',
+            'not on our',
+          ],
+        },
+        { words: ['if'] },
+      ],
+    },
+    example: { yes: 'That was entirely my fault.', no: 'It is not my fault the host went down.' },
+  },
+  {
+    id: 'own-careless-of-me',
+    signal: 'responsibility',
+    when: {
+      phrase: [
+        'careless of me',
+        'careless of us',
+        'unfair of me',
+        'unfair of us',
+        'unprofessional of me',
+        'unprofessional of us',
+        'wrong of me',
+        'wrong of us',
+        'sloppy of me',
+        'sloppy of us',
+        'thoughtless of me',
+        'rude of me',
+        'silly of me',
+        'stupid of me',
+        'my own doing',
+        'be ours',
+        'be mine',
+        'mistake be ours',
+        'mistake be mine',
+        'fault be ours',
+        'fault be mine',
+        'that one be on me',
+        'own it',
+        'own that',
+        'own this',
+        'that be on us',
+        'that be on me',
+        'this be on me',
+        'this be on us',
+        'be entirely on me',
+        'be entirely on us',
+        'be all on me',
+        'be all on us',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }],
+    },
+    example: { yes: 'That was careless of me.', no: 'That was careless of the courier.' },
+  },
+  {
+    id: 'own-take-blame',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      verb: ['take', 'accept', 'own', 'bear', 'claim'],
+      words: ['responsibility', 'blame', 'ownership', 'accountability', 'fault'],
+      negated: false,
+      not: [
+        {
+          phrase: [
+            'responsibility for resolve',
+            'responsibility for fix',
+            'responsibility to fix',
+            'responsibility to resolve',
+            'responsibility for make',
+            'responsibility for sort',
+          ],
+        },
+      ],
+    },
+    example: { yes: 'I accept all blame.', no: 'I take responsibility for resolving this by Monday.' },
+  },
+  {
+    id: 'own-made-mistake',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      verb: ['make', 'commit', 'have'],
+      words: [
+        'mistake',
+        'mistakes',
+        'error',
+        'errors',
+        'blunder',
+        'typo',
+        'oversight',
+        'misjudgment',
+        'misjudgement',
+        'gaffe',
+        'slip',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { tense: ['future'] },
+        { modal: ['can', 'may', 'might', 'could', 'would'] },
+        { words: ['?', 'everyone', 'everybody', 'anyone'] },
+      ],
+    },
+    example: { yes: 'Sorry, I made a mistake.', no: 'Everyone makes mistakes.' },
+  },
+  {
+    id: 'own-by-mistake',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      tense: PAST,
+      negated: false,
+      phrase: [
+        'by mistake',
+        'in error',
+        'by accident',
+        'without test',
+        'without check',
+        'without think',
+        'without ask',
+        'without tell',
+        'without wait',
+        'too early',
+        'too soon',
+        'too late',
+        'prematurely',
+        'before ci',
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { verb: DIRECTING_VERBS },
+        { mainVerb: ['fix', 'correct', 'replace', 'revert', 'collect', 'refund'] },
+      ],
+    },
+    example: { yes: 'I committed my work to master by mistake.', no: 'You committed your work to master by mistake.' },
+  },
+  {
+    id: 'own-sorry-for-doing',
+    signal: 'responsibility',
+    when: {
+      seq: [
+        'sorry for VERB-ing',
+        'apologize for VERB-ing',
+        'apologise for VERB-ing',
+        'apology for VERB-ing',
+        'apologies for VERB-ing',
+        'sorry about VERB-ing',
+        'regret VERB-ing',
+        'sorry for the VERB-ing',
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        {
+          phrase: [
+            'sorry for bother',
+            'sorry for disturb',
+            'sorry for ask',
+            'sorry for keep you wait',
+            'sorry for the wait',
+            'sorry for jump',
+            'sorry for chime',
+            'sorry for hijack',
+            'sorry for ping',
+            'apologize for bother',
+            'apologize for disturb',
+            'sorry for the misunderstanding',
+          ],
+        },
+        { seq: ['sorry for VERB-ing you', 'apologize for VERB-ing you'], not: [{ words: FAULT_VERBS }] },
+      ],
+    },
+    example: { yes: "Sorry for submitting this week's assignment late.", no: 'Sorry for the late assignment.' },
+  },
+  {
+    id: 'own-mistakes-by-me',
+    signal: 'responsibility',
+    when: {
+      phrase: ['by me', 'by us', 'by myself', 'from my pr', 'from my change', 'in my pr', 'my pr'],
+      sentenceWords: [...FAULT_VERBS, ...FAULT_NOUNS, 'wrong', 'broke', 'broken', 'bug'],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?', 'fix', 'fixes', 'fixed'] }],
+    },
+    example: { yes: 'Mistakes were made by me and by others.', no: 'Mistakes were made by others.' },
+  },
+  {
+    id: 'own-should-have',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      modal: ['should', 'could', 'ought'],
+      perfect: true,
+      not: [{ link: CONDITIONAL_LINKS }, { verb: ['think', 'see', 'notice'], negated: false, words: ['maybe'] }],
+    },
+    example: {
+      yes: 'We should have confirmed the venue before booking.',
+      no: 'We should confirm the venue before booking.',
+    },
+  },
+  {
+    id: 'own-omission',
+    signal: 'responsibility',
+    when: {
+      subject: ['first'],
+      tense: ['past', 'perfect'],
+      negated: true,
+      noModal: true,
+      verb: [
+        'respond',
+        'reply',
+        'answer',
+        'check',
+        'test',
+        'notice',
+        'see',
+        'catch',
+        'review',
+        'update',
+        'mention',
+        'communicate',
+        'document',
+        'tell',
+        'inform',
+        'notify',
+        'follow',
+        'read',
+        'realise',
+        'realize',
+        'publish',
+        'release',
+        'merge',
+        'push',
+        'include',
+        'wait',
+        'run',
+        'verify',
+        'think',
+        'consider',
+        'ask',
+        'get',
+        'look',
+        'double-check',
+        'proofread',
+        'confirm',
+        'deliver',
+        'send',
+        'call',
+        'show',
+        'do',
+        'finish',
+        'make',
+      ],
+      sentenceWords: [...APOLOGY_WORDS, ...FAULT_NOUNS, 'should', 'unfortunately', 'forgot', 'oops'],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { link: ['because', 'since', 'as'] },
+        { phrase: ['not mean to', 'not intend'] },
+        { words: ['know', 'mean', 'intend'] },
+      ],
+    },
+    example: { yes: "Sorry, I didn't see your message until today.", no: "I didn't see any problem with the build." },
+  },
+  {
+    id: 'own-sorry-for-not',
+    signal: 'responsibility',
+    when: {
+      phrase: [
+        'sorry for not',
+        'apologize for not',
+        'apologise for not',
+        'sorry for miss',
+        'sorry for break',
+        'apologize for miss',
+        'apologize for break',
+        'sorry for forget',
+        'sorry for the mistake i',
+        'sorry for mess',
+        'apologize for introduce',
+        'sorry for introduce',
+        'sorry for mess up',
+        'apologize for my',
+        'apologise for my',
+        'sorry for my',
+        'apology for my',
+        'apologies for my',
+        'apology for our',
+        'apologies for our',
+        'apologize for our',
+        'sorry for our',
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        {
+          phrase: [
+            'sorry i can not',
+            'sorry i be not able',
+            'sorry we can not',
+            'sorry i do not know',
+            'sorry i do not',
+            'sorry we do not',
+            'sorry i have no',
+            'sorry i have to',
+            'sorry i be late to',
+            'sorry i could not help',
+            'sorry for my english',
+            'sorry for my bad english',
+            'sorry for my late',
+            'sorry for our late',
+            'sorry i have not',
+            'sorry for my delay',
+          ],
+        },
+      ],
+    },
+    example: { yes: 'Sorry for not responding sooner.', no: 'Sorry for the delay.' },
+  },
+  {
+    id: 'own-got-wrong',
+    signal: 'responsibility',
+    when: {
+      subject: SPEAKER,
+      phrase: [
+        'get that wrong',
+        'get it wrong',
+        'get this wrong',
+        'get the wrong',
+        'mess up',
+        'screw up',
+        'mess that up',
+        'mess it up',
+        'screw that up',
+        'screw it up',
+        'drop the ball',
+        'stuff it up',
+        'stuff up',
+        'mess thing up',
+        'muck up',
+        'foul up',
+        'blow it',
+        'let you down',
+        'let down',
+        'fall short',
+        'miss the mark',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }],
+    },
+    example: { yes: 'We messed up.', no: 'You messed up.' },
+  },
+  {
+    id: 'own-introduced-by-me',
+    signal: 'responsibility',
+    when: {
+      phrase: [
+        'introduce in my',
+        'introduce by my',
+        'introduce by me',
+        'cause by my',
+        'cause by me',
+        'cause by our',
+        'cause by us',
+        'break by my',
+        'break by me',
+        'break in my',
+        'mistake in my',
+        'bug in my',
+        'make by me',
+        'do by me',
+        'my pr break',
+        'my change break',
+        'my commit break',
+        'my last pr',
+        'my recent change',
+        'my change',
+        'be me',
+        'that be on me',
+        'i be the one who',
+        'i be to blame',
+        'we be to blame',
+        'i be responsible',
+        'we be responsible',
+        'i be at fault',
+        'we be at fault',
+        'i be wrong',
+        'we be wrong',
+        'my code',
+      ],
+      sentenceWords: [...FAULT_VERBS, ...FAULT_NOUNS, ...APOLOGY_WORDS, 'wrong', 'responsible', 'blame'],
+      not: [{ link: CONDITIONAL_LINKS }, { negated: true }],
+    },
+    example: { yes: 'This bug was introduced in my PR last week.', no: 'This bug was introduced in the PR last week.' },
+  },
+  // --- repair -----------------------------------------------------------------------------
+  {
+    id: 'repair-act',
+    signal: 'repair',
+    when: {
+      subject: ['first', 'none'],
+      verb: REPAIR_VERBS.filter((v) => !WEAK_REPAIR_VERBS.includes(v)),
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { modal: ['could', 'might', 'may'], subject: ['none'] },
+        {
+          phrase: [
+            'look into',
+            'try to fix',
+            'try to',
+            'work to',
+            'committed to',
+            'commit to',
+            'restore your confidence',
+            'restore confidence',
+            'restore client confidence',
+            'restore your trust',
+            'work on',
+          ],
+        },
+        { words: ['?', 'please', 'instead', 'whenever'] },
+      ],
+    },
+    example: { yes: 'I have corrected the price list on your website.', no: "We won't refund the deposit." },
+  },
+  {
+    id: 'repair-release-with-fix',
+    signal: 'repair',
+    when: {
+      subject: ['first', 'none', 'it', 'third'],
+      verb: WEAK_REPAIR_VERBS,
+      negated: false,
+      any: [
+        {
+          words: [
+            'fix',
+            'fixes',
+            'patch',
+            'hotfix',
+            'version',
+            'release',
+            'v1',
+            'correct',
+            'corrected',
+            'new',
+            'revert',
+            'change',
+            'update',
+            'bugfix',
+            'again',
+            'right',
+            'proper',
+            'back',
+          ],
+        },
+        {
+          sentenceWords: [
+            'fix',
+            'fixes',
+            'fixed',
+            'patch',
+            'bug',
+            'broken',
+            'mistake',
+            'error',
+            'wrong',
+            'issue',
+            'problem',
+            'regression',
+          ],
+        },
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { tense: ['present'], noModal: true, subject: ['it', 'third', 'none'], passive: false },
+        { phrase: ['look into', 'try to', 'need to be', 'have to be'] },
+        { words: ['instead', 'forget', 'forgot', 'broken', 'same', 'need', 'needs', '?', 'please'] },
+        { words: WRONG_MARKERS },
+        { phrase: ['by mistake', 'in error', 'make in how'] },
+        { modal: ['may', 'might', 'could'] },
+        { passive: true, verb: ['make', 'handle'] },
+      ],
+    },
+    example: {
+      yes: "Thanks, I've just published v1.0.1 with the fix.",
+      no: 'The team publishes a newsletter every month.',
+    },
+  },
+  {
+    id: 'repair-done-passive',
+    signal: 'repair',
+    when: {
+      passive: true,
+      verb: REPAIR_VERBS.filter((v) => !WEAK_REPAIR_VERBS.includes(v)),
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }, { subject: ['client'] }, { words: ['?'] }],
+    },
+    example: { yes: 'The issue has been fixed in 2.3.1.', no: "The issue hasn't been fixed yet." },
+  },
+  {
+    id: 'repair-report-style',
+    signal: 'repair',
+    when: {
+      mainVerb: [
+        'fix',
+        'revert',
+        'correct',
+        'resolve',
+        'patch',
+        'restore',
+        'refund',
+        'reopen',
+        'release',
+        'publish',
+        'done',
+        'do',
+        'merge',
+        'update',
+        'remove',
+        'address',
+        'sort',
+        'reupload',
+        'upload',
+        'repair',
+      ],
+      subject: ['first'],
+      tense: ['past'],
+      negated: false,
+      all: [
+        {
+          phrase: [
+            'fix',
+            'revert',
+            'correct',
+            'resolve',
+            'patch',
+            'restore',
+            'refund',
+            'reopen',
+            'release',
+            'publish',
+            'done',
+            'do',
+            'merge',
+            'update',
+            'remove',
+            'address',
+            'sort',
+            'reupload',
+            'upload',
+            'repair',
+          ],
+        },
+      ],
+      not: [{ link: CONDITIONAL_LINKS }],
+    },
+    example: { yes: 'Reverted in #42.', no: 'Revert this in #42?' },
+  },
+  {
+    id: 'repair-by-change',
+    signal: 'repair',
+    when: {
+      subject: ['it', 'third'],
+      verb: [
+        'fix',
+        'correct',
+        'revert',
+        'resolve',
+        'patch',
+        'restore',
+        'address',
+        'repair',
+        'rectify',
+        'undo',
+        'remove',
+      ],
+      words: [
+        'change',
+        'pr',
+        'commit',
+        'release',
+        'version',
+        'patch',
+        'this',
+        'it',
+        'update',
+        'fix',
+        'issue',
+        'bug',
+        'build',
+        'problem',
+        'error',
+        'mistake',
+        'regression',
+        'which',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?', 'please', 'whenever', 'once'] },
+        { modal: ['could', 'might', 'may', 'would', 'should', 'must', 'can'] },
+        { subject: ['third'], words: ['they', 'someone', 'provider', 'host'] },
+      ],
+    },
+    example: {
+      yes: 'This change corrects the mistakes. It fixes #168.',
+      no: 'Could this change correct the mistakes?',
+    },
+  },
+  {
+    id: 'repair-progressive',
+    signal: 'repair',
+    when: {
+      subject: ['none', 'first'],
+      words: [
+        'reverting',
+        'fixing',
+        'correcting',
+        'restoring',
+        'refunding',
+        'republishing',
+        'reopening',
+        'patching',
+        'redoing',
+        'resending',
+        'replacing',
+        'unpublishing',
+        'yanking',
+        'rolling',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?', 'please', 'try', 'trying', 'for', 'about'] },
+        { phrase: ['restore your confidence', 'restore confidence', 'work to', 'committed to', 'commit to'] },
+      ],
+    },
+    example: { yes: 'My bad, reverting now.', no: 'Please try reverting?' },
+  },
+  {
+    id: 'repair-corrected-thing',
+    signal: 'repair',
+    when: {
+      words: [
+        'corrected',
+        'correct',
+        'right',
+        'new',
+        'revised',
+        'updated',
+        'replacement',
+        'fresh',
+        'amended',
+        'relabelled',
+        'relabeled',
+        'reprinted',
+        'signed',
+        'fixed',
+        'proper',
+      ],
+      andWords: [
+        'attach',
+        'attached',
+        'below',
+        'live',
+        'inbox',
+        'ship',
+        'ships',
+        'print',
+        'printed',
+        'post',
+        'posted',
+        'courier',
+        'couriered',
+        'send',
+        'sent',
+        'enclose',
+        'enclosed',
+        'here',
+        'way',
+        'go',
+        'goes',
+        'out',
+        'table',
+        'tables',
+        'docusign',
+        'arrive',
+        'arrives',
+        'ready',
+        'upload',
+        'uploaded',
+        'deliver',
+        'delivered',
+        'over',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?', 'should', 'wrong'] },
+        { subject: ['client'], not: [{ words: ['inbox', 'below'] }] },
+      ],
+    },
+    example: { yes: 'The corrected invoice is attached.', no: 'The invoice is attached.' },
+  },
+  {
+    id: 'repair-delivered',
+    signal: 'repair',
+    when: {
+      phrase: [
+        'be with you',
+        'in your inbox',
+        'go live',
+        'be live now',
+        'be ready on',
+        'be ready by',
+        'be ready tomorrow',
+        'be ready today',
+        'go out today',
+        'go out this',
+        'go out tomorrow',
+        'on the van',
+        'on its way',
+        'on their way',
+        'with them now',
+        'arrive tomorrow',
+        'arrive today',
+        'will arrive',
+        'be answer below',
+        'answer below',
+        'be below',
+        'be attach now',
+        'attach now',
+        'be in docusign',
+        'land this morning',
+        'be print and',
+        'be on the table',
+        'here be the correct',
+        'here be the right',
+        'here be the new',
+        'right one attach',
+        'right one attached',
+        'correct one attach',
+        'we can send another',
+        'send another',
+        'ring you back',
+        'call you back',
+        'call you at',
+        'talk at',
+        'put it right',
+        'put this right',
+        'put that right',
+        'get the right',
+        'honour the',
+        'honor the',
+        'knock',
+        'off the invoice',
+        'at our cost',
+        'at our expense',
+        'no charge',
+        'back on track',
+        'be now correct',
+        'now correct',
+        'be now fix',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?'] },
+        { tense: ['past'], words: ['last', 'ago', 'yesterday', 'before'] },
+      ],
+    },
+    example: {
+      yes: 'The full document will be in your inbox by 5 pm tomorrow.',
+      no: 'The full document was in your inbox last week.',
+    },
+  },
+  {
+    id: 'repair-speaker-act',
+    signal: 'repair',
+    when: {
+      subject: ['first'],
+      tense: ['perfect', 'future', 'past'],
+      verb: [
+        'move',
+        'reset',
+        'book',
+        'rebook',
+        'answer',
+        'return',
+        'honour',
+        'honor',
+        'knock',
+        'put',
+        'send',
+        'ring',
+        'call',
+        'rerun',
+        're-run',
+        'apply',
+        'post',
+        'reply',
+        'respond',
+        'assign',
+        'expedite',
+        'escalate',
+        'reschedule',
+        'arrange',
+        'extend',
+        'offer',
+        'give',
+      ],
+      words: [
+        'now',
+        'today',
+        'tomorrow',
+        'back',
+        'right',
+        'instead',
+        'below',
+        'another',
+        'off',
+        'directly',
+        'morning',
+        'afternoon',
+        'tonight',
+        'overnight',
+        'again',
+        'correct',
+        'corrected',
+        'new',
+        'replacement',
+        'free',
+        'second',
+        'extra',
+        'refund',
+        'credit',
+        'discount',
+        'answer',
+        'ticket',
+        'booking',
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?', 'wrong', 'instead of', 'late'] },
+        { tense: ['past'], words: ['wrong', 'instead', 'twice'] },
+      ],
+    },
+    example: { yes: "I've moved the other booking to 11:30 today.", no: 'I moved the booking to the wrong day.' },
+  },
+  {
+    id: 'repair-noun',
+    signal: 'repair',
+    when: {
+      words: REPAIR_NOUNS,
+      negated: false,
+      any: [
+        {
+          subject: ['first', 'none', 'it', 'third'],
+          phrase: [
+            'a fix',
+            'the fix',
+            'fix be',
+            'fix for',
+            'fix in',
+            'fix it',
+            'fix this',
+            'fix that',
+            'fix now',
+            'to fix',
+            'a patch',
+            'the patch',
+            'a refund',
+            'full refund',
+            'a credit',
+            'the refund',
+            'a workaround',
+            'the workaround',
+            'a correction',
+            'a replacement',
+            'the correction',
+            'a hotfix',
+            'the hotfix',
+            'a revert',
+            'the revert',
+            'with the fix',
+            'with the fixes',
+            'with a fix',
+            'fix for this',
+            'fix release',
+          ],
+        },
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?'] },
+        {
+          phrase: [
+            'no fix',
+            'not a fix',
+            'be there a fix',
+            'any fix',
+            'need a fix',
+            'wait for a fix',
+            'wait for the fix',
+          ],
+        },
+      ],
+    },
+    example: { yes: 'A fix is in 4.2.1.', no: 'Is there a fix for this?' },
+  },
+  {
+    id: 'repair-restored',
+    signal: 'repair',
+    when: {
+      phrase: [
+        'be back up',
+        'be back online',
+        'be back',
+        'be work again',
+        'be working again',
+        'work again',
+        'should be fix',
+        'be fix',
+        'be now fix',
+        'be resolve',
+        'be now resolve',
+        'be now available',
+        'be up again',
+        'be now live',
+        'be live again',
+        'be restore',
+        'now available',
+        'it be do',
+        'be now do',
+        'all do',
+        'should be good now',
+        'should be good',
+        'be up and run',
+        'be correct now',
+        'now be',
+        'be now correct',
+        'be now in',
+        'be in place',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }, { subject: ['client'] }],
+    },
+    example: { yes: 'Epicenter is back up.', no: 'Epicenter is down.' },
+  },
+  {
+    id: 'repair-via-someone',
+    signal: 'repair',
+    when: {
+      subject: SPEAKER,
+      verb: DIRECTING_VERBS,
+      andWords: [
+        'collect',
+        'replace',
+        'reprint',
+        'resend',
+        'refund',
+        'fix',
+        'redeliver',
+        'reship',
+        'pick',
+        'return',
+        'correct',
+        'redo',
+        'reissue',
+        'remove',
+        'revert',
+        'restore',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }],
+    },
+    example: {
+      yes: 'We asked the carrier to collect the wrong posters.',
+      no: 'The carrier collected the wrong posters.',
+    },
+  },
+  {
+    id: 'repair-offer',
+    signal: 'repair',
+    when: {
+      phrase: [
+        'let me fix',
+        'let us fix',
+        'let me know if you want a refund',
+        'happy to refund',
+        'happy to fix',
+        'happy to redo',
+        'happy to resend',
+        'glad to refund',
+        'at no charge',
+        'at no cost',
+        'free of charge',
+        'on the house',
+        'on us',
+        'money back',
+        'make it right',
+        'make this right',
+        'make thing right',
+        'pr to fix',
+        'pr that fix',
+        'pr which fix',
+        'this pr fix',
+        'aim to fix',
+        'should fix',
+        'will fix',
+        'would fix',
+        'should be fix',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }],
+    },
+    example: { yes: 'This PR aims to fix these.', no: 'This PR aims to add a feature.' },
+  },
+  // --- compensation -------------------------------------------------------------------------
+  {
+    id: 'compensation-offered',
+    signal: 'compensation',
+    when: {
+      words: COMPENSATION_WORDS,
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?', 'card', 'bank'], subject: ['client'] },
+        { phrase: ['credit card', 'credit to', 'gift card balance', 'no refund', 'not refund', 'a gift', 'gift for'] },
+      ],
+    },
+    example: { yes: 'We have credited your account with $120.', no: 'Your credit card was declined.' },
+  },
+  {
+    id: 'compensation-card',
+    signal: 'compensation',
+    when: {
+      phrase: [
+        'gift card',
+        'starbuck card',
+        "starbuck's card",
+        'at no charge',
+        'free of charge',
+        'on the house',
+        'money back',
+        'free month',
+        'month free',
+        'for free',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }],
+    },
+    example: {
+      yes: "Can I send you a Starbuck's card for your trouble? It's on the house.",
+      no: 'The house is on the hill.',
+    },
+  },
+  // --- repentance -------------------------------------------------------------------------
+  {
+    id: 'repent-not-again',
+    signal: 'repentance',
+    when: {
+      any: [
+        {
+          phrase: [
+            'not happen again',
+            'never happen again',
+            'not be repeat',
+            'never again',
+            'not make the same mistake',
+            'not make that mistake',
+            'not make this mistake',
+            'not make that mistake again',
+            'not do it again',
+            'not do that again',
+            'not do this again',
+            'not repeat',
+            'not let it happen',
+            'not let this happen',
+            'not let that happen',
+            'not happen in the future',
+            'no long happen',
+            'not occur again',
+            'never occur again',
+            'not recur',
+            'never be repeat',
+            'learn my lesson',
+            'learn our lesson',
+            'lesson learn',
+            'be more careful',
+            'be extra careful',
+            'be more mindful',
+            'be more attentive',
+            'pay more attention',
+            'be more diligent',
+            'do well',
+            'do better',
+            'from now on',
+            'go forward',
+            'moving forward',
+            'move forward',
+            'in the future',
+            'in future',
+            'next time',
+            'from here on',
+            'in the meantime we will',
+            'make sure it do not',
+            'make sure this do not',
+            'make sure that do not',
+            'make sure it not',
+            'make sure this not',
+            'make sure it will not',
+            'make sure this will not',
+            'ensure it do not',
+            'ensure this do not',
+            'ensure it will not',
+            'ensure this will not',
+            'ensure that this',
+            'ensure this',
+            'make sure this',
+            'make sure that this',
+            'redundancy',
+            'keep us from',
+            'keep me from',
+            'need to be protect',
+            'should protect',
+            'protect master',
+            'protect the master',
+            'protect main',
+            'more regularly',
+            'do not happen regularly',
+            'a better solution',
+            'will definitely',
+            'be more careful',
+            'more careful',
+            'double check',
+            'double-check',
+          ],
+        },
+      ],
+      not: [
+        { modal: ['would', 'could', 'might'], perfect: true },
+        { link: CONDITIONAL_LINKS },
+        { subject: ['client'] },
+        {
+          phrase: [
+            'in the future month',
+            'in future month',
+            'in future release',
+            'in the future release',
+            'in future version',
+            'in the future version',
+          ],
+        },
+        { words: ['?', 'include', 'plan', 'roadmap', 'feature'] },
+      ],
+    },
+    example: { yes: 'It will not happen again.', no: 'In future months the report will include the new region.' },
+  },
+  {
+    id: 'repent-prevention-step',
+    signal: 'prevention_step',
+    when: {
+      any: [
+        {
+          subject: ['first', 'none', 'it'],
+          verb: [
+            'add',
+            'introduce',
+            'set',
+            'put',
+            'create',
+            'implement',
+            'enable',
+            'install',
+            'write',
+            'require',
+            'change',
+            'update',
+            'automate',
+            'build',
+            'start',
+            'switch',
+            'move',
+            'protect',
+            'lock',
+            'pin',
+            'review',
+            'audit',
+            'train',
+            'improve',
+            'strengthen',
+            'tighten',
+            'make',
+            'now',
+            'double-check',
+          ],
+          words: PREVENTION_NOUNS,
+          negated: false,
+        },
+        {
+          verb: PREVENTION_VERBS,
+          words: [
+            'this',
+            'it',
+            'that',
+            'recur',
+            'recurrence',
+            'again',
+            'future',
+            'repeat',
+            'similar',
+            'same',
+            'happen',
+            'such',
+            'issue',
+            'mistake',
+            'problem',
+            'error',
+            'breakage',
+            'regression',
+          ],
+          negated: false,
+        },
+        {
+          phrase: [
+            'from now on',
+            'go forward',
+            'moving forward',
+            'every invoice now',
+            'now get a',
+            'now go through',
+            'now require',
+            'will now',
+            'have now add',
+            'add protection',
+            'add a test',
+            'add test',
+            'add a check',
+            'add check',
+            'branch protection',
+            'add a regression test',
+            'to our checklist',
+            'to our process',
+            'a second check',
+            'a second pair of eye',
+            'prevention',
+            'prevent recurrence',
+            'corrective measure',
+            'corrective action',
+            'process change',
+          ],
+        },
+      ],
+      not: [
+        { link: ['until', 'when', 'while', 'after', 'before', 'since', 'because', 'that', 'which', 'who'] },
+        { link: CONDITIONAL_LINKS },
+        { subject: ['client'] },
+        { words: ['?'] },
+      ],
+    },
+    example: {
+      yes: 'We have added a second check before any invoice is sent.',
+      no: 'We have added a new colour to the logo.',
+    },
+  },
+  {
+    id: 'prevent-now-habit',
+    signal: 'prevention_step',
+    when: {
+      words: ['now', 'henceforth'],
+      tense: ['present'],
+      negated: false,
+      any: [
+        {
+          passive: false,
+          not: [
+            { mainVerb: ['be', 'have'] },
+            { verb: ['attach', 'fix', 'correct', 'resolve', 'restore', 'arrive', 'ship', 'land', 'work'] },
+          ],
+        },
+        { passive: true, words: ['every', 'all', 'each', 'any', 'only', 'always'] },
+        { words: ['every', 'each', 'always', 'automatically'], not: [{ mainVerb: ['be'] }] },
+      ],
+      not: [
+        {
+          mainVerb: [
+            'realize',
+            'realise',
+            'understand',
+            'know',
+            'see',
+            'think',
+            'feel',
+            'agree',
+            'remember',
+            'recall',
+            'hope',
+            'believe',
+          ],
+        },
+        { link: CONDITIONAL_LINKS },
+        {
+          words: [
+            '?',
+            'please',
+            'let',
+            'know',
+            'see',
+            'think',
+            'hope',
+            'want',
+            'need',
+            'can',
+            'sign',
+            'attach',
+            'attached',
+            'available',
+            'live',
+            'here',
+            'below',
+          ],
+        },
+        { subject: ['client'] },
+        { modal: ['may', 'might', 'could', 'would', 'should'] },
+      ],
+    },
+    example: {
+      yes: 'I now paste names straight from the contact record.',
+      no: 'The corrected proposal is attached now.',
+    },
+  },
+  {
+    id: 'prevent-so-cannot',
+    signal: 'prevention_step',
+    when: {
+      link: ['so'],
+      previousWords: [
+        'add',
+        'added',
+        'rename',
+        'renamed',
+        'set',
+        'change',
+        'changed',
+        'update',
+        'updated',
+        'move',
+        'moved',
+        'create',
+        'created',
+        'require',
+        'required',
+        'split',
+        'lock',
+        'locked',
+      ],
+      any: [
+        { negated: true, modal: ['can', 'will', 'could', 'would'] },
+        { words: ['every', 'each', 'always', 'automatically'] },
+      ],
+    },
+    example: { yes: "We've added a check so this can't happen again.", no: "We've added a page so you can find them." },
+  },
+  // --- explanation ------------------------------------------------------------------------
+  {
+    id: 'explain-because',
+    signal: 'explanation',
+    when: {
+      link: ['because', 'since', 'as'],
+      any: [{ subject: ['first', 'it', 'third', 'client'] }, { passive: true }],
+      not: [
+        { link: ['as'], tense: ['future'] },
+        {
+          phrase: [
+            'as soon as',
+            'as well',
+            'as much',
+            'as you',
+            'as mention',
+            'as i say',
+            'as say',
+            'as always',
+            'as far as',
+            'as per',
+            'as discuss',
+            'as request',
+            'as possible',
+            'since then',
+            'as a result',
+            'as part',
+          ],
+        },
+        {
+          link: ['since'],
+          words: [
+            'monday',
+            'tuesday',
+            'wednesday',
+            'thursday',
+            'friday',
+            'yesterday',
+            'week',
+            'month',
+            'year',
+            'morning',
+            'release',
+            'version',
+          ],
+        },
+      ],
+    },
+    example: {
+      yes: 'The report was late because our export job failed overnight.',
+      no: 'The report will be late as soon as the job runs.',
+    },
+  },
+  {
+    id: 'explain-cause-named',
+    signal: 'explanation',
+    when: {
+      any: [
+        {
+          phrase: [
+            'be cause by',
+            'root cause be',
+            'the cause be',
+            'the reason be',
+            'the reason for',
+            'the problem be that',
+            'the issue be that',
+            'the issue be cause',
+            'the problem be cause',
+            'turn out',
+            'it seem that',
+            'what happen be',
+            'this happen because',
+            'that happen because',
+            'it happen because',
+            'this be because',
+            'that be because',
+            'it be because',
+            'this be due to',
+            'it be due to',
+            'that be due to',
+            'be due to a',
+            'be due to the',
+            'result from',
+            'result of a',
+            'stem from',
+            'come from',
+            'lead to',
+            'trigger by',
+            'be break by',
+            'break because',
+            'fail because',
+            'because of a',
+            'because of the',
+            'because of my',
+            'because of our',
+            'thanks to a',
+            'due to a bug',
+            'due to an error',
+            'due to a mistake',
+            'due to my',
+            'due to our',
+            'due to a change',
+            'due to the change',
+            'due to a typo',
+            'due to a misconfiguration',
+            'be that i',
+            'be that we',
+            'mean that',
+            'which mean',
+            'have a bug',
+            'have a typo',
+            'contain a bug',
+            'there be a bug',
+            'there be an error',
+            'there be a typo',
+            'there be a mistake',
+            'there be a problem with',
+            'there be an issue with',
+            'be mistakenly',
+            'mistakenly use',
+            'be use the wrong',
 
-/** How serious each rule is: errors undo the apology, warnings weaken it, info is advice. */
-export const RULE_SEVERITY: Record<ApologyRule, FindingSeverity> = {
-  conditional_apology: 'error',
-  feelings_deflection: 'error',
-  blame_shifting: 'error',
-  passive_evasion: 'warning',
-  excuse: 'warning',
-  minimization: 'warning',
-  vagueness: 'warning',
-  self_focus: 'warning',
-  sorry_but: 'warning',
-  arguing: 'warning',
-  groveling: 'warning',
-  unnamed_mistake: 'warning',
-  no_timeline: 'warning',
-  too_long: 'info',
-  no_prevention: 'info',
-};
+            'be not update',
+            'be not set',
+            'be not include',
+            'be not publish',
 
-/** Longest acknowledgment, in words, before it stops being brief (the seeds: "be brief"). */
-export const MAX_WORDS = 250;
+            'outage',
+            'have an outage',
+            'expire',
+            'be expire',
+            'be outdated',
+            'be out of date',
+            'out of date',
 
-export interface RuleOptions {
-  kind: 'acknowledgment' | 'general';
-  mistake?: { title: string; description?: string } | undefined;
-}
+            'be incorrect',
+            'have the wrong',
+            'have a wrong',
+            'be set to',
+            'be point to',
+            'point to the wrong',
+            'be block by',
+            'be mark as',
+            'be flag as',
+            'be tag as',
+            'be place in',
+            'be put in',
+            'misconfigure',
+            'confuse',
+            'mix up',
+          ],
+        },
+        {
+          subject: SPEAKER,
+          tense: PAST,
+          verb: [
+            'forget',
 
-const g = (source: string): RegExp => new RegExp(source, 'g');
-const APOLOGY_IN_SENTENCE = /\b(?:sorry|apologi[sz]\w*|apolog(?:y|ies)|regret\w*)\b/;
+            'assume',
+            'misread',
+            'misunderstand',
+            'overlook',
+            'confuse',
 
-// conditional_apology --------------------------------------------------------------------
-const COND_IF = g(
-  `\\b(?:sorry|apologi[sz]e[sd]?|apologies|apologising|apologizing|regret)(?:,| for (?:that|this|it|the \\w+|any \\w+)| to you| again| about that| in advance)? if\\b`,
-);
-const COND_IF_CLAUSE = g(
-  `\\bif (?:i|we|this|that|it|anything|anyone|our \\w+|my \\w+|your \\w+|something|any of (?:this|that|our \\w+|my \\w+|the \\w+))(?: \\w+){0,4}? (?:arrived (?:damaged|late|broken|wrong)|(?:was|were)(?:n't)? (?:rude|unhelpful|dismissive|abrupt|short with you)|upset|offended|inconvenienced|confused|caused|hurt|bothered|annoyed|frustrated|disappointed|was(?:n't)? (?:wrong|unclear|confusing|late|incorrect)|made (?:a|an|any) (?:mistake|error)|got (?:it|this|anything|something) wrong|missed|came across)\\b`,
-);
-const COND_MAY = g(
-  `\\b(?:may|might|could) have (?:caused|created|led to|resulted in|upset|offended|inconvenienced|confused|frustrated|hurt|affected|been (?:confusing|upsetting|inconvenient|frustrating|unclear|wrong|incorrect|an error|a mistake|late|misleading|a problem))\\b|\\b(?:i|we) (?:may|might) have (?:\\w{3,}ed|sent|made|given|missed|used|forgotten|mixed|got|left|put|misread|overlooked|misunderstood|written|taken|built|run|been (?:wrong|late|mistaken|unclear|careless))\\b`,
-);
-const COND_ANYONE = g(
-  `\\b(?:to )?(?:anyone|anybody|those|whoever|everyone|any of you|any clients?|any customers?)(?: (?:on|at|in|from) (?:your|the|our) \\w+)? (?:who|that|whom) (?:was|were|felt|feels|may|might|has|have|is|are|had)\\b|\\bto the extent that\\b|\\bif any\\b`,
-);
+            'rely',
+            'base',
+            'mix',
+            'mistake',
+            'misinterpret',
+          ],
+          negated: false,
+          not: [
+            { link: CONDITIONAL_LINKS },
+            { words: ['?'] },
+            {
+              phrase: [
+                'think it be already',
+                'i think that be',
+                'i think i',
+                'i think we',
+                'i think it',
+                'i think this',
+                'think you',
+              ],
+              tense: ['present'],
+            },
+          ],
+        },
 
-// feelings_deflection --------------------------------------------------------------------
-const FEELING_ADJ =
-  '(?:upset|unhappy|disappointed|frustrated|annoyed|angry|offended|hurt|confused|bothered|dissatisfied|displeased|aggrieved|put out|concerned|let down|inconvenienced)';
-const FEELINGS = g(
-  `\\b(?:we|i) (?:understand|appreciate|realise|realize|recognise|recognize) (?:that |how )?you(?:'re| are| were| feel| felt)? (?:so |very |really )?${FEELING_ADJ}|\\b(?:sorry|apologi[sz]e|apologies|regret) (?:(?:for|about) )?(?:any|the|your) (?:frustration|upset|disappointment|distress|annoyance|anxiety|worry|stress)\\b|\\b(?:sorry|apologi[sz]e|apologies|regret) (?:that )?(?:the|your|our|this|it) (?:\\w+ ){0,2}(?:wasn't|weren't|was not|were not|didn't|did not) (?:what you (?:hoped|expected|wanted|had in mind)|meet your expectations|live up to your expectations|to your (?:liking|taste|satisfaction))|\\b(?:sorry|apologi[sz]e|apologies|regret)(?: \\w+){0,2}? (?:that |to hear(?: that)? )?(?:you|some of you|anyone|people|your team|you all|you both)(?: may| might)?(?: (?:feel|felt|think|thought|believe|perceived?|consider(?:ed)?|got the impression|are feeling|were left feeling|see (?:it|this|things)|saw (?:it|this|things)|took (?:it|this)|take (?:it|this)|found (?:it|this|the|our)|find (?:it|this|the|our)|had (?:a|an) (?:bad|poor|unpleasant|frustrating|negative|disappointing) experience)|(?:'re| are| were|'ve been| have been| feel| felt) (?:so |very |a (?:bit|little) )?${FEELING_ADJ})\\b|\\bsome (?:of you|people|clients|customers|readers)(?: may| might)? (?:feel|felt|have felt|think|thought|were upset|are upset|found)\\b|\\b(?:sorry|apologi[sz]e|apologies|regret) (?:for )?(?:how|the way) (?:you|this|that|it) (?:feel|felt|made you feel|came across|was (?:received|perceived|taken|read))\\b|\\bif you (?:felt|feel|were|are) (?:that |like )?(?:${FEELING_ADJ}|we|i|this|it)\\b`,
-);
-
-// passive_evasion ------------------------------------------------------------------------
-const PASSIVE_AUX =
-  "(?:was|were|has been|have been|had been|got|gets|(?<=')s been|should have been|may have been|might have been|was not|were not|wasn't|weren't|has not been|have not been|hasn't been|haven't been|had not been|hadn't been|was never|were never|is|are)";
-const PASSIVE_ADV =
-  '(?: (?:accidentally|mistakenly|inadvertently|wrongly|incorrectly|erroneously|unfortunately|somehow|apparently|also|then|never|not|all|both|just|originally|initially|actually|still|clearly|obviously|unintentionally|evidently|partly|partially|completely|entirely))*';
-const ALWAYS_WRONG =
-  '(?:deleted|lost|missed|overlooked|misspel(?:led|t)|mis(?:read|quoted|printed|label(?:l)?ed|filed|placed|handled|directed|addressed|calculated|understood|named|typed|routed|stated|reported|keyed|priced|dated|sent|pronounced|gendered|titled|configured|communicated|interpreted)|over-?charged|under-?charged|over-?billed|double-?(?:booked|charged|billed|invoiced|counted)|triple-?booked|dropped|omitted|left out|left off|forgotten|neglected|corrupted|overwritten|leaked|exposed|mixed up|ignored|skipped|wiped|botched|bungled|messed up|screwed up|mishandled)';
-const NOT_DONE =
-  '(?:sent|delivered|processed|handled|actioned|updated|checked|reviewed|proofread|caught|flagged|included|followed|met|completed|communicated|passed on|forwarded|applied|done|actioned|tested|saved|backed up|answered|replied to|approved|recorded|entered|honou?red|refunded|paid|corrected|fixed|informed|notified|told|contacted|invoiced|shipped|published|scheduled|confirmed|renewed|submitted|filed)';
-const NEUTRAL_PARTICIPLE =
-  '(?:sent|given|quoted|billed|charged|invoiced|printed|booked|cancell?ed|closed|suspended|terminated|rejected|declined|disconnected|blocked|scheduled|used|attached|shared|uploaded|published|posted|entered|typed|written|put|copied|pasted|added|included|listed|addressed|emailed|mailed|run|shipped|delivered|applied|set|pulled|linked|label(?:l)?ed|spelled|spelt|calculated|built|designed|translated|submitted|filed|ordered|shown|displayed|launched|released|deployed|pushed|configured|updated|changed|removed|processed|issued|forwarded|paid|transferred|imported|exported|assigned|reserved|told|loaded|inserted|priced|dated|stated|provided|recorded|made|cut|placed|routed|allocated|assumed|mentioned|named|called|referred to|printed on|set up)';
-const PASSIVE = g(`\\b${PASSIVE_AUX}${PASSIVE_ADV} (${ALWAYS_WRONG}|${NOT_DONE}|${NEUTRAL_PARTICIPLE})\\b`);
-const ALWAYS_WRONG_RE = new RegExp(`^${ALWAYS_WRONG}$`);
-const NOT_DONE_RE = new RegExp(`^${NOT_DONE}$`);
-const NEUTRAL_RE = new RegExp(`^${NEUTRAL_PARTICIPLE}$`);
-const MISTAKES_MADE = g(
-  `\\b(?:mistakes|errors|an error|a mistake|some mistakes|some errors|a few mistakes|a few errors|an oversight|a misstep|missteps|errors of judge?ment|bad (?:calls|decisions)|a bad call|a wrong decision)(?: \\w+)? (?:was|were|have been|has been|had been) made\\b`,
-);
-const PASSIVE_MARKER_AFTER =
-  /^(?: \w+){0,3}? (?:with (?:an? |the |some )?(?:\w+ ){0,2}(?:errors?|discrepanc(?:y|ies)|mistakes?|typos?|inaccurac(?:y|ies))|in error|by mistake|by accident|incorrectly|inaccurately|wrongly|twice|two times|late|too (?:early|late|soon)|to the wrong|to (?:another|a different|the other|other) \w+|to someone else|without (?:checking|confirming|asking|testing|approval|your approval|reviewing|proofreading|double-checking)|instead of|rather than|with (?:the|an?) (?:wrong|old|outdated|incorrect|previous)|under the wrong|for the wrong|on the wrong|at the wrong|in the wrong|using (?:the|an?) (?:wrong|old|outdated|previous)|from (?:an? |the )?(?:old|outdated|previous|last year's)|before (?:it|they) (?:was|were) (?:ready|approved|signed off))\b/;
-const PASSIVE_MARKER_SUBJECT =
-  /\b(?:wrong|incorrect|inaccurate|outdated|old|previous|unapproved|unfinished|draft|duplicate|second|extra|test|internal|confidential|private|another client's|a different client's)\b[^,;]*$/;
-const AGENT =
-  /^(?: \w+){0,3}? by (?![$£€¥]|(?:only|a|an|one|two|three|some|about|around|nearly|almost|over|under|just|far|up to|more than|less than|at least)\b|mistake|accident|the (?:deadline|end|time|way)|\d|tomorrow|today|tonight|noon|email|hand|post|phone|mail|courier|then|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|close|end)/;
-const AGENT_FIRST_PERSON =
-  /^(?:[ ,-]+\w+){0,3}?[ ,-]+by (?:me|us|myself|ourselves|my team|our team|our staff|our office|my office)\b/;
-const OWN_ACT_BEFORE =
-  /\b(?:(?:i|we) (?!(?:apologi[sz]ed?|regretted|sincerely|deeply|truly|really|are|am|were|was)\b)(?:\w+ )?\w+ed|(?:our|my) (?!(?:apolog|sincere|deepest)\w*\b)\w+(?: \w+)? \w+ed)\b/;
-const SUBJECT_FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+)?$/;
-const MODAL_BEFORE = /\b(?:will|would|won't|can|can't|cannot|could|must|to|shall|should|may|might)\s+$/;
-
-// blame_shifting -------------------------------------------------------------------------
-const BLAME_CLIENT = g(
-  `\\b(?:you|your (?:team|office|staff|colleague|assistant|side|company|department|manager|it team)) (?:didn't|did not|never|failed to|forgot to|neglected to|omitted to)(?: \\w+)? (?:sent|gave|told|provided|replied|responded|confirmed|approved|send|tell|give|provide|mention|specify|let (?:us|me) know|confirm|approve|reply|respond|check|update|read|inform|notify|supply|share|flag|include|attach|sign|answer|clarify|say|ask)\\b|\\byour (?:brief|instructions?|emails?|spec|specs|specification|request|requirements?|team|files?|data|list|spreadsheet|copy|notes|feedback|message|artwork|assets?|colleague|assistant|office|it team|staff|sign-?off)(?: \\w+)? (?:was|were|is|are|had|contained|came|arrived|didn't|did not|said|listed|showed|gave|used)(?: \\w+)? (?:unclear|vague|confusing|incomplete|wrong|late|ambiguous|missing|incorrect|inaccurate|outdated|contradictory|conflicting|not clear|the wrong|an? (?:old|wrong|incorrect|outdated)|after the deadline)\\b|\\b(?:you|your (?:team|office|staff|colleague|assistant|company|department|manager|it team|accountant|designer|developer)) (?:gave|sent|provided|supplied|told|specified|asked for|requested|chose|picked|listed|entered|typed|wrote)(?: (?:us|me))?(?: \\w+){0,2}? (?:the |an? )?(?:wrong|incorrect|outdated|old|unclear|inaccurate)\\b|\\byou (?:approved|signed off on|signed off|okayed|ok'd|signed) (?:it|this|the (?:proof|draft|design|file|copy|artwork|version|invoice|quote|layout|brief|text|wording|list|data))\\b|\\b(?:had you|if you had|if you'd)(?: \\w+)? (?:told|sent|let|checked|replied|given|provided|specified|mentioned|confirmed|read|responded|informed|asked|clarified|flagged|been clearer|been|approved|signed|paid|booked|ordered|answered|returned|submitted|uploaded|called)\\b|\\byou (?:should|could|might) have (?:told|sent|let|checked|read|given|provided|specified|mentioned|confirmed|asked|replied|flagged|caught|noticed|been)\\b|\\b(?:error|mistake|problem|issue|fault)s? (?:was |is |seems to be |appears to be |lies |lay )?(?:on|at|with) your (?:end|side)\\b|\\byour (?:fault|mistake|error|responsibility)\\b|\\bif (?:the|your) (?:brief|spec|specs|instructions|requirements|email|files?|data|copy) had (?:included|mentioned|specified|said|listed|shown|asked for|been)\\b|\\b(?:because|since|as) (?:you|your (?:\\w+ )?(?:team|office|staff|department|colleague|manager|accountant|side)) (?:took (?:\\w+ ){0,2}(?:weeks|days|months|long|ages)|(?:were|was) late|didn't|did not|forgot|missed|changed (?:the|your) (?:brief|plan|scope|mind|dates?))\\b|\\b(?:you|your team) (?:were|was) (?:supposed|meant|expected|responsible) to\\b`,
-);
-const THIRD_PARTY =
-  '(?:the|our|their|your|a|my|one of (?:our|the)) (?:(?:new|junior|temporary|other|external|outside|overseas|local) )?(?:printers?|print shop|print house|courier|couriers|vendors?|suppliers?|contractors?|subcontractors?|sub-contractors?|freelancers?|developer|designer|hosting (?:provider|company)|host|providers?|bank|payment (?:processor|provider|gateway|system)|platform|software vendor|intern|interns|junior|new hire|temp|trainee|assistant|colleague|accountant|bookkeeper|partners?|other agency|post office|postal service|carriers?|delivery (?:company|service|driver|partner)|shipping (?:company|partner)|it (?:team|department|guy|provider)|third[- ]party(?: \\w+)?|email provider|mail server|cloud provider|isp|data cent(?:re|er)|manufacturer|warehouse|venue|caterers?|photographer|translator|(?:other|previous) (?:team|agency|developer|designer|account manager)|team member|staff member|new (?:system|software|tool|platform|starter)|[a-z]+ (?:inc|ltd|llc))';
-const BLAME_THIRD = g(
-  `\\b${THIRD_PARTY}(?:'s)?,? (?:who|which|that) (?:\\w+ ){0,2}(?:shipped|sent|delivered|printed|made|missed|forgot|lost|failed|messed|mixed|dropped|used)\\b[^.!?\\n]{0,40}?\\b(?:late|wrong|twice|in error|by mistake)\\b|\\b(?:came|stemmed|resulted|arose) from ${THIRD_PARTY}\\b|\\b\\w+ (?:on|in|from) (?:our|my) (?:team|office|side|staff)(?: \\w+)? (?:sent|made|forgot|missed|used|typed|entered|deleted|lost|gave|put|booked|printed|mixed)\\b|\\b${THIRD_PARTY}(?:'s)? (?:processed|charged|billed|ran|shipped|delivered|sent|debited|took) \\w+(?: \\w+){0,3} (?:twice|two times|late|double)\\b|\\b(?:lost|damaged|delayed|misdelivered|mislaid|cancell?ed|dropped|broken|misplaced) (?:\\w+ )?by ${THIRD_PARTY}\\b|\\b(?:our|the) (?:systems?|software|servers?|platform|website|site|app|network|it) (?:has|have) been (?:a (?:bit|little) )?(?:temperamental|playing up|acting up|flaky|unstable|unreliable|glitchy|misbehaving)\\b|\\b${THIRD_PARTY}(?:'s)? (?:\\w+ ){0,3}(?:the )?wrong\\b|\\b${THIRD_PARTY}(?:'s)? (?:\\w+ ){0,1}(?:sent|shared|posted|emailed|forwarded|deleted|published|printed|booked)\\b[^.!?\\n]{0,50}?\\b(?:by mistake|by accident|in error|accidentally|to the wrong|the wrong)\\b|\\b${THIRD_PARTY}(?:'s)?(?: \\w+){0,2}? (?:made|caused|messed|mixed|dropped|failed|lost|deleted|didn't|did not|forgot|missed|misread|misprinted|misunderstood|never|double-?booked|over-?booked|cancell?ed|damaged|(?:sent|printed|gave us|provided|supplied|shipped|delivered|used) (?:us |you )?(?:the |an? )?(?:wrong|incorrect|outdated|old|damaged|late)|got (?:\\w+ )?wrong|delivered (?:late|it late)|was (?:late|responsible|to blame|at fault|down|slow)|were (?:late|responsible|to blame|at fault|down|slow)|is (?:to blame|at fault|responsible)|had (?:an? )?(?:outage|glitch|bug|error|problem|issue|fault|mix-?up|delay)|went down|crashed|broke|introduced|let us down|error|mistake|glitch|bug|outage|fault|mix-?up|screwed up|messed up)\\b|\\b(?:was|is|were)(?: entirely| completely| really| actually| all)? (?:the|their|a) (?:\\w+ )?\\w+'s? (?:fault|mistake|error|doing)\\b|\\b(?:the fault|the blame|the responsibility|the error|the mistake)(?: here)? (?:lies|lay|rests|rested|is|was|sits) (?:entirely |squarely |firmly )?(?:with|on) (?:the|their|your|a)\\b|\\bnot (?:really |entirely |strictly |technically )?(?:my|our) (?:fault|mistake|error|doing|responsibility)\\b|\\b(?:wasn't|was not|isn't|is not)(?: \\w+)? (?:my|our) (?:fault|mistake|error|doing)\\b|\\b(?:beyond|outside|out of) (?:our|my) (?:control|hands)\\b|\\bunforeseen (?:circumstances|events|issues|problems|delays)\\b|\\bforce majeure\\b|\\bact of god\\b|\\b(?:i|we) (?:was|were) (?:given|sent|told|provided|supplied|handed) (?:the |an? )?(?:wrong|incorrect|outdated|old|bad|inaccurate)\\b|\\b(?:a|an|the) (?:technical|system|computer|software|it|server|network) (?:glitch|error|issue|fault|problem|failure|hiccup|bug)\\b|\\b(?:glitch|bug|error|fault|outage) (?:in|with|on|at) (?:the|their) (?:system|software|platform|server|network|vendor|supplier|provider)\\b`,
-);
-const NOT_FAULT =
-  /\bnot (?:really |entirely |strictly |technically )?(?:my|our) (?:fault|mistake|error|doing|responsibility)\b|\b(?:wasn't|was not|isn't|is not)(?: \w+)? (?:my|our) (?:fault|mistake|error|doing)\b/;
-
-// excuse, minimization -------------------------------------------------------------------
-const MINIMIZATION = g(
-  `\\b(?:(?:any|the|this|that|some|slight|minor|small|little) inconveniences?(?: (?:this|it|that|we|i) (?:may|might) have caused| caused)?|(?:small|minor|slight|tiny|little|trivial|harmless|insignificant|teeny|wee) (?:\\w+ )?(?:hiccups?|glitch(?:es)?|issues?|errors?|mistakes?|mix-?ups?|oversights?|slips?|slip-ups?|typos?|problems?|blips?|snags?|hitch|bumps?|inaccurac(?:y|ies)|discrepanc(?:y|ies)|delays?|outages?|disruptions?|niggles?|misunderstandings?|mishaps?|gaffes?|inaccuracies)|only (?:down|offline|late|out|unavailable|affected) for\\b|(?:won't|wouldn't|will not|would not) have noticed|(?:barely|hardly) (?:anyone|anybody|noticed)|a (?:bit|little) (?:temperamental|flaky|slow|behind|glitchy|patchy)|hiccups?|blips?|(?:an? )?isolated (?:incident|case|issue|error|event|mistake|occurrence)|just (?:a|one|an|some) (?:\\w+ )?(?:typo|mistake|error|slip|glitch|small|minor|few|little|misunderstanding|oversight)|only (?:a few|a couple|a handful|a small number|one|two|minor|slightly|briefly|a minute|a little|a tiny|a small)|(?:no|not a) (?:big|huge|major|massive) deal|no harm done|no real harm|not (?:that|a|too) (?:big|serious|major|bad)|nothing (?:serious|major|significant|to worry about)|(?:minimal|limited|negligible|little) (?:impact|effect|disruption)|barely (?:noticeable|affected|a)|a (?:bit|little) (?:of a )?(?:mix-?up|delay|late|off|wrong|confusing|muddled)|slightly (?:off|wrong|late|incorrect|delayed|out)|(?:a )?tad (?:late|off)|happens? (?:from time to time|now and (?:then|again)|occasionally|every so often|to (?:the best of us|everyone)))\\b`,
-);
-
-// self_focus -----------------------------------------------------------------------------
-const SELF_FOCUS = g(
-  `\\b(?:(?:a|such a) (?:really |very |incredibly |so )?(?:nightmare|rough|tough|hard|stressful|terrible|awful|horrible|exhausting) (?:week|day|month|time|few days|few weeks|year) for (?:me|us|my team|our team|our whole team|the whole team|all of us|everyone here)|(?:i|we)(?:'ve| have)? (?:had|been having) (?:a |such a |the )?(?:rough|tough|hard|difficult|terrible|awful|stressful|horrible|long|nightmare|exhausting|draining|miserable)(?: \\w+)? (?:week|day|month|time|year|few (?:days|weeks)|couple of (?:days|weeks)|stretch|period)|(?:this|it|that|everything|(?:this|the) (?:whole |last |past )?(?:week|month|day|year|process|situation))(?: whole week)?(?: has been| was|'s been| is| has all been) (?:so |really |very |incredibly |extremely |quite )?(?:stressful|hard|difficult|upsetting|embarrassing|exhausting|painful|tough|awful|humiliating|draining|a nightmare) for (?:me|us|our team|my team|everyone here|all of us|me personally)|(?:i|we)(?:'ve| have)? (?:been )?(?:losing sleep|lost sleep|not slept|haven't slept|hardly slept|barely slept|beating (?:myself|ourselves) up|kicking (?:myself|ourselves)|been in tears|been crying|cried|could cry|had to work (?:all night|all weekend|late|through the night|overtime)|had to cancel (?:my|our)|been (?:under|dealing with) (?:a lot of|so much|huge|enormous) (?:stress|pressure))|(?:i'm|i am|we're|we are|i was|we were|i feel|we feel|i felt|we felt|i've been|we've been) (?:so |really |very |completely |absolutely |totally |just )?(?:stressed(?: out)?|exhausted|devastated|overwhelmed|drained|frazzled|burnt out|burned out|worn out|heartbroken|crushed|shattered|a wreck|in pieces)|you (?:have no idea|can't imagine|cannot imagine) how (?:\\w+ ){0,2}(?:bad|terrible|awful|hard|stressful|embarrassed|upset|guilty)|(?:cost|costs|costing) (?:me|us) (?:\\w+ ){0,3}(?:money|hours|days|sleep|weekend|evening|night|a fortune|dearly)|my (?:reputation|weekend|evening|stress|anxiety|health|nerves|sanity)|(?:i|we) (?:hate|can't stand) (?:that|when|myself)|(?:spare a thought|think) (?:for|of) (?:me|us|our team))\\b`,
-);
-
-// sorry_but ------------------------------------------------------------------------------
-const SORRY_BUT = g(
-  `\\b(?:sorry|apologi[sz]e[sd]?|apologies|apology|regret)\\b[^.!?\\n]{0,80}?(?:,|;|\\s)\\s*(but|however|although|though|that said|having said that)\\b`,
-);
-const BUT_REPAIR =
-  /^\W*(?:but|however|although|though|that said|having said that)\W+(?:(?:it|they|this|the \w+) (?:went out|was sent|were sent|is on its way|are on their way|has shipped|have shipped|shipped|will be with you|arrives?|will arrive)\b.*|(?:the good news|good news|thankfully|happily|luckily)\b.*|(?:i|we)(?:'ve| have| had)? (?:already |now |since |just )?(?:fixed|corrected|re-?sent|re-?issued|refunded|credited|replaced|restored|attached|sent|updated)\b.*|(?:the )?(?:corrected|correct|revised|updated|fixed|right|new|replacement) .*|(?:it|this|everything)(?:'s| is| has been) (?:now )?(?:fixed|corrected|resolved|sorted|restored).*|also\b.*)$/;
-
-// arguing --------------------------------------------------------------------------------
-const ARGUING = g(
-  `\\b(?:to be fair|in (?:all )?fairness|technically(?: speaking)?|strictly speaking|in (?:our|my) defen[cs]e|for the record|(?:as|like) (?:i|we) (?:mentioned|said|stated|explained|noted|pointed out|told you|clarified|have said|had said|made clear|flagged)(?: (?:before|previously|earlier|in (?:my|our) (?:last|previous) (?:email|message)|on the call))?|per (?:my|our) (?:last|previous|earlier) (?:email|message|note)|as per (?:my|our) (?:last|previous|earlier)|as you (?:may|will|might|should) (?:recall|remember|know)|if you (?:re-?read|look back at|check|read) (?:the|my|our|your) (?:email|contract|brief|agreement|thread|message|terms|proposal|quote|invoice)|(?:the|our) (?:contract|agreement|terms|brief|proposal|sow|statement of work|quote)(?: \\w+)? (?:clearly )?(?:states?|says|said|stated|specifies|specified|stipulates)|(?:it|this|that) (?:wasn't|was not|isn't|is not) (?:technically|strictly|really|actually) (?:a |an )?(?:mistake|error|wrong|late)|(?:we|i) did (?:actually |technically |in fact )?(?:deliver|send|meet|follow|do|tell|mention|reply|warn|flag|include)|actually|in fact|with respect|with all due respect|(?:under|per|in line with|in accordance with) (?:our|the) (?:terms|contract|agreement|policy|t&cs)|as per (?:our|the) (?:agreement|contract|terms|policy|quote|brief)|(?:we|i) (?:\\w+ed|did|made|built|shot|wrote|sent|gave) (?:you )?exactly what\\b|found no (?:error|mistake|fault|issue|problem)s?|(?:the|this) (?:charge|invoice|amount|price|fee|bill) (?:is|was) correct)\\b`,
-);
-const FAULT_NEAR =
-  /^(?:\s+\w+){0,3}?\s+(?:wrong|mistake|error|missed|forgot|overlooked|misread|mixed|late|my fault|our fault)\b/;
-
-// groveling ------------------------------------------------------------------------------
-const GROVEL = g(
-  `\\b(?:please,? please\\b|i beg you|(?:i'm|i am|i feel like|i feel|i was|i've been|i (?:honestly|really|just|truly) feel like) (?:such |a complete |an absolute |a total |so |completely |totally |utterly |truly )?(?:an? )?(?:idiot|fool|moron|useless|incompetent|hopeless|pathetic|failure|disgrace|disaster|embarrassment|the worst|terrible at (?:my|this) job|not good enough|unworthy|stupid|worthless)|(?:i|we) (?:do not|don't) deserve|i(?:'ll| will) never forgive myself|(?:i|we)(?: beg| am begging| are begging|'m begging|'re begging)|(?:on|down on) (?:my|our|bended) knees?|grovel\\w*|unforgivable|how (?:could|can) (?:i|we) (?:be|have been) so|i (?:can't|cannot) believe (?:i|we|how)|i hate myself|a (?:thousand|million|hundred) apologies|(?:i|we) (?:can(?:'t|not)|could never) apologi[sz]e enough|words cannot express|there are no words|please don't (?:fire|leave|hate|drop|sack) (?:me|us)|(?:so|very|really|truly|deeply),? (?:so|very|really|truly|deeply),? (?:so |very |really |truly |deeply )*sorry|sorry,? sorry|i'm the worst)\\b`,
-);
-
-// vagueness ------------------------------------------------------------------------------
-const VAGUE_WRONG_NOUN = g(
-  `\\b(?:sorry|apologi[sz]e[sd]?|apologies|apology|regret)(?: \\w+){0,3}? (?:for|about|over) ((?:the|this|that|these|those|any|all|our|my) (?:issues?|problems?|situation|matter|incident|trouble|confusion|mix-?up|errors?|mistakes?|hiccups?|oversight|mishap|inconvenience|mess|recent (?:\\w+ )?(?:issue|problem|events?|incident)|whole (?:thing|situation|affair))|what happened|everything|all (?:this|that|of this))\\b`,
-);
-
-const STOPWORDS = new Set(
-  'the a an and or but of to in on at for with from by about as into over after before this that these those it its is was were be been being are has have had do does did not no yes we i you your our my me us they them their he she his her wrong mistake error issue problem incorrect sent send client clients customer mistakes errors issues problems which who what when where why how than then there here also just only very more most some any all one two new old via per etc'.split(
-    ' ',
-  ),
-);
-
-/** Crude stem so "invoices"/"invoiced"/"invoicing" meet "invoice". */
-function stem(word: string): string {
-  let w = word;
-  for (const suffix of ['ings', 'ing', 'ed', 'es', 's', 'e']) {
-    if (w.length > suffix.length + 3 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  return w;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The distinctive words of the mistake (title and description), stemmed. */
-function mistakeTerms(mistake: { title: string; description?: string | undefined }): Set<string> {
-  const terms = new Set<string>();
-  const text = `${mistake.title} ${mistake.description ?? ''}`.toLowerCase();
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0];
-    if (w.length < 3 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    terms.add(stem(w));
-  }
-  return terms;
-}
-
-function finding(
-  rule: ApologyRule,
-  span: { start: number; end: number },
-  message: string,
-  suggestion: string,
-  replacement?: string,
-): Finding {
-  const f: Finding = { rule, severity: RULE_SEVERITY[rule], start: span.start, end: span.end, message, suggestion };
-  if (replacement !== undefined) f.replacement = replacement;
-  return f;
-}
-
-/**
- * A cause pinned on someone else is still an explanation (however badly offered): the blame hit
- * joins the explanation evidence. The only place rules feed back into the components.
- */
-function blamedCause(comp: ComponentResult, h: Hit): void {
-  comp.evidence.explanation.push({ start: h.start, end: h.end });
-  comp.components.explanation = true;
-}
-
-function ownedNear(comp: ComponentResult, sentence: number): boolean {
-  return comp.ownership.some((o) => Math.abs(o.sentence - sentence) <= 1);
-}
-
-/** Runs every rule and returns the findings in text order. */
-export function runRules(doc: Doc, comp: ComponentResult, options: RuleOptions): Finding[] {
-  const out: Finding[] = [];
-  const text = doc.text;
-  const lc = doc.lc;
-
-  // conditional_apology
-  const conditional: Hit[] = [];
-  for (const h of findAll(doc, COND_IF)) conditional.push(h);
-  for (const h of findAll(doc, COND_IF_CLAUSE))
-    if (
-      APOLOGY_IN_SENTENCE.test(sentenceText(doc, h.sentence)) ||
-      /\bcame across\b|\b(?:not|never) (?:my|our) intent/.test(sentenceText(doc, h.sentence))
-    )
-      conditional.push(h);
-  for (const h of findAll(doc, COND_MAY)) conditional.push(h);
-  for (const h of findAll(doc, COND_ANYONE))
-    if (APOLOGY_IN_SENTENCE.test(sentenceText(doc, h.sentence))) conditional.push(h);
-  for (const h of dedupe(conditional)) {
-    const t = lc.slice(h.start, h.end);
-    const replacement = /^(?:may|might|could) have /.test(t)
-      ? text
-          .slice(h.start, h.end)
-          .replace(/^(?:may|might|could) have /i, '')
-          .replace(/^been /, 'was ')
-      : undefined;
-    out.push(
-      finding(
-        'conditional_apology',
-        h,
-        'A conditional apology ("if", "may have", "to anyone who") doubts that anything went wrong.',
-        'Say plainly what happened and that you are sorry for it: "I\'m sorry I sent the wrong file."',
-        replacement &&
-          /^(?:caused|created|led to|resulted in|upset|offended|inconvenienced|confused|frustrated|hurt|affected) /.test(
-            `${replacement} `,
-          )
-          ? replacement
-          : undefined,
-      ),
-    );
-  }
-
-  // feelings_deflection
-  const feelingsHits = findAll(doc, FEELINGS);
-  const feelingsFired = feelingsHits.length > 0;
-  for (const h of feelingsHits) {
-    out.push(
-      finding(
-        'feelings_deflection',
-        h,
-        "This apologises for the client's feelings, not for what you did.",
-        'Apologise for the act: "I\'m sorry I got your name wrong", not "sorry you feel upset".',
-      ),
-    );
-  }
-
-  // passive_evasion: an agentless passive about the wrong, with no first-person ownership nearby.
-  const passives: Hit[] = [];
-  const mistakesMadeHits = findAll(doc, MISTAKES_MADE).filter((h) => !inConditional(doc, h));
-  const mistakesMade = mistakesMadeHits.length > 0;
-  passives.push(...mistakesMadeHits);
-  for (const m of scan(doc, PASSIVE)) {
-    const participle = m[1] ?? '';
-    const h: Hit = { start: m.index, end: m.index + m[0].length, sentence: 0 };
-    h.sentence = sentenceAt(doc, h.start);
-    const aux = m[0].slice(0, m[0].length - participle.length);
-    const b = before(doc, h);
-    const a = after(doc, h);
-    if (SUBJECT_FIRST_PERSON.test(b) || MODAL_BEFORE.test(b) || inConditional(doc, h)) continue;
-    if (AGENT.test(a)) continue; // an agent is named (first person = ownership, otherwise not agentless)
-    const isNot = /\b(?:not|never)\b|n't\b/.test(aux);
-    const always = ALWAYS_WRONG_RE.test(participle);
-    const neutral = NEUTRAL_RE.test(participle);
-    const notDone = isNot && NOT_DONE_RE.test(participle);
-    const present = /^(?:is|are)\b/.test(aux);
-    if (present && !/^mis/.test(participle)) continue;
-    const clauseStart = Math.max(
-      b.lastIndexOf(','),
-      b.lastIndexOf(';'),
-      b.lastIndexOf(' and '),
-      b.lastIndexOf(' but '),
-    );
-    const subject = b.slice(clauseStart + 1);
-    const marked = PASSIVE_MARKER_AFTER.test(a) || PASSIVE_MARKER_SUBJECT.test(subject);
-    if (isNot ? !notDone && !(neutral && marked) : !always && !(neutral && marked)) continue;
-    // The last few words of the subject (a cut at 12 characters must not make "some" into "me").
-    const tail =
-      subject.length > 12 && /\w/.test(subject.charAt(subject.length - 13))
-        ? subject.slice(-12).replace(/^\w+/, '')
-        : subject.slice(-12);
-    if (/\b(?:i|we|me|us)\b/.test(tail) && !/\b(?:our|my)\b/.test(subject)) continue;
-    // "the file you uploaded was corrupted" names another agent; "confirmed that it has been deleted" reports a remedy.
-    if (/\b(?:you|they|the client) (?:\w+ed|sent|gave|made|wrote|took|brought)\b/.test(subject)) continue;
-    if (/\b(?:confirmed|confirm|confirms|ensured|verified|checked|made sure)(?: that)?\b/.test(b)) continue;
-    // "When we moved your records, our script matched by surname, so customers were merged": the
-    // writer's own act, earlier in the sentence, is the agent.
-    if (OWN_ACT_BEFORE.test(lc.slice(doc.sentences[h.sentence]?.start ?? 0, h.start))) continue;
-    passives.push(h);
-  }
-  for (const h of dedupe(passives)) {
-    if (ownedNear(comp, h.sentence) || AGENT_FIRST_PERSON.test(after(doc, h))) continue;
-    out.push(
-      finding(
-        'passive_evasion',
-        h,
-        'An agentless passive about the mistake hides who made it.',
-        'Say who did it: "I sent the wrong file", not "the wrong file was sent".',
-      ),
-    );
-  }
-
-  // blame_shifting: the client, a vendor, a colleague or circumstances carry the fault.
-  for (const h of findAll(doc, BLAME_CLIENT)) {
-    const t = lc.slice(h.start, h.end);
-    if (/your (?:fault|mistake|error|responsibility)$/.test(t) && negated(doc, h)) continue;
-    if (
-      /^(?:you (?:approved|signed|okayed|ok'd))/.test(t) &&
-      /\b(?:once|when|after|as soon as|if|until|before)\s+$/.test(before(doc, h))
-    )
-      continue;
-    blamedCause(comp, h);
-    out.push(
-      finding(
-        'blame_shifting',
-        h,
-        'This puts the fault on the client.',
-        'Own your part without pointing at the client, even if they contributed.',
-      ),
-    );
-  }
-  for (const h of findAll(doc, BLAME_THIRD)) {
-    const t = lc.slice(h.start, h.end);
-    const denial = NOT_FAULT.test(t);
-    if (!denial && comp.ownership.some((o) => o.sentence === h.sentence)) continue;
-    if (!denial && (inConditional(doc, h) || negated(doc, h))) continue;
-    if (!denial && !/\b(?:control|hands)$/.test(t)) blamedCause(comp, h);
-    out.push(
-      finding(
-        'blame_shifting',
-        h,
-        denial
-          ? '"Not our fault" moves the fault elsewhere.'
-          : 'This puts the fault on someone else (a vendor, a colleague, a system, circumstances).',
-        'The client hired you, not your vendor: own the outcome ("I didn\'t catch it"), then explain briefly if it helps.',
-      ),
-    );
-  }
-
-  // excuse
-  for (const h of comp.excuses) {
-    // "I was off sick and didn't hand it over, which I should have": owned in the same sentence,
-    // the circumstance is an explanation, not an excuse.
-    if (
-      comp.ownership.some(
-        (o) => o.sentence === h.sentence && /\bshould(?:n't| not)? have\b/.test(lc.slice(o.start, o.end)),
-      )
-    )
-      continue;
-    out.push(
-      finding(
-        'excuse',
-        h,
-        'An excuse (workload, circumstances) reads as a reason it was acceptable.',
-        'Drop the excuse; say what you are doing about it.',
-      ),
-    );
-  }
-
-  // minimization
-  for (const h of findAll(doc, MINIMIZATION)) {
-    if (negated(doc, h) && !/^(?:no|not a) /.test(lc.slice(h.start, h.end))) continue;
-    out.push(
-      finding(
-        'minimization',
-        h,
-        'This makes the mistake sound smaller than it was for the client.',
-        'Name the real impact ("you had to resend the invoice to your board") instead of "any inconvenience" or "a small hiccup".',
-      ),
-    );
-  }
-
-  // vagueness: the wrong or the remedy left unnamed.
-  const apologises =
-    comp.components.regret ||
-    comp.components.responsibility ||
-    comp.components.forgiveness ||
-    conditional.length > 0 ||
-    feelingsFired ||
-    mistakesMade;
-  if (apologises && !comp.namesWrong && !options.mistake) {
-    const vague = findAll(doc, VAGUE_WRONG_NOUN, 1)[0];
-    const anchor =
-      vague ??
-      comp.evidence.regret[0] ??
-      comp.ownership[0] ??
-      mistakesMadeHits[0] ??
-      conditional[0] ??
-      feelingsHits[0] ??
-      comp.evidence.forgiveness[0] ??
-      firstSentence(doc);
-    if (anchor) {
-      out.push(
-        finding(
-          'vagueness',
-          anchor,
-          'The apology never says what went wrong.',
-          'Name the mistake in one plain sentence: what was wrong, where, and for whom.',
-        ),
-      );
-    }
-  }
-  if (!comp.concreteRepair && comp.vagueRemedy.length > 0) {
-    const h = comp.vagueRemedy[0]!;
-    out.push(
-      finding(
-        'vagueness',
-        h,
-        'The remedy is vague: it does not say what you will do.',
-        'Say the concrete fix: "I\'ll send the corrected invoice by 3 pm today."',
-      ),
-    );
-  }
-
-  // self_focus
-  for (const h of findAll(doc, SELF_FOCUS)) {
-    if (negated(doc, h)) continue;
-    out.push(
-      finding(
-        'self_focus',
-        h,
-        "This is about the writer's own plight, not the client's.",
-        'Keep the message about the client and the fix.',
-      ),
-    );
-  }
-
-  // sorry_but
-  for (const m of scan(doc, SORRY_BUT)) {
-    const butWord = m[1] ?? 'but';
-    const butStart = m.index + m[0].length - butWord.length;
-    const h: Hit = { start: m.index, end: m.index + m[0].length, sentence: sentenceAt(doc, m.index) };
-    const rest = lc.slice(butStart, doc.sentences[h.sentence]?.end ?? lc.length);
-    if (BUT_REPAIR.test(rest) || /^but also\b/.test(rest) || /^though\s*(?:[;,.!?]|$)/.test(rest)) continue;
-    if (
-      /^(?:sorry|apolog\w*|regret\w*) to (?:bother|trouble|disturb|chase|nag|pester|interrupt)/.test(lc.slice(m.index))
-    )
-      continue;
-    out.push(
-      finding(
-        'sorry_but',
-        { start: butStart, end: butStart + butWord.length },
-        '"Sorry, but…" takes the apology back.',
-        'End the apology with a full stop; put any context in its own sentence, without defending yourself.',
-      ),
-    );
-  }
-
-  // arguing
-  for (const h of findAll(doc, ARGUING)) {
-    const t = lc.slice(h.start, h.end);
-    if ((t === 'actually' || t === 'in fact') && FAULT_NEAR.test(after(doc, h))) continue;
-    // "For the record, I take full responsibility" is not arguing.
-    if (comp.ownership.some((o) => o.start >= h.end && o.start - h.end <= 3)) continue;
-    out.push(
-      finding(
-        'arguing',
-        h,
-        'This argues the point ("actually", "to be fair", "as I said") instead of owning it.',
-        'Leave the argument out of the apology.',
-        t === 'actually' ? '' : undefined,
-      ),
-    );
-  }
-
-  // groveling: repeated apologies or self-abasement.
-  for (const h of findAll(doc, GROVEL)) {
-    out.push(
-      finding(
-        'groveling',
-        h,
-        'Self-abasement makes the client comfort you.',
-        'One clear apology is enough; spend the words on the fix.',
-      ),
-    );
-  }
-  const regretWords = comp.apologyWords;
-  if (regretWords.length >= 3 && regretWords.length * 40 > doc.wordStarts.length) {
-    const third = regretWords[2]!;
-    out.push(
-      finding(
-        'groveling',
-        third,
-        `The apology is repeated ${regretWords.length} times.`,
-        'Apologise once, clearly; spend the rest on the fix and the prevention.',
-      ),
-    );
-  }
-
-  // too_long
-  if (doc.wordStarts.length > MAX_WORDS) {
-    const start = doc.wordStarts[MAX_WORDS] ?? 0;
-    out.push(
-      finding(
-        'too_long',
-        { start, end: text.length },
-        `At ${doc.wordStarts.length} words this is longer than an apology needs (${MAX_WORDS}).`,
-        'Be brief: what went wrong, that you are sorry, the fix and when, the prevention.',
-      ),
-    );
-  }
-
-  // Acknowledgments: a time for the fix and a prevention step.
-  if (options.kind === 'acknowledgment') {
-    if (!comp.timeline) {
-      const anchor = comp.evidence.repair[0] ?? firstSentence(doc);
-      out.push(
-        finding(
-          'no_timeline',
-          anchor,
-          'No date or time for the fix.',
-          'Give a time: "The corrected invoice will be with you by 3 pm today."',
-        ),
-      );
-    }
-    if (!comp.preventionStep) {
-      const anchor = comp.evidence.repentance[0] ?? lastSentence(doc);
-      out.push(
-        finding(
-          'no_prevention',
-          anchor,
-          'No step that stops this from happening again.',
-          'Say what changes: "Every invoice now gets a second check before it goes out."',
-        ),
-      );
-    }
-  }
-
-  // unnamed_mistake: with the mistake as context, the text must say what went wrong.
-  if (options.mistake) {
-    const terms = mistakeTerms(options.mistake);
-    let named = false;
-    if (terms.size === 0) named = comp.namesWrong;
-    else {
-      for (const m of lc.matchAll(WORD)) {
-        if (terms.has(stem(m[0]))) {
-          named = true;
-          break;
-        }
-      }
-    }
-    if (!named) {
-      const anchor = findAll(doc, VAGUE_WRONG_NOUN, 1)[0] ?? comp.evidence.regret[0] ?? firstSentence(doc);
-      out.push(
-        finding(
-          'unnamed_mistake',
-          anchor,
-          `The acknowledgment never says what went wrong ("${options.mistake.title.slice(0, 80)}").`,
-          "Name the mistake in the client's terms: what was wrong and where.",
-        ),
-      );
-    }
-  }
-
-  out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  // A pathological text (the same phrase thousands of times) gets at most MAX_PER_RULE findings per rule.
-  const perRule = new Map<string, number>();
-  return out.filter((f) => {
-    const n = (perRule.get(f.rule) ?? 0) + 1;
-    perRule.set(f.rule, n);
-    return n <= MAX_PER_RULE;
-  });
-}
-
-/** Most findings reported for one rule in one text. */
-export const MAX_PER_RULE = 50;
-
-function dedupe(hits: Hit[]): Hit[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Hit[] = [];
-  for (const h of sorted) {
-    const last = out[out.length - 1];
-    if (last && h.start < last.end) continue; // overlapping: keep the first, longest
-    out.push(h);
-  }
-  return out;
-}
-
-function firstSentence(doc: Doc): { start: number; end: number } {
-  const s = doc.sentences[0];
-  return s ? { start: s.start, end: s.end } : { start: 0, end: doc.text.length };
-}
-
-function lastSentence(doc: Doc): { start: number; end: number } {
-  const s = doc.sentences[doc.sentences.length - 1];
-  return s ? { start: s.start, end: s.end } : { start: 0, end: doc.text.length };
-}
+        {
+          subject: SPEAKER,
+          tense: PAST,
+          words: [
+            'instead',
+            'rather',
+            'wrong',
+            'old',
+            'outdated',
+            'stale',
+            'without',
+            'before',
+            'while',
+            'draft',
+            'previous',
+            'last',
+          ],
+          verb: [
+            'use',
+            'copy',
+            'install',
+            'push',
+            'publish',
+            'release',
+            'upload',
+            'send',
+            'merge',
+            'run',
+            'deploy',
+            'tag',
+            'bump',
+            'paste',
+            'type',
+            'set',
+            'pick',
+            'point',
+            'build',
+            'write',
+            'change',
+            'rename',
+            'remove',
+            'delete',
+            'upgrade',
+            'update',
+          ],
+          negated: false,
+          not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }],
+        },
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?'] },
+        {
+          phrase: ['do not know what happen', 'not sure what happen', 'not sure why', 'do not know why', 'no idea why'],
+        },
+      ],
+    },
+    example: { yes: 'I had copied the figures from the draft sheet.', no: 'The report is attached.' },
+  },
+  {
+    id: 'explain-what-failed',
+    signal: 'explanation',
+    when: {
+      subject: ['it', 'third'],
+      tense: ['past', 'perfect'],
+      words: [
+        'degrade',
+        'degraded',
+        'corrupt',
+        'corrupted',
+        'outage',
+        'fail',
+        'failing',
+        'failed',
+        'misconfigure',
+        'misconfigured',
+        'expire',
+        'expired',
+        'crash',
+        'crashed',
+        'stuck',
+        'unreachable',
+        'overload',
+        'overloaded',
+        'timeout',
+        'mistakenly',
+      ],
+      negated: false,
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?', 'fix', 'fixed', 'resolve', 'resolved'] }],
+    },
+    example: { yes: 'The release pipeline failed overnight.', no: 'The release pipeline ran overnight.' },
+  },
+  // --- forgiveness ------------------------------------------------------------------------
+  {
+    id: 'forgive-request',
+    signal: 'forgiveness',
+    when: {
+      any: [
+        {
+          phrase: [
+            'forgive me',
+            'forgive us',
+            'forgive my',
+            'forgive our',
+            'pardon me',
+            'pardon my',
+            'pardon our',
+            'excuse my',
+            'excuse our',
+            'earn back your trust',
+            'earn your trust back',
+            'win back your trust',
+            'regain your trust',
+            'rebuild your trust',
+            'restore your trust',
+            'another chance',
+            'a second chance',
+            'trust us again',
+            'trust me again',
+            'your forgiveness',
+            'accept my apology',
+            'accept our apology',
+            'accept my apologies',
+            'accept our apologies',
+            'restore client confidence',
+            'restore your confidence',
+            'regain your confidence',
+          ],
+        },
+      ],
+      not: [
+        { phrase: ['never forgive myself', 'not forgive myself', 'forgive myself', 'pardon?'] },
+        { words: ['myself'] },
+      ],
+    },
+    example: { yes: 'I hope you can forgive me.', no: "I'll never forgive myself." },
+  },
+  // --- conditional / feelings --------------------------------------------------------------
+  {
+    id: 'conditional-if',
+    signal: 'conditional_apology',
+    when: {
+      link: ['if'],
+      previousWords: APOLOGY_WORDS,
+      not: [
+        {
+          phrase: [
+            'if you need',
+            'if you have any',
+            'if you want',
+            'if you would like',
+            'if you prefer',
+            'if you still',
+            'if there be anything',
+            'if you see',
+            'if you find',
+            'if you can',
+            'if you could',
+            'if possible',
+            'if need',
+            'if anyone else',
+          ],
+        },
+      ],
+    },
+    example: { yes: "I'm sorry if you felt misled.", no: "I'm sorry; if you need anything, call me." },
+  },
+  {
+    id: 'conditional-may-have',
+    signal: 'conditional_apology',
+    when: {
+      any: [
+        {
+          phrase: [
+            'may have cause',
+            'might have cause',
+            'may have be',
+            'might have be',
+            'may have affect',
+            'might have affect',
+            'may have experience',
+            'might have experience',
+            'may cause',
+            'may have',
+            'might have',
+            'may occur',
+            'may have inconvenience',
+            'could have cause',
+          ],
+        },
+      ],
+      sentenceWords: APOLOGY_WORDS,
+      not: [{ subject: ['first'], not: [{ phrase: ['may have cause', 'might have cause', 'may cause', 'may have'] }] }],
+    },
+    example: {
+      yes: 'We apologise for any inconvenience this may have caused.',
+      no: 'We apologise for the inconvenience this caused.',
+    },
+  },
+  {
+    id: 'conditional-anyone-who',
+    signal: 'conditional_apology',
+    when: {
+      phrase: [
+        'anyone who',
+        'anyone that',
+        'everybody who',
+        'everyone who',
+        'those who',
+        'those of you who',
+        'anybody who',
+        'all who',
+        'to those',
+        'to anyone',
+        'to anybody',
+        'for those who',
+        'for anyone who',
+        'to whoever',
+        'whoever',
+        'who have feel',
+        'who feel',
+        'who be offend',
+        'who be hurt',
+        'who may',
+      ],
+      sentenceWords: APOLOGY_WORDS,
+    },
+    example: { yes: 'Apologies to those offended by the post.', no: 'Apologies for the post.' },
+  },
+  {
+    id: 'conditional-who-clause',
+    signal: 'conditional_apology',
+    when: {
+      link: ['who', 'that'],
+      any: [
+        { previousWords: ['those', 'anyone', 'everyone', 'everybody', 'anybody', 'whoever'] },
+        { words: FEELINGS, previousWords: APOLOGY_WORDS },
+      ],
+      sentenceWords: APOLOGY_WORDS,
+    },
+    example: {
+      yes: 'I apologize to everybody who has felt attacked by my online postings.',
+      no: 'I apologize to everybody; I attacked them online.',
+    },
+  },
+  {
+    id: 'feelings-you-feel',
+    signal: 'feelings_deflection',
+    when: {
+      any: [
+        {
+          phrase: [
+            'sorry you feel',
+            'sorry that you feel',
+            'sorry you felt',
+            'sorry you be upset',
+            'sorry that you be upset',
+            'sorry you be disappoint',
+            'sorry you be unhappy',
+            'sorry you be frustrated',
+            'sorry you be offend',
+            'sorry for your frustration',
+            'sorry for any frustration',
+            'apologize for your frustration',
+            'apologise for your frustration',
+            'sorry for your disappointment',
+            'sorry you see it that way',
+            'sorry that you see',
+            'sorry you think',
+            'sorry that you think',
+            'sorry it come across',
+            'sorry if it come across',
+            'sorry you take it',
+            'sorry for the anger',
+            'sorry for the frustration',
+            'apologize for the frustration',
+            'apologise for the frustration',
+            'sorry you have be left feel',
+            'sorry that you be',
+          ],
+        },
+        { link: ['that', ''], subject: ['client'], words: FEELINGS, previousWords: APOLOGY_WORDS },
+      ],
+    },
+    example: { yes: "I'm sorry you feel that way.", no: "I'm sorry we sent the wrong file." },
+  },
+  // --- passive evasion ----------------------------------------------------------------------
+  {
+    id: 'passive-wrong',
+    signal: 'passive_evasion',
+    when: {
+      passive: true,
+      agent: false,
+      any: [
+        {
+          verb: ['make'],
+          words: ['mistake', 'mistakes', 'error', 'errors', 'decision', 'decisions', 'misjudgment', 'choice'],
+        },
+        {
+          verb: ['breach', 'cancel', 'notice', 'catch', 'detect', 'point'],
+          any: [
+            { words: ['breach', 'breached'] },
+            {
+              phrase: [
+                'have to be cancel',
+                'be cancel due',
+                'order be cancel',
+                'be not notice',
+                'be notice for',
+                'not notice for',
+                'be never notice',
+                'be never catch',
+                'be not catch',
+              ],
+            },
+          ],
+        },
+        {
+          verb: [
+            'delete',
+            'lose',
+            'break',
+            'miss',
+            'overlook',
+            'send',
+            'publish',
+            'release',
+            'roll',
+            'leak',
+            'expose',
+            'misconfigure',
+            'mishandle',
+            'overcharge',
+            'charge',
+            'bill',
+            'cancel',
+            'ignore',
+            'forget',
+            'drop',
+            'skip',
+            'remove',
+            'change',
+            'push',
+            'merge',
+            'upload',
+            'corrupt',
+            'overwrite',
+            'handle',
+            'communicate',
+            'mislabel',
+            'misspell',
+            'mistype',
+            'mix',
+            'confuse',
+            'yank',
+            'close',
+            'introduce',
+            'leave',
+            'post',
+            'share',
+            'ship',
+            'do',
+            'deploy',
+            'tag',
+            'delay',
+            'neglect',
+            'omit',
+            'mislead',
+            'disable',
+            'revoke',
+            'misplace',
+            'wipe',
+            'damage',
+            'postpone',
+            'block',
+            'ban',
+            'lock',
+          ],
+          any: [
+            { words: WRONG_MARKERS },
+            {
+              words: [
+                'by',
+                'mistake',
+                'accident',
+                'error',
+                'unfortunately',
+                'poor',
+                'better',
+                'badly',
+                'entire',
+                'all',
+                'permanently',
+                'without',
+                'yet',
+                'never',
+                'properly',
+              ],
+            },
+            {
+              verb: [
+                'delete',
+                'lose',
+                'miss',
+                'overlook',
+                'leak',
+                'expose',
+                'misconfigure',
+                'mishandle',
+                'overcharge',
+                'ignore',
+                'forget',
+                'corrupt',
+                'overwrite',
+                'mislabel',
+                'misspell',
+                'mistype',
+                'mix',
+                'confuse',
+                'neglect',
+                'omit',
+                'mislead',
+                'misplace',
+                'wipe',
+                'damage',
+              ],
+            },
+          ],
+        },
+        {
+          phrase: [
+            'could have be handle better',
+            'should have be',
+            'could have be',
+            'be make in poor taste',
+            'make in poor taste',
+            'be not communicate',
+            'be not handle',
+            'be charge twice',
+            'have be charge twice',
+            'be bill twice',
+            'have be bill twice',
+          ],
+        },
+      ],
+      not: [
+        { phrase: ['my fault', 'our fault', 'my mistake', 'our mistake', 'my error', 'our error'] },
+        { subject: ['first'] },
+        { subject: ['client'], words: ['you'], not: [{ words: ['twice', 'double', 'wrongly', 'incorrectly'] }] },
+        { link: CONDITIONAL_LINKS },
+        { words: ['?'] },
+        { modal: ['will', 'can', 'may', 'might', 'must'], perfect: false },
+        {
+          negated: true,
+          not: [
+            {
+              verb: [
+                'communicate',
+                'handle',
+                'tell',
+                'inform',
+                'notify',
+                'notice',
+                'catch',
+                'detect',
+                'test',
+                'check',
+                'update',
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    example: {
+      yes: 'Serious mistakes were made in trying to do so.',
+      no: 'We made serious mistakes in trying to do so.',
+    },
+  },
+  // --- blame shifting -----------------------------------------------------------------------
+  {
+    id: 'blame-third-party-fault',
+    signal: 'blame_shifting',
+    when: {
+      subject: ['third', 'it'],
+      negated: false,
+      any: [
+        {
+          words: THIRD_PARTIES,
+          any: [
+            {
+              verb: [
+                ...FAULT_VERBS,
+                'have',
+                'go',
+                'misconfigure',
+                'crash',
+                'block',
+                'reject',
+                'change',
+                'delay',
+                'fail',
+              ],
+            },
+            {
+              words: [
+                'outage',
+                'issue',
+                'issues',
+                'problem',
+                'problems',
+                'error',
+                'down',
+                'fault',
+                'culpability',
+                'side',
+                'end',
+                'bug',
+                'technical',
+              ],
+            },
+          ],
+        },
+        {
+          phrase: [
+            'on the host side',
+            'on the hosting side',
+            'on their side',
+            'on their end',
+            'host end',
+            'hosts end',
+            "host 's end",
+            'their fault',
+            'his fault',
+            'her fault',
+            'their mistake',
+            'admit culpability',
+            'be to blame',
+            'blame the',
+            'blame it on',
+            'fault of the',
+            'out of our control',
+            'out of my control',
+            'beyond our control',
+            'beyond my control',
+            'nothing we could',
+            'nothing i could',
+            'nothing to do with us',
+            'nothing to do with me',
+          ],
+        },
+      ],
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }, { passive: true, agent: false }],
+    },
+    example: {
+      yes: 'Apparently the server farm has misconfigured a block of IP addresses.',
+      no: 'We misconfigured a block of IP addresses on the server.',
+    },
+  },
+  {
+    id: 'blame-third-party-failed',
+    signal: 'blame_shifting',
+    when: {
+      subject: ['third'],
+      words: [...THIRD_PARTIES, 'someone', 'somebody', 'seller', 'center', 'centre', 'team', 'company', 'they'],
+      any: [
+        {
+          verb: [
+            ...FAULT_VERBS,
+            'experience',
+            'lead',
+            'block',
+            'misconfigure',
+            'reject',
+            'affect',
+            'fail',
+            'crash',
+            'go',
+            'be',
+            'do',
+            'ship',
+            'pass',
+            'follow',
+            'change',
+            'take',
+            'have',
+          ],
+          any: [
+            { negated: true, tense: ['past', 'perfect'] },
+            {
+              negated: false,
+              words: [
+                'outage',
+                'outages',
+                'issue',
+                'issues',
+                'problem',
+                'problems',
+                'error',
+                'errors',
+                'offline',
+                'down',
+                'failure',
+                'fault',
+                'culpability',
+                'misconfigured',
+                'broke',
+                'forgot',
+                'change',
+                'pos',
+                'bad',
+                'technical',
+                'incident',
+                'degraded',
+                'lead',
+                'led',
+              ],
+            },
+          ],
+        },
+      ],
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }, { subject: ['first', 'client'] }],
+    },
+    example: {
+      yes: 'Our host has a couple dozen servers offline right now.',
+      no: 'We have a couple dozen servers offline right now.',
+    },
+  },
+  {
+    id: 'blame-caused-by-third',
+    signal: 'blame_shifting',
+    when: {
+      phrase: [
+        'cause by',
+        'due to',
+        'lead to',
+        'led to',
+        'because of',
+        'result of',
+        'within an upstream',
+        'in a third party',
+        'third party',
+        'third-party',
+        'upstream provider',
+        'on the host',
+        'on the hosts',
+        'hosts end',
+        'host end',
+        'not on my side',
+        'not on our side',
+        'on their side',
+        'on their end',
+        'issue on the',
+        'someone forget',
+        'somebody forget',
+        'whenever they fix',
+        'until they resolve',
+        'until they fix',
+        'nothing we can do',
+        'not much we can do',
+        'nothing i can do',
+      ],
+      any: [
+        { words: [...THIRD_PARTIES, 'someone', 'somebody', 'they', 'their', 'seller', 'third', 'upstream'] },
+        { phrase: ['not on my side', 'not on our side', 'not much we can do', 'nothing we can do'] },
+      ],
+      negated: false,
+      not: [
+        { link: CONDITIONAL_LINKS },
+        {
+          words: ['?', 'our', 'my', 'we', 'i', 'us'],
+          not: [
+            {
+              phrase: [
+                'not on my side',
+                'not on our side',
+                'not much we can do',
+                'nothing we can do',
+                'nothing i can do',
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    example: {
+      yes: 'The issue was caused by an outage at a third party provider.',
+      no: 'The issue was caused by our own deploy.',
+    },
+  },
+  {
+    id: 'blame-third-did-wrong',
+    signal: 'blame_shifting',
+    when: {
+      subject: ['third'],
+      tense: ['past', 'perfect'],
+      negated: false,
+      any: [
+        { words: [...WRONG_MARKERS, 'unedited', 'duplicate'] },
+        { phrase: ['by mistake', 'in error', 'by accident'] },
+      ],
+      andWords: [
+        ...THIRD_PARTIES,
+        'operator',
+        'intern',
+        'team',
+        'staff',
+        'someone',
+        'somebody',
+        'they',
+        'he',
+        'she',
+        'colleague',
+        'driver',
+        'agent',
+        'accountant',
+        'designer',
+        'developer',
+        'contractor',
+        'freelancer',
+        'assistant',
+        'jake',
+      ],
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }, { passive: true }, { words: ['we', 'i', 'us', 'me'] }],
+    },
+    example: { yes: 'The printer used an old file.', no: 'I used an old file.' },
+  },
+  {
+    id: 'blame-by-agent',
+    signal: 'blame_shifting',
+    when: {
+      passive: true,
+      agent: true,
+      words: [
+        ...THIRD_PARTIES,
+        'operator',
+        'depot',
+        'circumstance',
+        'circumstances',
+        'accountant',
+        'intern',
+        'customer',
+        'client',
+        'user',
+        'they',
+        'them',
+        'someone',
+        'supplier',
+        'team',
+        'staff',
+      ],
+      verb: [
+        'cancel',
+        'lose',
+        'cause',
+        'delay',
+        'break',
+        'damage',
+        'send',
+        'miss',
+        'change',
+        'block',
+        'misconfigure',
+        'corrupt',
+        'delete',
+        'drop',
+        'mix',
+      ],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { words: ['?'] },
+        { phrase: ['by me', 'by us', 'by our', 'by my', 'by myself'] },
+      ],
+    },
+    example: { yes: 'Your parcel has been lost by the courier.', no: 'Your parcel has been lost by us.' },
+  },
+  {
+    id: 'blame-client-omission',
+    signal: 'blame_shifting',
+    when: {
+      subject: ['client'],
+      tense: ['past', 'perfect'],
+      negated: true,
+      verb: [
+        'tell',
+        'send',
+        'approve',
+        'confirm',
+        'provide',
+        'give',
+        'include',
+        'mention',
+        'sign',
+        'pay',
+        'reply',
+        'respond',
+        'answer',
+        'read',
+        'check',
+        'specify',
+        'notify',
+        'inform',
+        'update',
+      ],
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }],
+    },
+    example: {
+      yes: "You didn't tell us the event had moved to Saturday.",
+      no: "We didn't tell you the event had moved to Saturday.",
+    },
+  },
+  {
+    id: 'blame-circumstances-or-client',
+    signal: 'blame_shifting',
+    when: {
+      phrase: [
+        'your brief be unclear',
+        'brief be unclear',
+        'be unclear about',
+        'your team have change',
+        'your team take',
+        'your finance team take',
+        'take three week to approve',
+        'come from your',
+        'from your accountant',
+        'the swatch you pick',
+        'you pick be',
+        'if you have approve',
+        'if you have send',
+        'if you have tell',
+        'if you have confirm',
+        'if the brief have include',
+        'if the brief have',
+        'in our defence',
+        'in our defense',
+        'in my defence',
+        'in my defense',
+        'out of our hand',
+        'out of my hand',
+        'unforeseen circumstance',
+        'technical glitch',
+        'be temperamental',
+        'a bit temperamental',
+        'glitch send',
+        'system glitch',
+        'computer glitch',
+        'the system send',
+        'the system do',
+        'the software do',
+        'not our software',
+        'not our system',
+      ],
+      not: [{ words: ['?'] }],
+    },
+    example: {
+      yes: 'Apologies — a technical glitch sent your invoice twice.',
+      no: 'Apologies — I sent your invoice twice.',
+    },
+  },
+  {
+    id: 'blame-not-our-fault',
+    signal: 'blame_shifting',
+    when: {
+      phrase: [
+        'not my fault',
+        'not our fault',
+        'no fault of ours',
+        'no fault of mine',
+        'be not on us',
+        'be not on me',
+        'not on our side',
+        'not on our end',
+        'not on my end',
+        'not a bug on our',
+        'not an issue with our',
+        'not a problem with our',
+        'not caused by us',
+        'not cause by us',
+        'not cause by our',
+        'not cause by my',
+        'we be not responsible',
+        'i be not responsible',
+        'not our responsibility',
+        'not my responsibility',
+        'not my problem',
+        'not our problem',
+      ],
+    },
+    example: { yes: "It's not my fault the host went down.", no: "It's my fault the host went down." },
+  },
+  {
+    id: 'blame-client',
+    signal: 'blame_shifting',
+    when: {
+      subject: ['client'],
+      passive: false,
+      negated: false,
+      any: [
+        {
+          tense: ['past', 'perfect'],
+          verb: [
+            ...FAULT_VERBS,
+            'submit',
+            'enter',
+            'click',
+            'type',
+            'use',
+            'choose',
+            'select',
+            'send',
+            'set',
+            'give',
+            'provide',
+            'approve',
+            'sign',
+            'order',
+            'misread',
+          ],
+          words: [...WRONG_MARKERS, 'twice', 'old', 'outdated', 'instead', 'without', 'never'],
+        },
+        {
+          phrase: [
+            'you should have',
+            'you could have',
+            'you need to read',
+            'you do not read',
+            'you did not read',
+            'you fail to',
+            'you forget to',
+            'you be suppose to',
+            'your fault',
+            'your mistake',
+            'your error',
+            'your own',
+            'on your end',
+            'on your side',
+            'user error',
+            'you spend the entire day',
+          ],
+        },
+      ],
+      not: [{ link: CONDITIONAL_LINKS }, { words: ['?'] }],
+    },
+    example: { yes: 'You entered the wrong address at checkout.', no: 'We entered the wrong address at checkout.' },
+  },
+  {
+    id: 'blame-client-phrase',
+    signal: 'blame_shifting',
+    when: {
+      phrase: [
+        'your fault',
+        'user error',
+        'on your end',
+        'on your side',
+        'you should have',
+        'you fail to',
+        'you do not read',
+        'you did not read',
+        'because you',
+        'since you',
+        'as you fail',
+        'you spend the entire day',
+      ],
+      not: [{ words: ['?'] }, { phrase: ['not your fault', 'no fault of your'] }],
+    },
+    example: {
+      yes: 'This happened because you never read the instructions.',
+      no: 'This happened because we never wrote the instructions.',
+    },
+  },
+  // --- excuse -----------------------------------------------------------------------------
+  {
+    id: 'excuse-did-not-know',
+    signal: 'excuse',
+    when: {
+      subject: SPEAKER,
+      negated: true,
+      verb: ['know', 'realize', 'realise', 'mean', 'intend', 'think', 'expect', 'anticipate', 'aware'],
+      not: [
+        { link: CONDITIONAL_LINKS },
+        { tense: ['future'] },
+        { words: ['?'] },
+        { tense: ['present'], not: [{ words: ['mean', 'intend', 'aware'] }] },
+      ],
+    },
+    example: { yes: 'I did not know bruh was a mean word.', no: 'I know bruh is a mean word.' },
+  },
+  {
+    id: 'excuse-without-realising',
+    signal: 'excuse',
+    when: {
+      phrase: [
+        'without realize',
+        'without realise',
+        'without realizing',
+        'without realising',
+        'without know',
+        'without notice',
+        'without notice that',
+        'not notice that',
+        'not intentional',
+        'not on purpose',
+        'unintentional',
+        'not mean to',
+        'not mean it',
+        'never mean to',
+        'not intend to',
+        'never intend',
+        'good intention',
+        'best intention',
+        'with the best',
+        'to give you better',
+        'in an effort to',
+        'try my best',
+        'try our best',
+        'do my best',
+        'do our best',
+        'all i can do',
+        'all we can do',
+        'when i be start out',
+        'when i be new',
+        'i be new to',
+        'we be new to',
+        'learn curve',
+        'learning curve',
+        'only human',
+        'we be human',
+        'honest mistake',
+        'no access',
+        'have no access',
+        'take age',
+        'they do not document',
+        'they didn t document',
+        'do not document',
+        'be not document',
+        'not aware',
+        'be unaware',
+        'unaware',
+        'nobody realise',
+        'nobody realize',
+        'no one realize',
+        'no one realise',
+        'no one notice',
+        'nobody notice',
+        'at the time',
+        'i assume',
+        'we assume',
+      ],
+    },
+    example: { yes: 'I pushed it to master without realising.', no: 'I pushed it to master after testing.' },
+  },
+  {
+    id: 'excuse-circumstances',
+    signal: 'excuse',
+    when: {
+      any: [
+        {
+          subject: ['first', 'it', 'none'],
+          words: EXCUSE_WORDS,
+          not: [
+            { words: ['?'] },
+            {
+              phrase: [
+                'away from',
+                'right away',
+                'give away',
+                'go away',
+                'throw away',
+                'straight away',
+                'honest feedback',
+                'to be honest',
+                'honestly',
+                'beyond that',
+                'ill-',
+              ],
+            },
+          ],
+        },
+        {
+          phrase: [
+            'be swamp',
+            'be snow under',
+            'a lot on my plate',
+            'a lot going on',
+            'a lot go on',
+            'crazy busy',
+            'really busy',
+            'very busy',
+            'so busy',
+            'been busy',
+            'be busy',
+            'because of emotion',
+            'lack of information',
+            'not in town',
+            'out of town',
+            'family stuff',
+            'family thing',
+            'have all sort of',
+            'all sort of issue',
+            'early in the morning',
+            'late at night',
+            'not notice that',
+            'i be annoy',
+            'i be tired',
+            'i be in a rush',
+            'in a hurry',
+            'in a rush',
+            'midterm',
+            'exam',
+            'personal matter',
+            'i be sick',
+            'i be ill',
+            'hectic',
+            'family emergency',
+            'personal reason',
+            'out of office',
+            'short staff',
+            'on vacation',
+            'on holiday',
+            'high volume',
+            'unusually high',
+            'huge volume',
+            'due to circumstance',
+            'unforeseen circumstance',
+            'circumstance beyond',
+            'beyond our control',
+            'beyond my control',
+            'out of our control',
+            'out of my control',
+          ],
+        },
+      ],
+      not: [{ link: CONDITIONAL_LINKS }, { subject: ['client'] }],
+    },
+    example: { yes: "We've been swamped with orders this month.", no: "We've been shipping orders this month." },
+  },
+  // --- minimisation -------------------------------------------------------------------------
+  {
+    id: 'minimise-words',
+    signal: 'minimization',
+    when: {
+      any: [
+        {
+          words: [
+            'inconvenience',
+            'inconveniences',
+            'inconvenienced',
+            'hiccup',
+            'hiccups',
+            'blip',
+            'kinda',
+            'isolated',
+            'confusion',
+            'smoothest',
+            'teething',
+          ],
+        },
+        {
+          phrase: [
+            'small issue',
+            'small problem',
+            'small mistake',
+            'small error',
+            'small hiccup',
+            'minor issue',
+            'minor problem',
+            'minor glitch',
+            'minor error',
+            'minor mistake',
+            'minor bug',
+            'minor inconvenience',
+            'slight delay',
+            'slight issue',
+            'slight problem',
+            'little mistake',
+            'little issue',
+            'little problem',
+            'tiny mistake',
+            'tiny issue',
+            'a bit of',
+            'a little',
+            'only a few',
+            'only a',
+            'only affect',
+            'only temporary',
+            'just a',
+            'just temporary',
+            'unlikely event',
+            'be only temporary',
+            'not a big deal',
+            'no big deal',
+            'not that bad',
+            'not a huge',
+            'briefly',
+            'a few minute',
+            'few minute',
+            'small number',
+            'small fraction',
+            'small subset',
+            'small percentage',
+            'tiny fraction',
+            'handful of',
+            'rare case',
+            'rare occasion',
+            'in rare',
+            'edge case',
+            'some minor',
+            'a brief',
+            'temporary glitch',
+            'glitch',
+          ],
+        },
+      ],
+      sentenceWords: [
+        ...APOLOGY_WORDS,
+        ...FAULT_NOUNS,
+        'issue',
+        'issues',
+        'problem',
+        'outage',
+        'charge',
+        'charged',
+        'break',
+        'broke',
+        'broken',
+        'delay',
+        'error',
+        'bug',
+        'incident',
+        'transaction',
+        'temporary',
+        'event',
+        'affected',
+        'affect',
+        'downtime',
+        'interruption',
+        'wrong',
+        'inconvenience',
+        'glitch',
+        'thing',
+        'done',
+      ],
+      not: [
+        {
+          phrase: [
+            'a little bit more',
+            'a little more',
+            'a bit more',
+            'just a moment',
+            'just a minute',
+            'just a heads up',
+            'just a reminder',
+            'just a quick',
+            'just a note',
+            'a bit late',
+            'only a draft',
+          ],
+        },
+        { words: ['?'] },
+      ],
+    },
+    example: { yes: 'We apologise for any inconvenience.', no: 'We apologise for the lost orders.' },
+  },
+  // --- vagueness ----------------------------------------------------------------------------
+  {
+    id: 'vague-apology-object',
+    signal: 'vagueness',
+    when: {
+      any: [
+        {
+          phrase: [
+            'sorry about that',
+            'sorry for that',
+            'sorry about this',
+            'sorry for this',
+            'sorry again',
+            'sorry about it',
+            'sorry for it',
+            'apologize for that',
+            'apologise for that',
+            'apologize for this',
+            'apologise for this',
+            'apology for that',
+            'apologies for that',
+            'apologies for this',
+            'apology for this',
+            'sorry for everything',
+            'sorry for all that',
+            'sorry for all this',
+            'sorry for what happen',
+            'sorry about what happen',
+            'apologize for what happen',
+            'apologise for what happen',
+            'sorry for the issue',
+            'sorry for the issues',
+            'sorry about the issue',
+            'apologize for the issue',
+            'apologise for the issue',
+            'apologize for all the issue',
+            'apologize for all the issues',
+            'sorry for any trouble',
+            'sorry for the problem',
+            'sorry for the problems',
+            'apologize for the situation',
+            'sorry for the situation',
+            'sorry for the mess',
+            'sorry for the mix-up',
+            'sorry for the noise',
+            'sorry for the mistake',
+            'apologize for the mistake',
+            'apologise for the mistake',
+            'sorry for the error',
+            'apologize for the error',
+            'sorry for the confusion',
+            'apologize for the confusion',
+            'apologise for the confusion',
+            'sorry for any confusion',
+            'i be sorry .',
+            'sorry !',
+            'really sorry',
+            'so sorry',
+            'sorry :',
+            'apologize for the disruption',
+            'apologise for the disruption',
+            'sorry for the disruption',
+          ],
+        },
+      ],
+    },
+    example: { yes: 'Sorry about that.', no: 'Sorry about the wrong invoice total.' },
+  },
+  {
+    id: 'vague-what-happened',
+    signal: 'vagueness',
+    when: {
+      phrase: [
+        'what happen',
+        'an operational mistake',
+        'operational mistake',
+        'the situation',
+        'a transient issue',
+        'transient issue',
+        'some issue',
+        'some issues',
+        'some problem',
+        'some problems',
+        'an issue',
+        'technical issue',
+        'technical issues',
+        'technical difficulty',
+        'technical difficulties',
+        'we stuff it up',
+        'stuff it up',
+        'mess it up',
+        'screw it up',
+        'all blame',
+        'all the blame',
+        'for disappoint',
+        'do not know what happen',
+        'what go wrong',
+        'something go wrong',
+        'something be wrong',
+        'thing go wrong',
+      ],
+      not: [{ words: ['?'] }],
+    },
+    example: {
+      yes: "Sorry about what happened in my PR. I don't know what happened.",
+      no: 'Sorry the PR deleted your config file.',
+    },
+  },
+  {
+    id: 'vague-remedy',
+    signal: 'vague_remedy',
+    when: {
+      phrase: [
+        'look into it',
+        'look into this',
+        'look into that',
+        'look into the',
+        'make it right',
+        'make this right',
+        'make thing right',
+        'make it up to you',
+        'do what we can',
+        'do what i can',
+        'sort it out',
+        'take care of it',
+        'take care of this',
+        'handle it',
+        'deal with it',
+        'work on it',
+        'work on this',
+        'investigate',
+      ],
+    },
+    example: { yes: "We'll look into it.", no: "We'll reprint the posters today." },
+  },
+  // --- self-focus, groveling ----------------------------------------------------------------
+  {
+    id: 'self-focus-plight',
+    signal: 'self_focus',
+    when: {
+      any: [
+        {
+          subject: ['first', 'it', 'none'],
+          words: SELF_FOCUS_WORDS,
+          not: [{ phrase: ['frustrating for you', 'disappointing for you', 'embarrassing for you'] }],
+        },
+        {
+          phrase: [
+            'for me',
+            'take me back',
+            'my day',
+            'my week',
+            'my life',
+            'i have no luck',
+            'no luck today',
+            'we pride ourselves',
+            'pride ourselves',
+            'pride myself',
+            'as a passionate',
+            'we work hard',
+            'we work so hard',
+            'i work so hard',
+            'i work hard',
+            'our reputation',
+            'my reputation',
+            'we always',
+            'we have always',
+            'we take pride',
+            'we be proud',
+            'i be proud',
+            'hard for me',
+            'difficult for me',
+            'hard for us',
+            'difficult for us',
+            'tough for us',
+            'tough for me',
+            'after the whole day',
+            'the whole day of',
+            'i can not remember a thing',
+            'my head',
+            'my health',
+            'my mental',
+            'i be devastate',
+            'we be devastate',
+            'i be heartbroken',
+            'we be heartbroken',
+            'barely sleep',
+            'barely slept',
+            'not sleep',
+            'lose sleep',
+            'lost sleep',
+            'sleepless night',
+            'i be exhausted',
+            'we be exhausted',
+            'so stressed',
+          ],
+        },
+      ],
+      not: [
+        {
+          phrase: [
+            'for me to',
+            'let me',
+            'for me know',
+            'with me',
+            'to me',
+            'contact me',
+            'email me',
+            'call me',
+            'ping me',
+            'tell me',
+            'thank for me',
+          ],
+        },
+        { words: ['?'] },
+        { subject: ['client'] },
+      ],
+    },
+    example: {
+      yes: 'As a passionate restaurateur, it was extremely disappointing for me.',
+      no: 'It was extremely disappointing for you, and I understand.',
+    },
+  },
+  {
+    id: 'grovel-self-abasement',
+    signal: 'groveling',
+    when: {
+      phrase: [
+        'feel terrible',
+        'feel absolutely terrible',
+        'feel so terrible',
+        'feel awful',
+        'feel absolutely awful',
+        'feel so bad',
+        'feel horrible',
+        'feel sick',
+        'mortify',
+        'mortified',
+        'never forgive myself',
+        'not forgive myself',
+        'forgive myself',
+        'i be an idiot',
+        'i be such an idiot',
+        'i be the worst',
+        'i be so stupid',
+        'i be stupid',
+        'i be useless',
+        'i be a terrible',
+        'i be a fool',
+        'i be an awful',
+        'i be ashamed',
+        'so ashamed',
+        'beg your forgiveness',
+        'beg for your forgiveness',
+        'i be deeply ashamed',
+        'hate myself',
+        'kick myself',
+        'i be beside myself',
+        'i be devastate',
+        'i do not deserve',
+        'unforgivable',
+        'so so sorry',
+        'sorry sorry',
+        'extremely idiotic',
+        'very stupid mistake',
+        'stupid of me',
+        'idiotic mistake',
+        'rookie mistake',
+        'i be gutted',
+        'i be mortify',
+        'i be humiliate',
+        'i grovel',
+      ],
+    },
+    example: {
+      yes: "I feel absolutely terrible about this, I'm mortified.",
+      no: 'I understand this caused you a terrible week.',
+    },
+  },
+  // --- sorry, but / arguing ---------------------------------------------------------------
+  {
+    id: 'sorry-but',
+    signal: 'sorry_but',
+    when: {
+      link: ['but', 'however'],
+      previousWords: APOLOGY_WORDS,
+      not: [
+        { verb: REPAIR_VERBS.filter((v) => !WEAK_REPAIR_VERBS.includes(v)) },
+        { words: ['fix', 'fixed', 'refund', 'credit', 'now', 'will', 'promise', 'again'] },
+        { subject: ['first'], tense: ['future'] },
+      ],
+    },
+    example: { yes: "I'm sorry, but you should have read the terms.", no: "I'm sorry, but I've already fixed it." },
+  },
+  {
+    id: 'arguing-markers',
+    signal: 'arguing',
+    when: {
+      phrase: [
+        'to be fair',
+        'in fairness',
+        'as i say before',
+        'as i have say',
+        'as i mention',
+        'as we mention',
+        'as state',
+        'as i explain',
+        'as previously',
+        'technically',
+        'for the record',
+        'in our defense',
+        'in our defence',
+        'in my defense',
+        'in my defence',
+        'the fact be',
+        'to be clear , we',
+        'actually',
+      ],
+      not: [
+        {
+          phrase: [
+            'for the record , i take',
+            'actually my fault',
+            'actually our fault',
+            'actually my mistake',
+            'actually our mistake',
+            'i actually',
+            'we actually',
+          ],
+        },
+      ],
+    },
+    example: {
+      yes: 'To be fair, the brief never mentioned the deadline.',
+      no: 'The brief never mentioned the deadline; that is on me.',
+    },
+  },
+  // --- facts ------------------------------------------------------------------------------
+  {
+    id: 'timeline-for-fix',
+    signal: 'timeline',
+    when: {
+      words: TIME_WORDS,
+      any: [{ verb: REPAIR_VERBS }, { words: REPAIR_NOUNS }, { sentenceWords: [...REPAIR_VERBS, ...REPAIR_NOUNS] }],
+      not: [{ words: ['?'] }, { tense: ['past', 'perfect'], subject: ['client'] }],
+    },
+    example: {
+      yes: 'The corrected invoice will be with you by 3 pm today, and we will resend it.',
+      no: 'We will resend the invoice.',
+    },
+  },
+  {
+    id: 'wrong-named',
+    signal: 'wrong_named',
+    when: {
+      any: [
+        { verb: FAULT_VERBS, not: [{ mainVerb: ['cause', 'let', 'disappoint', 'hurt', 'offend', 'fail'] }] },
+        { words: WRONG_MARKERS },
+        {
+          words: [
+            'late',
+            'delay',
+            'delayed',
+            'outage',
+            'down',
+            'crash',
+            'crashed',
+            'bug',
+            'typo',
+            'broken',
+            'spam',
+            'overcharged',
+            'missing',
+            'deleted',
+            'lost',
+            'leak',
+            'leaked',
+            'breach',
+            'breached',
+            'charge',
+            'charged',
+            'duplicate',
+            'expired',
+            'invalid',
+            'error',
+            'regression',
+            'unusable',
+            'failed',
+            'failing',
+          ],
+        },
+      ],
+      not: [{ words: ['?'] }],
+    },
+    example: { yes: 'The invoice had the wrong total.', no: 'Sorry about that.' },
+  },
+];

@@ -5,8 +5,8 @@
 // were close to each other in the middle, and request for forgiveness mattered least.
 // The component weights sum to 100; each anti-pattern rule that fires subtracts its penalty once
 // (however many spans it has), and the result is clamped to 0–100 and rounded.
-import type { ApologyComponent } from './components.ts';
-import type { ApologyRule } from './rules.ts';
+import type { ApologyComponent } from './analyse.ts';
+import type { ApologyRule } from './analyse.ts';
 
 /** Points each component adds (sum 100): responsibility most, repair next, forgiveness least. */
 export const COMPONENT_WEIGHTS: Record<ApologyComponent, number> = {

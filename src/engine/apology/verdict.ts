@@ -1,6 +1,6 @@
 // The verdict as one mechanical function of the components, the rules that fired and whether
 // concrete compensation was offered (issue 3, part A).
-import type { ApologyComponent } from './components.ts';
+import type { ApologyComponent } from './analyse.ts';
 
 export type ApologyVerdict = 'good' | 'mixed' | 'non_apology';
 

@@ -45,6 +45,11 @@ export const analysisSchema = z.object({
   components: z.record(z.enum(apologyComponentNames), z.boolean()),
   evidence: z.record(z.enum(apologyComponentNames), z.array(spanSchema)),
   findings: z.array(findingSchema),
+  /**
+   * Whether the text reads as an apology at all (regret, an owned failure or a request for
+   * forgiveness, even an evasive one). False for a plain client email: show no checklist then.
+   */
+  isApology: z.boolean(),
 });
 export type AnalysisDto = z.infer<typeof analysisSchema>;
 

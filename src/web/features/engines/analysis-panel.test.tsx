@@ -125,6 +125,29 @@ describe('AnalysisPanel', () => {
     expect(screen.getByText('Score 76 / 100')).toBeInTheDocument();
   });
 
+  it('says a plain client email does not read as an apology, with no checklist of red crosses', async () => {
+    const text = 'Hi Sam, the March invoice is attached. Let me know if you need anything else.';
+    fakeApi(({ path }) => {
+      if (path !== '/analyse') return undefined;
+      return { status: 200, body: { ...emptyAnalysis(), isApology: false } };
+    });
+    renderWithApp(<Harness initial={text} kind="general" />);
+    expect(await screen.findByText(/This doesn’t read as an apology/)).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Apology components' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Partly there')).not.toBeInTheDocument();
+  });
+
+  it('keeps the checklist as a guide for a message about a mistake that is not an apology yet', async () => {
+    const text = 'Hi Sam, about the invoice.';
+    fakeApi(({ path }) => {
+      if (path !== '/analyse') return undefined;
+      return { status: 200, body: { ...emptyAnalysis(), isApology: false } };
+    });
+    renderWithApp(<Harness initial={text} kind="acknowledgment" />);
+    expect(await screen.findByText(/This doesn’t read as an apology/)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Apology components' })).toBeInTheDocument();
+  });
+
   it('calls a conditional apology a non-apology and lists the finding without a replacement button', async () => {
     const text = 'We are sorry if you were upset.';
     fakeApi(({ path }) => {

@@ -503,7 +503,8 @@ export function ApologyChecklist({
   kind,
   current = true,
 }: {
-  analysis: AnalysisDto;
+  /** `isApology` may be missing from an older server's answer. */
+  analysis: Omit<AnalysisDto, 'isApology'> & { isApology?: boolean };
   /** The text the analysis was made for (to quote the evidence). */
   text: string;
   kind: 'acknowledgment' | 'general';
@@ -511,7 +512,14 @@ export function ApologyChecklist({
   current?: boolean;
 }) {
   const present = apologyComponentNames.filter((c) => analysis.components[c]);
-  const noApology = kind === 'general' && present.length === 0 && analysis.findings.length === 0;
+  // The analyser says whether the text reads as an apology at all (older servers did not: then
+  // fall back to "nothing present and nothing found").
+  const notApology =
+    analysis.isApology === false ||
+    (analysis.isApology === undefined && kind === 'general' && present.length === 0 && analysis.findings.length === 0);
+  // A general message that is not an apology gets no checklist of red crosses; a message about a
+  // mistake (acknowledgment) keeps the checklist as the guide to writing one.
+  const noApology = notApology && kind === 'general';
   const verdict = verdictLabels[analysis.verdict];
   return (
     <Paper withBorder p="sm" style={{ opacity: current ? 1 : 0.6 }} aria-busy={!current}>
@@ -520,15 +528,18 @@ export function ApologyChecklist({
           <Title order={3} fz="sm" fw={600}>
             Apology checklist
           </Title>
-          {!noApology && (
+          {!notApology && (
             <Badge color={verdict.color} variant="light" size="lg">
               {verdict.label}
             </Badge>
           )}
         </Group>
-        {noApology ? (
+        {notApology ? (
           <Text fz="sm" c="dimmed">
-            This text does not apologise for anything, so there is no apology to score.
+            This doesn’t read as an apology
+            {noApology
+              ? ', so there is nothing to score.'
+              : ': it neither says sorry nor owns the mistake yet. The checklist below is what a good one has.'}
           </Text>
         ) : (
           <>
@@ -546,41 +557,43 @@ export function ApologyChecklist({
             </Group>
           </>
         )}
-        <List spacing={6} aria-label="Apology components" listStyleType="none" p={0}>
-          {apologyComponentNames.map((name) => {
-            const has = analysis.components[name];
-            const evidence = analysis.evidence[name]?.[0];
-            const quote = evidence ? text.slice(evidence.start, evidence.end) : '';
-            return (
-              <List.Item
-                key={name}
-                data-component={name}
-                data-present={has}
-                icon={
-                  <ThemeIcon
-                    size={20}
-                    radius="xl"
-                    color={has ? 'teal' : 'gray'}
-                    variant={has ? 'filled' : 'light'}
-                    aria-hidden
-                  >
-                    {has ? <IconCheck size={14} /> : <IconX size={14} />}
-                  </ThemeIcon>
-                }
-              >
-                <Text fz="sm" span fw={has ? 600 : 400}>
-                  {componentLabels[name].label}
-                </Text>
-                <VisuallyHidden>{has ? ': present' : ': missing'}</VisuallyHidden>
-                <Text fz="xs" c="dimmed">
-                  {has && quote
-                    ? `“${quote.length > 80 ? `${quote.slice(0, 77)}…` : quote}”`
-                    : componentLabels[name].hint}
-                </Text>
-              </List.Item>
-            );
-          })}
-        </List>
+        {!noApology && (
+          <List spacing={6} aria-label="Apology components" listStyleType="none" p={0}>
+            {apologyComponentNames.map((name) => {
+              const has = analysis.components[name];
+              const evidence = analysis.evidence[name]?.[0];
+              const quote = evidence ? text.slice(evidence.start, evidence.end) : '';
+              return (
+                <List.Item
+                  key={name}
+                  data-component={name}
+                  data-present={has}
+                  icon={
+                    <ThemeIcon
+                      size={20}
+                      radius="xl"
+                      color={has ? 'teal' : 'gray'}
+                      variant={has ? 'filled' : 'light'}
+                      aria-hidden
+                    >
+                      {has ? <IconCheck size={14} /> : <IconX size={14} />}
+                    </ThemeIcon>
+                  }
+                >
+                  <Text fz="sm" span fw={has ? 600 : 400}>
+                    {componentLabels[name].label}
+                  </Text>
+                  <VisuallyHidden>{has ? ': present' : ': missing'}</VisuallyHidden>
+                  <Text fz="xs" c="dimmed">
+                    {has && quote
+                      ? `“${quote.length > 80 ? `${quote.slice(0, 77)}…` : quote}”`
+                      : componentLabels[name].hint}
+                  </Text>
+                </List.Item>
+              );
+            })}
+          </List>
+        )}
       </Stack>
     </Paper>
   );
