@@ -6,7 +6,7 @@ import type { Finding, FindingSeverity, Span } from '../types.ts';
 import { readClauses, type Clause, type ClauseDoc } from './clauses.ts';
 import { APOLOGY_WORDS } from './lexicon.ts';
 import { CLAUSE_RULES } from './rules.ts';
-import { matches, type ClauseRule, type Context, type Signal } from './spec.ts';
+import { matches, triggerOf, type ClauseRule, type Context, type Signal } from './spec.ts';
 
 export type ApologyComponent = 'responsibility' | 'repair' | 'regret' | 'explanation' | 'repentance' | 'forgiveness';
 
@@ -142,9 +142,41 @@ export interface JudgeOptions {
 export function ruleHits(doc: ClauseDoc, rules: readonly ClauseRule[] = CLAUSE_RULES): RuleHit[] {
   const hits: RuleHit[] = [];
   const ctx: Context = { clauses: doc.clauses };
-  for (const clause of doc.clauses)
-    for (const rule of rules) if (matches(rule.when, clause, ctx)) hits.push({ rule, clause });
+  const { byWord, always } = indexOf(rules);
+  for (const clause of doc.clauses) {
+    // Only the rules one of whose trigger words the clause has (and those without triggers), in
+    // rule order: the same hits as trying every rule, without trying most of them.
+    const candidates = new Set<number>(always);
+    for (const w of clause.words) for (const i of byWord.get(w) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const rule = rules[i]!;
+      if (matches(rule.when, clause, ctx)) hits.push({ rule, clause });
+    }
+  }
   return hits;
+}
+
+interface RuleIndex {
+  byWord: Map<string, number[]>;
+  always: number[];
+}
+const ruleIndexes = new WeakMap<readonly ClauseRule[], RuleIndex>();
+function indexOf(rules: readonly ClauseRule[]): RuleIndex {
+  const known = ruleIndexes.get(rules);
+  if (known) return known;
+  const index: RuleIndex = { byWord: new Map(), always: [] };
+  rules.forEach((rule, i) => {
+    const trigger = triggerOf(rule.when);
+    if (!trigger) index.always.push(i);
+    else
+      for (const w of trigger) {
+        const list = index.byWord.get(w);
+        if (list) list.push(i);
+        else index.byWord.set(w, [i]);
+      }
+  });
+  ruleIndexes.set(rules, index);
+  return index;
 }
 
 /** The clause's span without trailing punctuation or spaces. */

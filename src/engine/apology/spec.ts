@@ -118,14 +118,27 @@ function hasAny(words: Set<string>, list: readonly string[]): boolean {
   return false;
 }
 
-const padded = new WeakMap<readonly string[], string[]>();
-function hasPhrase(phrase: string, list: readonly string[]): boolean {
-  let p = padded.get(list);
-  if (!p) {
-    p = list.map((x) => ` ${x} `);
-    padded.set(list, p);
+const phraseIndex = new WeakMap<readonly string[], Map<string, string[]>>();
+/**
+ * Whether the clause's lemma string holds one of the phrases. The phrases are indexed by their
+ * first word once, so only those starting with a word of the clause are tried.
+ */
+function hasPhrase(clause: Clause, list: readonly string[]): boolean {
+  let index = phraseIndex.get(list);
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      const first = p.split(' ')[0]!;
+      const bucket = index.get(first);
+      if (bucket) bucket.push(` ${p} `);
+      else index.set(first, [` ${p} `]);
+    }
+    phraseIndex.set(list, index);
   }
-  for (const x of p) if (phrase.includes(x)) return true;
+  for (const w of clause.words) {
+    const bucket = index.get(w);
+    if (bucket) for (const p of bucket) if (clause.phrase.includes(p)) return true;
+  }
   return false;
 }
 
@@ -171,7 +184,7 @@ export function matches(spec: Spec, clause: Clause, ctx: Context): boolean {
   if (spec.verb && !clause.verbs.some((v) => spec.verb!.includes(v))) return false;
   if (spec.words && !hasAny(clause.words, spec.words)) return false;
   if (spec.andWords && !hasAny(clause.words, spec.andWords)) return false;
-  if (spec.phrase && !hasPhrase(clause.phrase, spec.phrase)) return false;
+  if (spec.phrase && !hasPhrase(clause, spec.phrase)) return false;
   if (spec.seq && !spec.seq.some((q) => hasSequence(clause, q.split(' ')))) return false;
   if (spec.sentenceWords && !hasAny(sentenceWordsOf(clause, ctx), spec.sentenceWords)) return false;
   if (spec.previousWords) {
