@@ -20,6 +20,12 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)].slice(0, 12);
 }
 
+/**
+ * At most this many matches are ranked (the newest on SQLite): ranking costs per match, and a
+ * common word matches a large part of a big library. Rare words rank every match.
+ */
+export const RANK_WINDOW = 2_000;
+
 export interface FullTextTable {
   /** The index table (an FTS5 virtual table or a table with a tsvector `document`). */
   index: string;
@@ -47,10 +53,14 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
         const terms = queryTerms(query);
         if (terms.length === 0) return [];
         const tsquery = terms.map((w) => `${w}:*`).join(' & ');
-        const { rows } = await sql<{ id: string; rank: number }>`select ${idColumn} as id, ts_rank(document, q) as rank
-          from ${index}, to_tsquery('english', ${tsquery}) q
-          where workspace_id = ${workspaceId} and document @@ q
-          order by rank desc, ${idColumn} limit ${limit}`.execute(db);
+        // Rank at most RANK_WINDOW matches: ranking is per match, so a word in half the lessons
+        // would otherwise cost a scan of half the index.
+        const { rows } = await sql<{ id: string; rank: number }>`select id, rank from (
+            select ${idColumn} as id, ts_rank(document, q) as rank
+            from (select ${idColumn}, document from ${index}, to_tsquery('english', ${tsquery}) q0
+                  where workspace_id = ${workspaceId} and document @@ q0 limit ${RANK_WINDOW}) m,
+                 to_tsquery('english', ${tsquery}) q
+          ) ranked order by rank desc, id limit ${limit}`.execute(db);
         return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
       },
     };
@@ -72,13 +82,19 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
       const terms = queryTerms(query);
       if (terms.length === 0) return [];
       const match = terms.map((w) => `"${w}"*`).join(' ');
+      // Rank the newest RANK_WINDOW matches only (rowids grow with time): the rowid of the oldest
+      // of them bounds the ranked query, which FTS5 applies inside the index walk. (The window counts
+      // every workspace's matches: an install is usually one workspace.)
+      const floor = await sql<{ rowid: number }>`select rowid from ${index} where ${index} match ${match}
+        order by rowid desc limit 1 offset ${RANK_WINDOW - 1}`.execute(db);
+      const from = floor.rows[0]?.rowid ?? 0;
       // bm25: lower is better; title weighs 4× the body (the unindexed columns take no weight).
       const { rows } = await sql<{
         id: string;
         rank: number;
       }>`select b.id as id, -bm25(${index}, 0, 0, 4.0, 1.0) as rank
         from ${index} join ${base} b on b.rowid = ${index}.rowid
-        where ${index} match ${match} and b.workspace_id = ${workspaceId}
+        where ${index} match ${match} and ${index}.rowid >= ${from} and b.workspace_id = ${workspaceId}
         order by rank desc, b.id limit ${limit}`.execute(db);
       return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
     },

@@ -290,7 +290,11 @@ const SEARCH_DEPTH = 500;
 /** The lessons library: full-text search over every lesson and its mistake, root cause and actions, with filters. */
 export async function searchLessons(deps: Deps, actor: Actor, query: LessonQuery): Promise<LessonHit[]> {
   const q = query.q?.trim() ?? '';
-  const ranked = q ? await deps.store.lessons.search(actor.workspaceId, q, SEARCH_DEPTH) : null;
+  const filtered = Boolean(query.clientId || query.category || query.cause || query.effective);
+  // Filters are applied to the best SEARCH_DEPTH hits; without filters the page is the best hits.
+  const ranked = q
+    ? await deps.store.lessons.search(actor.workspaceId, q, filtered ? SEARCH_DEPTH : query.limit)
+    : null;
   // With an effectiveness filter, look deeper: it is known only once the stats are in.
   const depth = query.effective ? SEARCH_DEPTH : query.limit;
   let rows = await deps.store.lessons.list(actor.workspaceId, {

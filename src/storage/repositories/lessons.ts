@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   HitState,
   LessonCheckRecord,
@@ -30,7 +30,10 @@ function lessonColumns(l: LessonRecord) {
 export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCapabilities): LessonRepositories {
   const search = fullTextIndex(db, capabilities, { index: 'lesson_search', base: 'lessons', idColumn: 'lesson_id' });
 
-  const rows = (workspaceId: string) =>
+  // `byKey`: the caller looks rows up by id. The tenant filter is then written so that no planner
+  // takes it for an index (without statistics SQLite would walk the workspace's lessons index
+  // and test every row against the ids instead of looking each id up).
+  const rows = (workspaceId: string, byKey = false) =>
     db
       .selectFrom('lessons as l')
       .innerJoin('mistakes as m', (j) =>
@@ -42,7 +45,7 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
       .leftJoin('root_causes as rc', (j) =>
         j.onRef('rc.mistake_id', '=', 'l.mistake_id').onRef('rc.workspace_id', '=', 'l.workspace_id'),
       )
-      .where('l.workspace_id', '=', workspaceId)
+      .where(byKey ? sql<string>`${sql.ref('l.workspace_id')} || ''` : sql.ref('l.workspace_id'), '=', workspaceId)
       .select([
         'l.id',
         'l.mistake_id',
@@ -118,7 +121,7 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
       },
       async list(workspaceId, q) {
         if (q.ids && q.ids.length === 0) return [];
-        let query = rows(workspaceId);
+        let query = rows(workspaceId, q.ids !== undefined);
         if (q.ids) query = query.where('l.id', 'in', [...q.ids]);
         if (q.mistakeId) query = query.where('l.mistake_id', '=', q.mistakeId);
         if (q.mistakeIds) {
@@ -128,9 +131,9 @@ export function createLessonRepositories(db: Kysely<DB>, capabilities: DialectCa
         if (q.clientId) query = query.where('l.client_id', '=', q.clientId);
         if (q.category) query = query.where('m.category', '=', q.category);
         if (q.cause) query = query.where('rc.category', '=', q.cause);
-        const found = (
-          await query.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(q.limit).execute()
-        ).map(toRow);
+        // With ids (a search's hits), look each up by key and keep their order; otherwise newest first.
+        const ordered = q.ids ? query : query.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc');
+        const found = (await ordered.limit(q.limit).execute()).map(toRow);
         if (!q.ids) return found;
         const order = new Map(q.ids.map((id, i) => [id, i]));
         return found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
