@@ -126,6 +126,8 @@ export interface MistakesTable {
   updated_at: Timestamp;
   /** The update-due queue (see storage/repositories/update-anchor.ts); kept by the repositories. */
   update_anchor_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  /** 1 while the mistake has regressed (see migrations/*_regressed.ts). */
+  regressed: ColumnType<number | boolean, number | undefined, number>;
 }
 
 export interface AcknowledgmentsTable {

@@ -66,7 +66,7 @@ export async function refreshLearning(
   const now = deps.clock.now().toISOString();
   const facts = await learningFacts(store, actor.workspaceId, mistakeId);
   const next = learningReached(mistake.reached, facts, now);
-  const after = await setLearningReached(store, actor.workspaceId, mistake, next, now);
+  const after = await setLearningReached(store, actor.workspaceId, mistake, next, now, facts.regressed ?? false);
   for (const stage of ['learned', 'verified', 'closed'] as const) {
     const was = mistake.reached[stage];
     const is = next[stage];

@@ -84,6 +84,7 @@ export async function logMistake(deps: Deps, actor: Actor, input: MistakeInput):
     const record: MistakeRecord = {
       id,
       number,
+      regressed: false,
       clientId: client.id,
       title: input.title,
       description: input.description,
@@ -169,14 +170,20 @@ export async function setLearningReached(
   mistake: Mistake,
   learning: Pick<Mistake['reached'], 'learned' | 'verified' | 'closed'>,
   now: string,
+  regressed: boolean = mistake.regressed,
 ): Promise<Mistake> {
   const r = mistake.reached;
-  if (r.learned === learning.learned && r.verified === learning.verified && r.closed === learning.closed)
+  if (
+    r.learned === learning.learned &&
+    r.verified === learning.verified &&
+    r.closed === learning.closed &&
+    regressed === mistake.regressed
+  )
     return mistake;
   const reached = { ...r, ...learning };
-  const next: MistakeRecord = { ...toRecord(mistake), reached, stage: stageOf(reached), updatedAt: now };
+  const next: MistakeRecord = { ...toRecord(mistake), reached, stage: stageOf(reached), regressed, updatedAt: now };
   await store.mistakes.update(workspaceId, next);
-  return { ...mistake, reached, stage: next.stage, updatedAt: now };
+  return { ...mistake, reached, stage: next.stage, regressed, updatedAt: now };
 }
 
 /** Records that the client was told (when, how, to whom); the first one reaches "acknowledged". */

@@ -96,21 +96,36 @@ describe('recurrence: similar mistakes and repeats', () => {
   it("shows each suggestion's lessons with their catches, and lifts one with the same cause once the new mistake has a root cause", async () => {
     const spa = await client('Serenity Day Spas');
     const { m } = await verifiedPosterMistake(spa.id);
-    const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, { title: 'Codes are checked against the facts card', learned: 'x' });
+    const lesson = await ok('POST', `/api/mistakes/${m.id}/lessons`, {
+      title: 'Codes are checked against the facts card',
+      learned: 'x',
+    });
     const other = await mistake(spa.id, 'Wrong short code on the banner', 'wrong_fact');
-    await ok('PUT', `/api/mistakes/${other.id}/root-cause`, { whySteps: ['The client sent two codes'], category: 'client_input' }, 200);
+    await ok(
+      'PUT',
+      `/api/mistakes/${other.id}/root-cause`,
+      { whySteps: ['The client sent two codes'], category: 'client_input' },
+      200,
+    );
     const fresh = await mistake(spa.id, 'Wrong short code on the leaflets', 'wrong_fact');
     const query = { title: fresh.title, clientId: spa.id, category: 'wrong_fact', excludeId: fresh.id };
     const before = (await ok('POST', '/api/mistakes/similar', query, 200)).items;
     const posters = before.find((s: { mistake: { id: string } }) => s.mistake.id === m.id);
     expect(posters.lessons).toEqual([{ id: lesson.id, title: lesson.title, catches: 0 }]);
     expect(before.find((s: { mistake: { id: string } }) => s.mistake.id === other.id).lessons).toEqual([]);
-    await ok('PUT', `/api/mistakes/${fresh.id}/root-cause`, { whySteps: ['Nobody checked the proof'], category: 'process' }, 200);
+    await ok(
+      'PUT',
+      `/api/mistakes/${fresh.id}/root-cause`,
+      { whySteps: ['Nobody checked the proof'], category: 'process' },
+      200,
+    );
     const after = (await ok('POST', '/api/mistakes/similar', query, 200)).items;
     const lifted = after.find((s: { mistake: { id: string } }) => s.mistake.id === m.id);
     expect(lifted.reasons).toContain('same cause');
     expect(lifted.score).toBeGreaterThan(posters.score);
-    expect(after.find((s: { mistake: { id: string } }) => s.mistake.id === other.id).reasons).not.toContain('same cause');
+    expect(after.find((s: { mistake: { id: string } }) => s.mistake.id === other.id).reasons).not.toContain(
+      'same cause',
+    );
   });
 
   it('marks a repeat: the earlier regresses, its check turns not effective, both timelines say so; undo restores it', async () => {
@@ -124,6 +139,11 @@ describe('recurrence: similar mistakes and repeats', () => {
     expect(learning.actions[0].checkNote).toContain(again.ref);
     const earlier = await ok('GET', `/api/mistakes/${m.id}`);
     expect(earlier.stage).toBe('learned');
+    expect(earlier.regressed).toBe(true);
+    // The badge in lists comes with the row.
+    const listed = (await ok('GET', '/api/mistakes')).items;
+    expect(listed.find((x: { id: string }) => x.id === m.id).regressed).toBe(true);
+    expect(listed.find((x: { id: string }) => x.id === again.id).regressed).toBe(false);
     expect(earlier.reached.verified).toBeNull();
     expect((await ok('GET', `/api/mistakes/${again.id}/learning`)).repeatOf).toEqual({ id: m.id, ref: m.ref });
     const types = async (id: string) =>
@@ -136,6 +156,7 @@ describe('recurrence: similar mistakes and repeats', () => {
     expect(undone.regressed).toBe(false);
     expect(undone.actions[0].checkResult).toBe('effective');
     expect((await ok('GET', `/api/mistakes/${m.id}`)).stage).toBe('verified');
+    expect((await ok('GET', `/api/mistakes/${m.id}`)).regressed).toBe(false);
     expect((await t.api.request('DELETE', `/api/mistakes/${again.id}/repeat-of`)).status).toBe(409);
     void action;
   });
@@ -160,6 +181,8 @@ describe('recurrence: similar mistakes and repeats', () => {
     expect(l.missing.verified).toEqual([]);
     expect(l.regressed).toBe(false);
     expect((await ok('GET', `/api/mistakes/${m.id}`)).stage).toBe('verified');
+    // Re-verified: the list's badge goes too.
+    expect((await ok('GET', `/api/mistakes/${m.id}`)).regressed).toBe(false);
   });
 
   it('a regressed mistake stays unverified while the new action is unchecked', async () => {

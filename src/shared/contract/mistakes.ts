@@ -46,6 +46,8 @@ export const mistakeSchema = z.object({
     closed: z.string().nullable(),
   }),
   ownerId: z.string().nullable(),
+  /** It happened again (a later mistake is marked as its repeat) and is not re-verified since. */
+  regressed: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -113,6 +113,7 @@ export function toMistake(row: Selectable<MistakesTable> & { client_name: string
       closed: toIsoOrNull(row.closed_at),
     },
     ownerId: row.owner_id,
+    regressed: toBool(row.regressed),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

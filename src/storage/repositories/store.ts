@@ -504,6 +504,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
             verified_at: m.reached.verified,
             closed_at: m.reached.closed,
             owner_id: m.ownerId,
+            regressed: m.regressed ? 1 : 0,
             created_at: m.createdAt,
             updated_at: m.updatedAt,
             // A new mistake has no messages yet: its update-due anchor is known without a query
@@ -530,6 +531,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
             verified_at: m.reached.verified,
             closed_at: m.reached.closed,
             owner_id: m.ownerId,
+            regressed: m.regressed ? 1 : 0,
             updated_at: m.updatedAt,
           })
           .where('workspace_id', '=', workspaceId)

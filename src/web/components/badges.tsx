@@ -20,6 +20,15 @@ export function StageBadge({ stage }: { stage: RecoveryStage }) {
   );
 }
 
+/** The mistake happened again and its preventive actions have not been re-checked since. */
+export function RegressedBadge() {
+  return (
+    <Badge color="red" variant="filled" radius="sm" title="It happened again: its preventive actions did not hold">
+      Regressed
+    </Badge>
+  );
+}
+
 /** A mistake's severity. */
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (

@@ -22,6 +22,7 @@ const logged: Mistake = {
   stage: 'found',
   reached: { acknowledged: null, remedied: null, fixed: null, learned: null, verified: null, closed: null },
   ownerId: 'u1',
+  regressed: false,
   createdAt: '2026-11-30T09:00:00.000Z',
   updatedAt: '2026-11-30T09:00:00.000Z',
 };

@@ -19,7 +19,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AcknowledgmentChannel, Mistake, RecoveryStage } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
-import { SeverityBadge, StageBadge } from '../../components/badges.tsx';
+import { RegressedBadge, SeverityBadge, StageBadge } from '../../components/badges.tsx';
 import { TimelineSection } from '../../components/timeline-section.tsx';
 import { StageTrack } from '../../components/stage-track.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -328,6 +328,7 @@ export function MistakeDetailPage() {
         badges={
           <>
             <StageBadge stage={m.stage} />
+            {m.regressed && <RegressedBadge />}
             <SeverityBadge severity={m.severity} />
           </>
         }

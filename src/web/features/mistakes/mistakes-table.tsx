@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Mistake } from '../../../shared/contract/index.ts';
-import { SeverityBadge, StageBadge } from '../../components/badges.tsx';
+import { RegressedBadge, SeverityBadge, StageBadge } from '../../components/badges.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { categoryLabels } from '../../lib/labels.ts';
 import { formatMoney } from '../../lib/money.ts';
@@ -51,7 +51,10 @@ export function MistakesTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <StageBadge stage={m.stage} />
+                <Group gap={4} wrap="nowrap">
+                  <StageBadge stage={m.stage} />
+                  {m.regressed && <RegressedBadge />}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <SeverityBadge severity={m.severity} />

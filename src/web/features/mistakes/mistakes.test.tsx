@@ -31,6 +31,7 @@ const mistake = (over: Partial<Mistake> = {}): Mistake => ({
   stage: 'found',
   reached: { acknowledged: null, remedied: null, fixed: null, learned: null, verified: null, closed: null },
   ownerId: 'u1',
+  regressed: false,
   createdAt: '2026-11-30T09:00:00.000Z',
   updatedAt: '2026-11-30T09:00:00.000Z',
   ...over,
@@ -127,6 +128,25 @@ describe('mistakes list', () => {
   it('invites logging the first mistake when there is none', async () => {
     renderApp('/mistakes', { 'GET /api/mistakes': { body: { items: [], total: 0 } } });
     expect(await screen.findByText('No mistakes logged yet')).toBeInTheDocument();
+  });
+
+  it('marks a regressed mistake in the list', async () => {
+    renderApp('/mistakes', {
+      'GET /api/clients': { body: { items: [acme] } },
+      'GET /api/mistakes': {
+        body: {
+          items: [mistake({ regressed: true }), mistake({ id: 'm2', number: 2, ref: 'MG-2', title: 'Late brochure' })],
+          total: 2,
+          totalExact: true,
+          nextCursor: null,
+        },
+      },
+    });
+    const rows = await screen.findAllByRole('row');
+    const first = rows.find((r) => within(r).queryByText('Wrong short code in the newsletter'));
+    const second = rows.find((r) => within(r).queryByText('Late brochure'));
+    expect(within(first!).getByText('Regressed')).toBeInTheDocument();
+    expect(within(second!).queryByText('Regressed')).toBeNull();
   });
 
   it('shows mistakes as MG-n and sends each filter to the API', async () => {
