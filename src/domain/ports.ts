@@ -202,8 +202,6 @@ export type MistakeListQuery = Omit<MistakeFilter, 'cursor' | 'count'> & {
   after?: { foundAt: string; number: number } | undefined;
   /** Default none. */
   count?: 'bounded' | 'exact' | 'none' | undefined;
-  /** For internal walks that still page by position (small sets); the API pages by `after`. */
-  offset?: number | undefined;
 };
 
 export interface AcknowledgmentRepository {

@@ -25,10 +25,13 @@ const ESCAPE_BONUS = 0.03;
 export async function findSimilarMistakes(deps: Deps, actor: Actor, query: SimilarQuery): Promise<SimilarMistake[]> {
   if (query.clientId) await getClient(deps, actor, query.clientId);
   const candidates: Mistake[] = [];
-  for (let offset = 0; offset < CANDIDATES; offset += PAGE) {
-    const page = await deps.store.mistakes.list(actor.workspaceId, { limit: PAGE, offset });
+  let after: { foundAt: string; number: number } | undefined;
+  while (candidates.length < CANDIDATES) {
+    const page = await deps.store.mistakes.list(actor.workspaceId, { limit: PAGE, after });
     candidates.push(...page.items);
-    if (page.items.length < PAGE) break;
+    const last = page.items.at(-1);
+    if (!last || page.items.length < PAGE) break;
+    after = { foundAt: last.foundAt, number: last.number };
   }
   const ranked = rankSimilar(
     {

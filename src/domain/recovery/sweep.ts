@@ -61,10 +61,13 @@ export async function sweepItems(deps: Deps, actor: Actor, mistake: Mistake): Pr
 
 async function openMistakes(deps: Deps, workspaceId: string, clientId: string): Promise<Mistake[]> {
   const open: Mistake[] = [];
-  for (let offset = 0; offset < 100_000; offset += 200) {
-    const page = await deps.store.mistakes.list(workspaceId, { clientId, limit: 200, offset });
+  let after: { foundAt: string; number: number } | undefined;
+  for (let walked = 0; walked < 100_000; walked += 200) {
+    const page = await deps.store.mistakes.list(workspaceId, { clientId, limit: 200, after });
     open.push(...page.items.filter((m) => !m.reached.closed));
-    if (page.items.length < 200) break;
+    const last = page.items.at(-1);
+    if (!last || page.items.length < 200) break;
+    after = { foundAt: last.foundAt, number: last.number };
   }
   return open.reverse();
 }

@@ -599,9 +599,11 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
         if (f.after) {
           q = q.where(sql<boolean>`(mistakes.found_at, mistakes.number) < (${f.after.foundAt}, ${f.after.number})`);
         }
-        let page = q.orderBy('mistakes.found_at', 'desc').orderBy('mistakes.number', 'desc').limit(f.limit);
-        if (f.offset) page = page.offset(f.offset);
-        const rows = await page.execute();
+        const rows = await q
+          .orderBy('mistakes.found_at', 'desc')
+          .orderBy('mistakes.number', 'desc')
+          .limit(f.limit)
+          .execute();
         return { items: rows.map(toMistake), total, totalExact };
       },
     },
