@@ -44,6 +44,11 @@ export interface RootCauseRepository {
   get(workspaceId: string, mistakeId: string): Promise<RootCause | null>;
   /** Inserts or replaces the mistake's one root cause. */
   put(workspaceId: string, rootCause: RootCause): Promise<void>;
+  /** The cause category and escape kind of each of these mistakes that has a root cause (one query). */
+  causesOf(
+    workspaceId: string,
+    mistakeIds: readonly string[],
+  ): Promise<{ mistakeId: string; category: CauseCategory; escapeKind: EscapeKind | null }[]>;
 }
 
 export interface LearningDecisionRecord {

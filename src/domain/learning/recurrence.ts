@@ -13,10 +13,6 @@ import { livePreventive } from './stages.ts';
 /** How many of the workspace's most recent mistakes are compared (newest first). */
 const CANDIDATES = 1_000;
 const PAGE = 200;
-/** How many of the best text matches are re-ranked by cause and escape point. */
-const RERANK = 10;
-const CAUSE_BONUS = 0.05;
-const ESCAPE_BONUS = 0.03;
 
 /**
  * The past mistakes most like one being logged: text similarity of title and description, the
@@ -33,12 +29,27 @@ export async function findSimilarMistakes(deps: Deps, actor: Actor, query: Simil
     if (!last || page.items.length < PAGE) break;
     after = { foundAt: last.foundAt, number: last.number };
   }
+  // The same cause category or escape point as the mistake being edited (once its root cause is
+  // known) counts too: the candidates' causes come in one query.
+  const own = query.excludeId ? await deps.store.rootCauses.get(actor.workspaceId, query.excludeId) : null;
+  const causes = own
+    ? new Map(
+        (
+          await deps.store.rootCauses.causesOf(
+            actor.workspaceId,
+            candidates.map((m) => m.id),
+          )
+        ).map((c) => [c.mistakeId, c]),
+      )
+    : new Map<string, { category: string; escapeKind: string | null }>();
   const ranked = rankSimilar(
     {
       title: query.title,
       text: `${query.title} ${query.description ?? ''}`,
       clientId: query.clientId,
       category: query.category,
+      causeCategory: own?.category,
+      escapeKind: own?.escapePoint?.kind,
     },
     candidates
       .filter((m) => m.id !== query.excludeId)
@@ -48,43 +59,24 @@ export async function findSimilarMistakes(deps: Deps, actor: Actor, query: Simil
         text: `${m.title} ${m.description ?? ''}`,
         clientId: m.clientId,
         category: m.category,
+        causeCategory: causes.get(m.id)?.category,
+        escapeKind: causes.get(m.id)?.escapeKind,
       })),
-  ).slice(0, RERANK);
-  // The same cause category or escape point as the mistake being edited (once its root cause is
-  // known) lifts a candidate: looked up for the best few only, never for every candidate.
-  const own = query.excludeId ? await deps.store.rootCauses.get(actor.workspaceId, query.excludeId) : null;
-  const causes = new Map<string, { cause: boolean; escape: boolean }>();
-  if (own) {
-    for (const s of ranked) {
-      const rc = await deps.store.rootCauses.get(actor.workspaceId, s.item.id);
-      causes.set(s.item.id, {
-        cause: rc?.category === own.category,
-        escape: Boolean(own.escapePoint && rc?.escapePoint && rc.escapePoint.kind === own.escapePoint.kind),
-      });
-    }
-  }
-  const boosted = ranked
-    .map((s) => {
-      const c = causes.get(s.item.id);
-      return { ...s, score: Math.min(1, s.score + (c?.cause ? CAUSE_BONUS : 0) + (c?.escape ? ESCAPE_BONUS : 0)) };
-    })
-    .sort((x, y) => y.score - x.score)
-    .slice(0, query.limit);
+  ).slice(0, query.limit);
   const mine = await deps.store.lessons.list(actor.workspaceId, {
-    mistakeIds: boosted.map((b) => b.item.id),
+    mistakeIds: ranked.map((b) => b.item.id),
     limit: 200,
   });
   const stats = await deps.store.lessons.stats(actor.workspaceId, mine);
   const out: SimilarMistake[] = [];
-  for (const s of boosted) {
+  for (const s of ranked) {
     const preventive = livePreventive(await deps.store.actions.list(actor.workspaceId, { mistakeId: s.item.id }));
-    const c = causes.get(s.item.id);
     const reasons = [
       `${Math.round(s.text * 100)}% similar wording`,
       ...(s.sameClient ? ['same client'] : []),
       ...(s.sameCategory ? ['same category'] : []),
-      ...(c?.cause ? ['same cause'] : []),
-      ...(c?.escape ? ['escaped the same way'] : []),
+      ...(s.sameCause ? ['same cause'] : []),
+      ...(s.sameEscape ? ['escaped the same way'] : []),
     ];
     out.push({
       mistake: s.item,

@@ -61,6 +61,20 @@ function toRepeat(row: Selectable<MistakeRepeatsTable>): RepeatRecord {
 export function createLearningRepositories(db: Kysely<DB>, _capabilities: DialectCapabilities): LearningRepositories {
   return {
     rootCauses: {
+      async causesOf(workspaceId, mistakeIds) {
+        if (mistakeIds.length === 0) return [];
+        const rows = await db
+          .selectFrom('root_causes')
+          .select(['mistake_id', 'category', 'escape_kind'])
+          .where('workspace_id', '=', workspaceId)
+          .where('mistake_id', 'in', [...mistakeIds])
+          .execute();
+        return rows.map((r) => ({
+          mistakeId: r.mistake_id,
+          category: r.category as CauseCategory,
+          escapeKind: (r.escape_kind ?? null) as EscapeKind | null,
+        }));
+      },
       async get(workspaceId, mistakeId) {
         const row = await db
           .selectFrom('root_causes')
