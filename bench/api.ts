@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createServices } from '../src/bootstrap/index.ts';
@@ -119,6 +120,11 @@ export async function buildSqlite(dir: string, label: string, size: number): Pro
   const many = raw.transaction(rows);
   for (let from = 0; from < size; from += 50_000) many(from, Math.min(size, from + 50_000));
   raw.prepare('insert or replace into mistake_counters (workspace_id, seq) values (?, ?)').run(workspaceId, size);
+  // The list's full-text index, as the repository keeps it (bulk inserts bypass the repository).
+  raw.exec(
+    `insert into mistake_search (rowid, mistake_id, workspace_id, title, body)
+     select rowid, id, workspace_id, title, coalesce(description, '') from mistakes`,
+  );
   raw.exec('analyze');
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
@@ -207,6 +213,10 @@ async function buildPostgres(adminUrl: string, size: number): Promise<{ dataset:
     .values({ workspace_id: workspaceId, seq: size })
     .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ seq: size }))
     .execute();
+  // The list's full-text index, as the repository keeps it (bulk inserts bypass the repository).
+  await sql`insert into mistake_search (mistake_id, workspace_id, document)
+    select id, workspace_id, setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')
+    from mistakes`.execute(db);
   await services.close();
   const a = new pg.Client({ connectionString: target });
   await a.connect();

@@ -91,7 +91,10 @@ async function sqliteScans(db: Kysely<unknown>, text: string, parameters: readon
   const plan = await db.executeQuery<{ detail: string }>(
     CompiledQuery.raw(`explain query plan ${text}`, [...parameters]),
   );
+  // A full-text (FTS5) virtual table is "SCAN t VIRTUAL TABLE INDEX n:<constraints>": with a rowid
+  // (=, >, <) or MATCH constraint it is an index lookup; only an empty constraint list is a scan.
   return plan.rows
+    .filter((r) => !/^SCAN \w+ VIRTUAL TABLE INDEX \d+:\S/.test(r.detail))
     .map((r) => /^SCAN (\w+)/.exec(r.detail)?.[1])
     .filter((table): table is string => table !== undefined && tenant.has(table));
 }

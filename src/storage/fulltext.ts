@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DialectCapabilities } from './dialect.ts';
 
 /**
@@ -12,6 +12,11 @@ export interface FullTextIndex {
   remove(workspaceId: string, id: string): Promise<void>;
   /** Ids of the workspace's rows matching every term (as a prefix), best first; rank: higher is better. */
   search(workspaceId: string, query: string, limit: number): Promise<{ id: string; rank: number }[]>;
+  /**
+   * A condition on the base table (under its own name) that its row matches every term, for a
+   * query that orders by something else (null: the query has no words, nothing matches).
+   */
+  matching(workspaceId: string, query: string): RawBuilder<boolean> | null;
 }
 
 /** The words of a query, safe to put into an FTS5 MATCH or a to_tsquery (letters and digits only). */
@@ -63,6 +68,13 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
           ) ranked order by rank desc, id limit ${limit}`.execute(db);
         return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
       },
+      matching(workspaceId, query) {
+        const terms = queryTerms(query);
+        if (terms.length === 0) return null;
+        const tsquery = terms.map((w) => `${w}:*`).join(' & ');
+        return sql<boolean>`${sql.ref(`${t.base}.id`)} in (select ${idColumn} from ${index}
+          where workspace_id = ${workspaceId} and document @@ to_tsquery('english', ${tsquery}))`;
+      },
     };
   }
   return {
@@ -97,6 +109,12 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
         where ${index} match ${match} and ${index}.rowid >= ${from} and b.workspace_id = ${workspaceId}
         order by rank desc, b.id limit ${limit}`.execute(db);
       return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
+    },
+    matching(_workspaceId, query) {
+      const terms = queryTerms(query);
+      if (terms.length === 0) return null;
+      const match = terms.map((w) => `"${w}"*`).join(' ');
+      return sql<boolean>`${sql.ref(`${t.base}.rowid`)} in (select rowid from ${index} where ${index} match ${match})`;
     },
   };
 }

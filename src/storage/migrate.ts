@@ -9,6 +9,7 @@ import * as learning from './migrations/2026-12-02T13-00-00_learning.ts';
 import * as repeats from './migrations/2026-12-02T14-00-00_repeats.ts';
 import * as lessons from './migrations/2026-12-03T10-00-00_lessons.ts';
 import * as regressed from './migrations/2026-12-03T16-30-00_regressed.ts';
+import * as mistakeSearch from './migrations/2026-12-03T17-00-00_mistake-search.ts';
 import * as hotIndexes from './migrations/2026-12-03T15-00-00_hot-indexes.ts';
 import * as mistakeCounters from './migrations/2026-12-03T16-00-00_mistake-counters.ts';
 import * as throttle from './migrations/2026-12-03T15-30-00_throttle.ts';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T16-00-00_mistake-counters': mistakeCounters,
   '2026-12-03T15-30-00_throttle': throttle,
   '2026-12-03T16-30-00_regressed': regressed,
+  '2026-12-03T17-00-00_mistake-search': mistakeSearch,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

@@ -62,6 +62,19 @@ describe('mistakes API', () => {
     expect(byCategory.body.total).toBe(1);
     const byText = await t.api.request('GET', '/api/mistakes?q=50%25');
     expect(byText.body.items[0].title).toBe('Missed deadline for the brochure');
+    // Full-text: word forms and word beginnings, in the title or the description; re-indexed on edit.
+    const titles = async (q: string) =>
+      (await t.api.request('GET', `/api/mistakes?q=${encodeURIComponent(q)}`)).body.items.map(
+        (m: { title: string }) => m.title,
+      );
+    expect(await titles('brochures')).toEqual(['Missed deadline for the brochure']);
+    expect(await titles('dead')).toEqual(['Missed deadline for the brochure']);
+    expect(await titles('proof late')).toEqual(['Missed deadline for the brochure']);
+    expect(await titles('"*)(')).toEqual([]);
+    const late = byClient.body.items[0] as { id: string };
+    await t.api.request('PATCH', `/api/mistakes/${late.id}`, { title: 'Missed deadline for the leaflets' });
+    expect(await titles('leaflet')).toEqual(['Missed deadline for the leaflets']);
+    expect(await titles('brochure')).toEqual([]);
     const byRef = await t.api.request('GET', '/api/mistakes?q=MG-1');
     expect(byRef.body.items.map((m: { ref: string }) => m.ref)).toEqual(['MG-1']);
     const byDate = await t.api.request('GET', `/api/mistakes?from=${encodeURIComponent('2026-03-02T12:00:00Z')}`);

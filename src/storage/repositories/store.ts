@@ -6,6 +6,7 @@ import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
+import { fullTextIndex } from '../fulltext.ts';
 import { createLessonRepositories } from './lessons.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
@@ -101,6 +102,12 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
       return tx && !tx.done ? tx.afterCommit : undefined;
     },
   };
+  // The list's search: words of title and description (see storage/fulltext.ts).
+  const mistakeSearch = fullTextIndex(db, capabilities, {
+    index: 'mistake_search',
+    base: 'mistakes',
+    idColumn: 'mistake_id',
+  });
   const store: Store = {
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
@@ -512,6 +519,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
             update_anchor_at: initialUpdateAnchor(m),
           })
           .execute();
+        await mistakeSearch.put(workspaceId, m.id, { title: m.title, body: m.description ?? '' });
       },
       async update(workspaceId, m) {
         await db
@@ -539,6 +547,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
           .execute();
         // Severity, acknowledged, fixed and closed move the update-due queue.
         await refreshUpdateAnchor(db, workspaceId, m.id);
+        await mistakeSearch.put(workspaceId, m.id, { title: m.title, body: m.description ?? '' });
       },
       async get(workspaceId, id) {
         const [row] = await mistakeById(db, workspaceId, id);
@@ -560,13 +569,15 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
         if (f.from) q = q.where('mistakes.found_at', '>=', f.from);
         if (f.to) q = q.where('mistakes.found_at', '<=', f.to);
         if (f.q) {
-          const pattern = likePattern(f.q);
+          // Words of the title and description through the full-text index (never a LIKE scan),
+          // or the mistake's own reference (MG-7 or 7).
+          const words = mistakeSearch.matching(workspaceId, f.q);
           const ref = /^(?:mg-)?(\d{1,9})$/i.exec(f.q.trim());
           q = q.where((eb) =>
             eb.or([
-              eb(sql<string>`lower(mistakes.title)`, 'like', sql<string>`${pattern} escape '\\'`),
-              eb(sql<string>`lower(coalesce(mistakes.description, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+              ...(words ? [words] : []),
               ...(ref ? [eb('mistakes.number', '=', Number(ref[1]))] : []),
+              ...(!words && !ref ? [sql<boolean>`1 = 0`] : []),
             ]),
           );
         }
