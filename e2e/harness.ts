@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where screenshots go (git-ignored). */
@@ -221,6 +221,27 @@ export async function screenshot(
     ...(!options.showToasts && { style: '.mantine-Notifications-root { display: none !important; }' }),
   });
   return path;
+}
+
+/** The two sizes every documented screenshot is taken at. */
+export const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
+const docsShots = join(root, 'docs', 'screenshots');
+
+/**
+ * One PNG per viewport in docs/screenshots/<name>-desktop.png and -phone.png, of an element or
+ * the whole page (toasts hidden); the page is left at the desktop size.
+ */
+export async function shootBoth(page: Page, name: string, target?: () => Locator): Promise<void> {
+  mkdirSync(docsShots, { recursive: true });
+  for (const [label, size] of Object.entries(viewports)) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const style = '.mantine-Notifications-root { display: none !important; }';
+    const path = join(docsShots, `${name}-${label}.png`);
+    if (target) await target().screenshot({ path, animations: 'disabled', style });
+    else await page.screenshot({ path, fullPage: true, animations: 'disabled', style });
+  }
+  await page.setViewportSize(viewports.desktop);
 }
 
 /** The owner an API-seeded workspace is created with. */

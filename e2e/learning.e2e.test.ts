@@ -4,15 +4,15 @@
 // those); then the learning is clicked in the UI: root cause, two preventive actions with owners and
 // dates (learned), both done and checked effective (verified), the improvement plan drafted,
 // analysed and sent (closed). Screenshots go to docs/screenshots/ at 1366×900 and 390×844.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Contact, Learning, Mistake, TimelineEvent } from '../src/shared/contract/index.ts';
 import {
   launchBrowser,
+  shootBoth,
   setupViaApi,
   signInBrowser,
+  viewports,
   startApp,
   type ApiSession,
   type LaunchedBrowser,
@@ -27,22 +27,7 @@ let client: Client;
 let contact: Contact;
 let mistake: Mistake;
 
-const shots = join(import.meta.dirname, '..', 'docs', 'screenshots');
-const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
-
-/** One PNG per viewport of the given part of the page (or the whole page). */
-async function shoot(name: string, target?: () => Locator) {
-  mkdirSync(shots, { recursive: true });
-  for (const [label, size] of Object.entries(viewports)) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const style = '.mantine-Notifications-root { display: none !important; }';
-    const path = join(shots, `${name}-${label}.png`);
-    if (target) await target().screenshot({ path, animations: 'disabled', style });
-    else await page.screenshot({ path, fullPage: true, animations: 'disabled', style });
-  }
-  await page.setViewportSize(viewports.desktop);
-}
+const shoot = (name: string, target?: () => Locator) => shootBoth(page, name, target);
 
 const learn = () => page.getByRole('region', { name: 'Learn', exact: true });
 const stage = async () => (await api.get<Mistake>(`/mistakes/${mistake.id}`)).stage;

@@ -5,15 +5,15 @@
 // the text is fixed and the lesson counts one catch; then "wrong short code on the flyers" is logged,
 // the form suggests the earlier mistake, it is marked a repeat, and the earlier mistake shows regressed
 // with its action not effective. Screenshots go to docs/screenshots/ at 1366×900 and 390×844.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Lesson, Learning, Mistake } from '../src/shared/contract/index.ts';
 import {
   launchBrowser,
+  shootBoth,
   setupViaApi,
   signInBrowser,
+  viewports,
   startApp,
   type ApiSession,
   type LaunchedBrowser,
@@ -27,21 +27,7 @@ let api: ApiSession;
 let client: Client;
 let mistake: Mistake;
 
-const shots = join(import.meta.dirname, '..', 'docs', 'screenshots');
-const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
-
-async function shoot(name: string, target?: () => Locator) {
-  mkdirSync(shots, { recursive: true });
-  for (const [label, size] of Object.entries(viewports)) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const style = '.mantine-Notifications-root { display: none !important; }';
-    const path = join(shots, `${name}-${label}.png`);
-    if (target) await target().screenshot({ path, animations: 'disabled', style });
-    else await page.screenshot({ path, fullPage: true, animations: 'disabled', style });
-  }
-  await page.setViewportSize(viewports.desktop);
-}
+const shoot = (name: string, target?: () => Locator) => shootBoth(page, name, target);
 
 const learn = () => page.getByRole('region', { name: 'Learn', exact: true });
 const lessons = async () => (await api.get<{ items: Lesson[] }>(`/mistakes/${mistake.id}/lessons`)).items;
@@ -54,7 +40,11 @@ beforeAll(async () => {
     tier: 'key',
     value: { amountMinor: 1_200_000, currency: 'USD' },
   });
-  await api.post(`/clients/${client.id}/contacts`, { fullName: 'Lynn Carter', honorific: 'Ms', email: 'lynn@serenity.example' });
+  await api.post(`/clients/${client.id}/contacts`, {
+    fullName: 'Lynn Carter',
+    honorific: 'Ms',
+    email: 'lynn@serenity.example',
+  });
   mistake = await api.post<Mistake>('/mistakes', {
     clientId: client.id,
     title: 'Wrong short code on the posters',
@@ -88,7 +78,9 @@ describe('never twice', () => {
     await page.goto(`${app.baseUrl}/mistakes/${mistake.id}`);
     const form = learn().getByRole('form', { name: 'Write a lesson' });
     await form.getByLabel('Lesson', { exact: true }).fill('Check every code against the facts card before print');
-    await form.getByLabel(/What we learned/).fill('The proof was approved without comparing the short code to what the client gave us.');
+    await form
+      .getByLabel(/What we learned/)
+      .fill('The proof was approved without comparing the short code to what the client gave us.');
     await form.getByRole('button', { name: 'Save lesson' }).click();
     const card = learn().getByRole('article', { name: 'Lesson: Check every code against the facts card before print' });
     await card.getByRole('button', { name: 'Turn it into a check' }).click();
@@ -114,10 +106,15 @@ describe('never twice', () => {
     // Read it, then fix it (a finding gone within 2 s is typing, not a catch).
     await page.waitForTimeout(2_500);
     await message.fill('Spring poster: text SPA to 55123 for 20% off your first massage.');
-    await expect.poll(async () => (await findings.count()) === 0 || !/Lesson from/.test((await findings.textContent()) ?? '')).toBe(true);
+    await expect
+      .poll(async () => (await findings.count()) === 0 || !/Lesson from/.test((await findings.textContent()) ?? ''))
+      .toBe(true);
     await expect.poll(async () => (await lessons())[0]?.catches).toBe(1);
     await page.goto(`${app.baseUrl}/lessons`);
-    await page.getByRole('article', { name: /Lesson: Check every code/ }).getByText(/^Caught 1 time since/).waitFor();
+    await page
+      .getByRole('article', { name: /Lesson: Check every code/ })
+      .getByText(/^Caught 1 time since/)
+      .waitFor();
     await page.getByLabel('Search').fill('proof');
     await page.getByText('1 lesson, best match first').waitFor();
     await shoot('lessons-library');
@@ -127,7 +124,9 @@ describe('never twice', () => {
     await page.goto(`${app.baseUrl}/mistakes/new?clientId=${client.id}`);
     await page.getByLabel('Title').fill('Wrong short code on the flyers');
     await page.getByLabel(/Category/).selectOption('wrong_fact');
-    const similar = page.getByRole('list', { name: 'Similar past mistakes' }).or(page.getByLabel('Similar past mistakes'));
+    const similar = page
+      .getByRole('list', { name: 'Similar past mistakes' })
+      .or(page.getByLabel('Similar past mistakes'));
     await similar.getByText('MG-1 Wrong short code on the posters').waitFor();
     await page.getByText('Very likely a repeat of MG-1').waitFor();
     await shoot('lessons-log-suggests');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiSteps } from '../../../test/api-steps.ts';
 import { makeWorkspace, signedInClient, testApi } from '../../../test/factories.ts';
 
 type Ctx = Awaited<ReturnType<typeof testApi>>;
@@ -14,25 +15,7 @@ afterEach(async () => {
 const DAY = 86_400_000;
 const inDays = (d: number) => new Date(t.clock.now().getTime() + d * DAY).toISOString();
 
-async function ok(method: string, url: string, body?: unknown, status = method === 'POST' ? 201 : 200) {
-  const r = await t.api.request(method, url, body);
-  if (r.status !== status) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-async function client(name: string) {
-  return ok('POST', '/api/clients', { name, tier: 'key', value: { amountMinor: 1_000_000, currency: 'USD' } });
-}
-
-async function mistake(clientId: string, title: string, category = 'wrong_fact', description?: string) {
-  return ok('POST', '/api/mistakes', {
-    clientId,
-    title,
-    category,
-    severity: 'major',
-    ...(description && { description }),
-  });
-}
+const { ok, client, mistake } = apiSteps(() => t.api);
 
 /** The seed-001 mistake taken all the way to verified. */
 async function verifiedPosterMistake(clientId: string) {
