@@ -3,6 +3,7 @@ import { pino, type DestinationStream } from 'pino';
 import { createServices } from '../bootstrap/index.ts';
 import { createScheduler } from '../bootstrap/scheduler.ts';
 import { loadConfig, type Config } from '../config/config.ts';
+import { warmUpApologyModel } from '../engine/index.ts';
 import { buildApp, loggerOptions } from './app.ts';
 
 /** The built web app, next to the sources. */
@@ -19,6 +20,8 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const services = await createServices(config);
+  // The analyser's language model loads in about half a second: at start, not in the first request.
+  warmUpApologyModel();
   const app = await buildApp(services, {
     ...(options.logStream
       ? { loggerInstance: pino(loggerOptions(config.logLevel), options.logStream) }
