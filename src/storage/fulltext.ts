@@ -16,7 +16,7 @@ export interface FullTextIndex {
    * A condition on the base table (under its own name) that its row matches every term, for a
    * query that orders by something else (null: the query has no words, nothing matches).
    */
-  matching(workspaceId: string, query: string): RawBuilder<boolean> | null;
+  matching(workspaceId: string, query: string): Promise<RawBuilder<boolean> | null>;
 }
 
 /** The words of a query, safe to put into an FTS5 MATCH or a to_tsquery (letters and digits only). */
@@ -30,6 +30,9 @@ export function queryTerms(query: string): string[] {
  * common word matches a large part of a big library. Rare words rank every match.
  */
 export const RANK_WINDOW = 2_000;
+
+/** Up to this many matches, a filtering query looks each match up (SQLite); beyond, it walks its own order. */
+export const LOOKUP_MATCHES = 2_000;
 
 export interface FullTextTable {
   /** The index table (an FTS5 virtual table or a table with a tsvector `document`). */
@@ -68,7 +71,8 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
           ) ranked order by rank desc, id limit ${limit}`.execute(db);
         return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
       },
-      matching(workspaceId, query) {
+      // PostgreSQL's planner knows how common a word is (tsvector statistics) and picks the plan.
+      async matching(workspaceId, query) {
         const terms = queryTerms(query);
         if (terms.length === 0) return null;
         const tsquery = terms.map((w) => `${w}:*`).join(' & ');
@@ -110,11 +114,22 @@ export function fullTextIndex(db: Kysely<any>, capabilities: DialectCapabilities
         order by rank desc, b.id limit ${limit}`.execute(db);
       return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
     },
-    matching(_workspaceId, query) {
+    async matching(_workspaceId, query) {
       const terms = queryTerms(query);
       if (terms.length === 0) return null;
       const match = terms.map((w) => `"${w}"*`).join(' ');
-      return sql<boolean>`${sql.ref(`${t.base}.rowid`)} in (select rowid from ${index} where ${index} match ${match})`;
+      const matches = sql`(select rowid from ${index} where ${index} match ${match})`;
+      // SQLite does not know how common a word is. Few matches: look each up by rowid and sort
+      // them. Many: walk the base table in the query's own order (its index) and test each row
+      // against the matches, stopping at the page's end — the unary + keeps the planner off the
+      // rowid lookup, which would fetch and sort every match of a common word.
+      const probe =
+        await sql`select rowid from ${index} where ${index} match ${match} limit 1 offset ${LOOKUP_MATCHES}`.execute(
+          db,
+        );
+      return probe.rows.length === 0
+        ? sql<boolean>`${sql.ref(`${t.base}.rowid`)} in ${matches}`
+        : sql<boolean>`+${sql.ref(`${t.base}.rowid`)} in ${matches}`;
     },
   };
 }

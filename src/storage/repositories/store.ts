@@ -571,7 +571,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
         if (f.q) {
           // Words of the title and description through the full-text index (never a LIKE scan),
           // or the mistake's own reference (MG-7 or 7).
-          const words = mistakeSearch.matching(workspaceId, f.q);
+          const words = await mistakeSearch.matching(workspaceId, f.q);
           const ref = /^(?:mg-)?(\d{1,9})$/i.exec(f.q.trim());
           q = q.where((eb) =>
             eb.or([
