@@ -41,7 +41,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function seed(services: Services, count: number): Promise<Actor> {
+async function seed(services: Services, count: number): Promise<Actor> {
   const { workspaceId, userId } = await createWorkspace(services.deps, {
     workspaceName: 'Bench Studio',
     ownerName: 'Bench Owner',

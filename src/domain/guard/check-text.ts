@@ -11,12 +11,26 @@ import { getClient } from '../clients/clients.ts';
 import { getMistake } from '../mistakes/mistakes.ts';
 import type { Actor, Deps, Store } from '../ports.ts';
 import { loadSettings } from '../settings/settings.ts';
-import { attribute, loadAttribution, recordDraftCheck, type AttributedFinding, type LessonAttribution } from '../lessons/catches.ts';
+import {
+  attribute,
+  hasLessonChecks,
+  loadAttribution,
+  recordDraftCheck,
+  type AttributedFinding,
+  type LessonAttribution,
+  type LessonLink,
+} from '../lessons/catches.ts';
 
 /** The workspace's own names for the guard: its name and its members' names (who write and sign the mail). */
-export async function loadOwnNames(store: Store, workspaceId: string): Promise<{ workspaceName: string; members: string[] }> {
+export async function loadOwnNames(
+  store: Store,
+  workspaceId: string,
+): Promise<{ workspaceName: string; members: string[] }> {
   const [workspace, members] = await Promise.all([store.workspaces.get(workspaceId), store.users.members(workspaceId)]);
-  return { workspaceName: workspace?.name ?? '', members: members.map((m) => m.name).filter((n) => n.trim().length > 0) };
+  return {
+    workspaceName: workspace?.name ?? '',
+    members: members.map((m) => m.name).filter((n) => n.trim().length > 0),
+  };
 }
 
 /**
@@ -24,7 +38,11 @@ export async function loadOwnNames(store: Store, workspaceId: string): Promise<{
  * words and rules, and the workspace's own name and members' names (so "Northwind" and the
  * sender's name are never misspellings).
  */
-export async function loadGuardKnowledge(store: Store, workspaceId: string, locale: GuardKnowledge['locale']): Promise<GuardKnowledge> {
+export async function loadGuardKnowledge(
+  store: Store,
+  workspaceId: string,
+  locale: GuardKnowledge['locale'],
+): Promise<GuardKnowledge> {
   const [clients, contacts, facts, vocabulary, rules, own] = await Promise.all([
     store.clients.list(workspaceId, {}),
     store.contacts.listAll(workspaceId),
@@ -33,7 +51,18 @@ export async function loadGuardKnowledge(store: Store, workspaceId: string, loca
     store.guardRules.list(workspaceId),
     loadOwnNames(store, workspaceId),
   ]);
-  const byClient = new Map(clients.map((c) => [c.id, { id: c.id, name: c.name, aliases: c.aliases, contacts: [] as GuardKnowledge['clients'][number]['contacts'], facts: [] as GuardKnowledge['facts'] }]));
+  const byClient = new Map(
+    clients.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        name: c.name,
+        aliases: c.aliases,
+        contacts: [] as GuardKnowledge['clients'][number]['contacts'],
+        facts: [] as GuardKnowledge['facts'],
+      },
+    ]),
+  );
   for (const contact of contacts) {
     byClient.get(contact.clientId)?.contacts.push({
       name: contact.fullName,
@@ -59,7 +88,8 @@ export async function loadGuardKnowledge(store: Store, workspaceId: string, loca
     rules: rules.map((r) => ({
       id: r.id,
       kind: r.kind,
-      message: r.mistakeRef && !r.message.includes(r.mistakeRef) ? `${r.message} (lesson from ${r.mistakeRef})` : r.message,
+      message:
+        r.mistakeRef && !r.message.includes(r.mistakeRef) ? `${r.message} (lesson from ${r.mistakeRef})` : r.message,
       ...(r.clientId && { clientId: r.clientId }),
       ...(r.phrase && { phrase: r.phrase }),
       ...(r.pattern && { pattern: r.pattern }),
@@ -100,7 +130,8 @@ export class GuardCache {
     ]);
     const names = JSON.stringify([own.workspaceName, ...own.members]);
     const cached = this.guards.get(workspaceId);
-    if (cached && cached.version === version && cached.locale === settings.locale && cached.names === names) return cached;
+    if (cached && cached.version === version && cached.locale === settings.locale && cached.names === names)
+      return cached;
     const guard = (async () => {
       const [knowledge, speller] = await Promise.all([
         loadGuardKnowledge(deps.store, workspaceId, settings.locale),
@@ -120,7 +151,9 @@ export class GuardCache {
 /** Today's date (YYYY-MM-DD) in a time zone, for weekday checks of dates without a year. */
 export function todayIn(timeZone: string, now: Date): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      now,
+    );
   } catch {
     return now.toISOString().slice(0, 10);
   }
@@ -150,7 +183,10 @@ export async function checkText(
     ...(input.attachments !== undefined && { attachments: input.attachments }),
   });
   const { findings, links } = attribute(raw, lessons, input.clientId);
-  if (input.draftId) await recordDraftCheck(deps, actor, input.draftId, links, options.sending ?? false);
+  if (input.draftId && hasLessonChecks(lessons)) {
+    const present = links.filter((l): l is LessonLink => l !== null);
+    await recordDraftCheck(deps, actor, input.draftId, present, options.sending ?? false);
+  }
   return findings;
 }
 
@@ -159,6 +195,8 @@ export async function analyseText(deps: Deps, actor: Actor, input: AnalyseInput)
   const mistake = input.mistakeId ? await getMistake(deps, actor, input.mistakeId) : null;
   return analyseApology(input.text, {
     kind: input.kind ?? (mistake ? 'acknowledgment' : 'general'),
-    ...(mistake && { mistake: { title: mistake.title, ...(mistake.description && { description: mistake.description }) } }),
+    ...(mistake && {
+      mistake: { title: mistake.title, ...(mistake.description && { description: mistake.description }) },
+    }),
   });
 }

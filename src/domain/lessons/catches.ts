@@ -92,33 +92,38 @@ export function attribute(
 /** How long a finding must have been on the draft for its disappearance to count as a catch. */
 export const MIN_SHOWN_MS = 2_000;
 
+/** One check of one lesson, as a draft's hits are keyed. */
+export type LessonHitKey = Pick<LessonLink, 'checkId' | 'lessonId'>;
+
 /**
  * What a new check of a draft changes: checks seen for the first time open a hit; open hits whose
  * finding is gone are caught — or, when the draft is being sent, those still present are `sent`.
+ * A hit first seen while sending closes as `sent` at once (`opened: false`), so it never counts.
  */
 export function hitChanges(
   previous: readonly LessonHitRecord[],
-  present: readonly LessonLink[],
+  present: readonly LessonHitKey[],
   sending: boolean,
   now: string,
-): { open: LessonLink[]; close: { checkId: string; state: Exclude<HitState, 'open'> }[] } {
-  const known = new Map(previous.map((h) => [h.checkId, h]));
+): { open: LessonHitKey[]; close: (LessonHitKey & { state: Exclude<HitState, 'open'>; opened: boolean })[] } {
+  const known = new Set(previous.map((h) => h.checkId));
   const presentNow = new Set(present.map((l) => l.checkId));
-  const open: LessonLink[] = [];
-  const close: { checkId: string; state: Exclude<HitState, 'open'> }[] = [];
+  const fresh: LessonHitKey[] = [];
   for (const link of present) {
-    if (!known.has(link.checkId) && !open.some((o) => o.checkId === link.checkId)) open.push(link);
+    if (!known.has(link.checkId) && !fresh.some((o) => o.checkId === link.checkId)) fresh.push(link);
   }
+  const close: (LessonHitKey & { state: Exclude<HitState, 'open'>; opened: boolean })[] = [];
   for (const h of previous) {
+    const key = { checkId: h.checkId, lessonId: h.lessonId, opened: true };
     if (h.state !== 'open') continue;
     if (!presentNow.has(h.checkId)) {
       // A finding that vanished within moments was mid-typing, not a catch.
       const shown = Date.parse(now) - Date.parse(h.seenAt);
-      close.push({ checkId: h.checkId, state: shown >= MIN_SHOWN_MS ? 'caught' : 'gone' });
-    } else if (sending) close.push({ checkId: h.checkId, state: 'sent' });
+      close.push({ ...key, state: shown >= MIN_SHOWN_MS ? 'caught' : 'gone' });
+    } else if (sending) close.push({ ...key, state: 'sent' });
   }
-  if (sending) for (const o of open.splice(0)) close.push({ checkId: o.checkId, state: 'sent' });
-  return { open: sending ? [] : open, close };
+  if (!sending) return { open: fresh, close };
+  return { open: [], close: [...close, ...fresh.map((o) => ({ ...o, state: 'sent' as const, opened: false }))] };
 }
 
 /** Records a check of a named draft: new hits, catches, and (when sending) hits sent anyway. */
@@ -126,28 +131,17 @@ export async function recordDraftCheck(
   deps: Deps,
   actor: Actor,
   draftId: string,
-  links: readonly (LessonLink | null)[],
+  present: readonly LessonHitKey[],
   sending = false,
 ): Promise<void> {
-  const present = links.filter((l): l is LessonLink => l !== null);
   const previous = await deps.store.lessonHits.forDraft(actor.workspaceId, draftId);
   if (present.length === 0 && previous.every((h) => h.state !== 'open')) return;
   const at = deps.clock.now().toISOString();
   const changes = hitChanges(previous, present, sending, at);
-  const lessonOf = new Map([
-    ...previous.map((h) => [h.checkId, h.lessonId] as const),
-    ...present.map((l) => [l.checkId, l.lessonId] as const),
-  ]);
   await deps.store.transaction(async (store) => {
-    // A hit sent without ever being opened is recorded as sent, so it can never become a catch.
     for (const c of changes.close) {
-      if (!previous.some((h) => h.checkId === c.checkId)) {
-        await store.lessonHits.open(
-          actor.workspaceId,
-          { draftId, checkId: c.checkId, lessonId: lessonOf.get(c.checkId)! },
-          at,
-        );
-      }
+      const key = { draftId, checkId: c.checkId, lessonId: c.lessonId };
+      if (!c.opened) await store.lessonHits.open(actor.workspaceId, key, at);
       await store.lessonHits.close(actor.workspaceId, draftId, c.checkId, c.state, at);
     }
     for (const o of changes.open) {
@@ -164,8 +158,13 @@ export async function recordDraftSent(
   findings: readonly AttributedFinding[],
 ): Promise<void> {
   if (!draftId) return;
-  const links = findings.flatMap((f) =>
-    f.lessonId && f.lessonCheckId ? [{ checkId: f.lessonCheckId, lessonId: f.lessonId, ref: '' }] : [],
+  const present = findings.flatMap((f) =>
+    f.lessonId && f.lessonCheckId ? [{ checkId: f.lessonCheckId, lessonId: f.lessonId }] : [],
   );
-  await recordDraftCheck(deps, actor, draftId, links, true);
+  await recordDraftCheck(deps, actor, draftId, present, true);
+}
+
+/** Whether any lesson has a check in this workspace (without one, a draft has nothing to count). */
+export function hasLessonChecks(a: LessonAttribution): boolean {
+  return a.rules.size > 0 || a.facts.length > 0 || a.contacts.length > 0;
 }

@@ -146,7 +146,7 @@ describe('catch counting', () => {
     const first = hitChanges([], [link('k')], false, SEEN);
     expect(first).toEqual({ open: [link('k')], close: [] });
     const fixed = hitChanges([hit('k', 'open')], [], false, LATER);
-    expect(fixed.close).toEqual([{ checkId: 'k', state: 'caught' }]);
+    expect(fixed.close).toEqual([{ checkId: 'k', lessonId: 'lesson-k', state: 'caught', opened: true }]);
     // Broken again and fixed again on the same draft: the hit exists, nothing opens or closes.
     expect(hitChanges([hit('k', 'caught')], [link('k')], false, LATER)).toEqual({ open: [], close: [] });
     expect(hitChanges([hit('k', 'caught')], [], false, LATER)).toEqual({ open: [], close: [] });
@@ -154,15 +154,24 @@ describe('catch counting', () => {
 
   it('a finding that vanishes within moments of showing was mid-typing, not a catch', () => {
     const soon = new Date(Date.parse(SEEN) + 500).toISOString();
-    expect(hitChanges([hit('k', 'open')], [], false, soon).close).toEqual([{ checkId: 'k', state: 'gone' }]);
+    expect(hitChanges([hit('k', 'open')], [], false, soon).close).toEqual([
+      { checkId: 'k', lessonId: 'lesson-k', state: 'gone', opened: true },
+    ]);
   });
 
   it('a finding still on the draft when it is sent (or overridden) does not count', () => {
-    expect(hitChanges([hit('k', 'open')], [link('k')], true, LATER).close).toEqual([{ checkId: 'k', state: 'sent' }]);
+    expect(hitChanges([hit('k', 'open')], [link('k')], true, LATER).close).toEqual([
+      { checkId: 'k', lessonId: 'lesson-k', state: 'sent', opened: true },
+    ]);
     // First seen at sending: recorded as sent, never a catch later.
-    expect(hitChanges([], [link('k')], true, LATER)).toEqual({ open: [], close: [{ checkId: 'k', state: 'sent' }] });
+    expect(hitChanges([], [link('k')], true, LATER)).toEqual({
+      open: [],
+      close: [{ checkId: 'k', lessonId: 'lesson-k', ref: 'MG-1', state: 'sent', opened: false }],
+    });
     // Fixed before the send: caught at the send.
-    expect(hitChanges([hit('k', 'open')], [], true, LATER).close).toEqual([{ checkId: 'k', state: 'caught' }]);
+    expect(hitChanges([hit('k', 'open')], [], true, LATER).close).toEqual([
+      { checkId: 'k', lessonId: 'lesson-k', state: 'caught', opened: true },
+    ]);
   });
 
   it('names the lesson on the findings its checks produced, and only those', () => {
