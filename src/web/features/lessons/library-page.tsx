@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBulb, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -31,41 +31,43 @@ export function LibraryPage() {
         description="Smart people learn from their mistakes; the smartest learn from the mistakes of others. Search what the whole team has learned."
       />
       <Stack gap="md">
-        <Group gap="sm" align="flex-end" wrap="wrap">
+        <Stack gap="sm">
           <TextInput
             label="Search"
             placeholder="short code, proof, late…"
             leftSection={<IconSearch size={16} />}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: 1, minWidth: 220 }}
             maxLength={200}
           />
-          <NativeSelect
-            label="Client"
-            value={clientId}
-            onChange={(e) => setClientId(e.currentTarget.value)}
-            data={[any('Every client'), ...(clients.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-          />
-          <NativeSelect
-            label="Category"
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
-            data={[any('Any category'), ...categoryOptions]}
-          />
-          <NativeSelect
-            label="Cause"
-            value={cause}
-            onChange={(e) => setCause(e.currentTarget.value)}
-            data={[any('Any cause'), ...options(causeCategories, causeLabels)]}
-          />
-          <NativeSelect
-            label="Actions"
-            value={effective}
-            onChange={(e) => setEffective(e.currentTarget.value)}
-            data={[any('Any outcome'), ...options(effectivenessStates, effectivenessLabels)]}
-          />
-        </Group>
+          {/* Two filters a row on a phone, all four on one row from a tablet up. */}
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+            <NativeSelect
+              label="Client"
+              value={clientId}
+              onChange={(e) => setClientId(e.currentTarget.value)}
+              data={[any('Every client'), ...(clients.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+            />
+            <NativeSelect
+              label="Category"
+              value={category}
+              onChange={(e) => setCategory(e.currentTarget.value)}
+              data={[any('Any category'), ...categoryOptions]}
+            />
+            <NativeSelect
+              label="Cause"
+              value={cause}
+              onChange={(e) => setCause(e.currentTarget.value)}
+              data={[any('Any cause'), ...options(causeCategories, causeLabels)]}
+            />
+            <NativeSelect
+              label="Actions"
+              value={effective}
+              onChange={(e) => setEffective(e.currentTarget.value)}
+              data={[any('Any outcome'), ...options(effectivenessStates, effectivenessLabels)]}
+            />
+          </SimpleGrid>
+        </Stack>
         {lessons.isPending ? (
           <LoadingBlock label="Searching the lessons…" />
         ) : lessons.isError ? (
