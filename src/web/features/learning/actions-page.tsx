@@ -1,4 +1,5 @@
-import { Anchor, Group, NativeSelect, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconChecklist } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -31,6 +32,10 @@ export function ActionsPage() {
   const [ownerId, setOwnerId] = useState('');
   const members = useMembers();
   const actions = useActions({ status, ownerId: ownerId || undefined });
+  // A phone gets one card per action (title, mistake, owner, due, status) instead of a table that
+  // would scroll sideways and hide the owner and due date.
+  const small = useMediaQuery('(max-width: 36em)') ?? false;
+  const sorted = [...(actions.data ?? [])].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 
   return (
     <>
@@ -63,6 +68,28 @@ export function ActionsPage() {
             description={emptyText[status]}
             compact
           />
+        ) : small ? (
+          <Stack gap="xs" role="list" aria-label="Actions">
+            {sorted.map((a) => (
+              <Paper key={a.id} withBorder p="sm" role="listitem">
+                <Text fz="sm" fw={500}>
+                  {a.title}
+                </Text>
+                <Group gap="xs" mt={4} wrap="wrap">
+                  <Anchor component={Link} to={`/mistakes/${a.mistakeId}`} fz="sm" ff="monospace">
+                    {a.mistakeRef}
+                  </Anchor>
+                  <Text fz="sm">{a.ownerName ?? 'No owner'}</Text>
+                  <Text fz="sm" c={a.overdue && a.status === 'open' ? 'red' : undefined}>
+                    Due {formatDate(a.dueAt, timeZone)}
+                  </Text>
+                </Group>
+                <Group mt={6}>
+                  <ActionBadges action={a} />
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" aria-label="Actions">
@@ -76,33 +103,31 @@ export function ActionsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {[...actions.data]
-                  .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-                  .map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>
-                        <Text fz="sm" fw={500}>
-                          {a.title}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/mistakes/${a.mistakeId}`} fz="sm" ff="monospace">
-                          {a.mistakeRef}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm">{a.ownerName ?? '—'}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm" c={a.overdue && a.status === 'open' ? 'red' : undefined}>
-                          {formatDate(a.dueAt, timeZone)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <ActionBadges action={a} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                {sorted.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>
+                      <Text fz="sm" fw={500}>
+                        {a.title}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/mistakes/${a.mistakeId}`} fz="sm" ff="monospace">
+                        {a.mistakeRef}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text fz="sm">{a.ownerName ?? '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text fz="sm" c={a.overdue && a.status === 'open' ? 'red' : undefined}>
+                        {formatDate(a.dueAt, timeZone)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionBadges action={a} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

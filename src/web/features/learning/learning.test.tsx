@@ -271,4 +271,30 @@ describe('Actions page', () => {
       expect(api.seen.some((s) => s.path === '/actions' && s.query.get('ownerId') === 'u2')).toBe(true),
     );
   });
+
+  it('shows one card per action on a phone, with the owner and due date that a sideways table would hide', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      ...original(query),
+      matches: query.includes('max-width'),
+    })) as typeof window.matchMedia;
+    try {
+      fakeApi({
+        ...base(learning()),
+        'GET /actions': {
+          body: { items: [action({ overdue: true, dueAt: '2026-03-01T23:59:00.000Z', ownerName: 'Jo Park' })] },
+        },
+      });
+      renderRecovery(<ActionsPage />);
+      const list = await screen.findByRole('list', { name: 'Actions' });
+      expect(screen.queryByRole('table', { name: 'Actions' })).not.toBeInTheDocument();
+      const [card] = within(list).getAllByRole('listitem');
+      expect(card).toHaveTextContent('Collateral check before print');
+      expect(card).toHaveTextContent('Jo Park');
+      expect(card).toHaveTextContent('Due 1 Mar 2026');
+      expect(card).toHaveTextContent('Overdue');
+    } finally {
+      window.matchMedia = original;
+    }
+  });
 });
