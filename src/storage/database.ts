@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig } from 'kysely';
 import pg from 'pg';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { postgresCapabilities, sqliteCapabilities, type DialectCapabilities } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -44,6 +45,8 @@ function cachingSqlite(file: string, synchronous: SqliteSynchronous): SQLite.Dat
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma(synchronous === 'normal' ? 'synchronous = NORMAL' : 'synchronous = FULL');
+  // Checkpoints run in a worker thread (checkpointer.ts); this threshold is only the safety net.
+  if (file !== ':memory:') raw.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const cache = new Map<string, SQLite.Statement>();
   const prepare = raw.prepare.bind(raw);
   return new Proxy(raw, {
@@ -87,7 +90,16 @@ export function openDatabase(target: DatabaseTarget): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...logOption(target) });
     return { db, capabilities: postgresCapabilities, close: () => db.destroy() };
   }
-  const sqlite = cachingSqlite(target.sqliteFile, target.synchronous ?? 'full');
+  const synchronous = target.synchronous ?? 'full';
+  const sqlite = cachingSqlite(target.sqliteFile, synchronous);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...logOption(target) });
-  return { db, capabilities: sqliteCapabilities, close: () => db.destroy() };
+  const checkpointer = target.sqliteFile === ':memory:' ? null : startCheckpointer(target.sqliteFile, { synchronous });
+  return {
+    db,
+    capabilities: sqliteCapabilities,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
