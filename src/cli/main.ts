@@ -17,6 +17,7 @@ export async function buildProgram(): Promise<Command> {
     import('./commands/analyse.ts').then((m) => m.registerAnalyse),
     import('./commands/check.ts').then((m) => m.registerCheck),
     import('./commands/lessons.ts').then((m) => m.registerLessons),
+    import('./commands/archive.ts').then((m) => m.registerArchive),
   ]);
   for (const register of commands) register(program);
   return program;

@@ -44,6 +44,17 @@ export const errorCodes = {
   repeat_not_marked: 'The mistake is not marked as a repeat.',
   lesson_not_found: 'No such lesson in this workspace.',
   lesson_check_not_found: 'No such check on this lesson.',
+  already_member: 'That email already belongs to a member of this workspace.',
+  invitation_pending: 'That email already has a pending invitation; resend or revoke it.',
+  invitation_not_found: 'No such invitation in this workspace.',
+  invitation_not_pending: 'The invitation was already accepted or revoked.',
+  invitation_token_invalid: 'This invitation link is not valid (mistyped, or replaced by a newer invitation).',
+  invitation_used: 'This invitation link was already used.',
+  invitation_revoked: 'This invitation was withdrawn.',
+  invitation_expired: 'This invitation link has expired; ask for a new one.',
+  reset_token_invalid: 'This password-reset link is not valid.',
+  reset_token_used: 'This password-reset link was already used or replaced by a newer one.',
+  reset_token_expired: 'This password-reset link has expired; ask for a new one.',
 } as const;
 
 /** A domain error code. */

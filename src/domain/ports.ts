@@ -18,6 +18,7 @@ import type { MessagingRepositories } from './messages/ports.ts';
 import type { RecoveryRepositories } from './remedies/ports.ts';
 import type { LearningRepositories } from './learning/ports.ts';
 import type { LessonRepositories } from './lessons/ports.ts';
+import type { InvitationRepositories } from './workspaces/invitation-ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -234,7 +235,12 @@ export interface VocabularyRepository {
 }
 
 /** All repositories, plus a transaction that hands the same set bound to one transaction. */
-export interface Store extends RecoveryRepositories, MessagingRepositories, LearningRepositories, LessonRepositories {
+export interface Store
+  extends RecoveryRepositories,
+    MessagingRepositories,
+    LearningRepositories,
+    LessonRepositories,
+    InvitationRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;

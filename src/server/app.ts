@@ -31,6 +31,7 @@ import { clientRoutes } from './routes/clients.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
 import { learningRoutes } from './routes/learning.routes.ts';
 import { lessonRoutes } from './routes/lessons.routes.ts';
+import { invitationRoutes } from './routes/invitations.routes.ts';
 import { messagingRoutes } from './routes/messaging.routes.ts';
 import { mistakeRoutes } from './routes/mistakes.routes.ts';
 import { recoveryRoutes } from './routes/recovery.routes.ts';
@@ -161,6 +162,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(recoveryRoutes(services.deps, services.guards));
       await api.register(learningRoutes(services.deps, services.guards));
       await api.register(lessonRoutes(services.deps));
+      await api.register(
+        invitationRoutes(services.deps, {
+          secureCookies: options.secureCookies ?? false,
+          throttle: services.throttle,
+          publicUrl: options.publicUrl,
+        }),
+      );
       await api.register(messagingRoutes(services.deps));
     },
     { prefix: '/api' },

@@ -43,6 +43,17 @@ export const domainStatus: Record<ErrorCode, number> = {
   repeat_not_marked: 409,
   lesson_not_found: 404,
   lesson_check_not_found: 404,
+  already_member: 409,
+  invitation_pending: 409,
+  invitation_not_found: 404,
+  invitation_not_pending: 409,
+  invitation_token_invalid: 404,
+  invitation_used: 410,
+  invitation_revoked: 410,
+  invitation_expired: 410,
+  reset_token_invalid: 404,
+  reset_token_used: 410,
+  reset_token_expired: 410,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

@@ -95,6 +95,8 @@ beforeAll(async () => {
       role: 'member',
     })
   ).body.id;
+  a.invitationId = (await api.request('POST', '/api/invitations', { email: 'robin@serenity-agency.example', role: 'viewer' }))
+    .body.id;
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
@@ -311,6 +313,11 @@ function idRouteAttempts(): Attempt[] {
     { route: 'PATCH /api/members/{userId}', url: `/api/members/${a.userId}`, body: { role: 'admin' } },
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.memberId}` },
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.userId}` },
+    { route: 'POST /api/invitations/{invitationId}/resend', url: `/api/invitations/${a.invitationId}/resend` },
+    { route: 'DELETE /api/invitations/{invitationId}', url: `/api/invitations/${a.invitationId}` },
+    // The public token routes: an invitation's id is no credential, in any workspace.
+    { route: 'GET /api/invitations/accept/{token}', url: `/api/invitations/accept/${a.invitationId}` },
+    { route: 'GET /api/auth/password-reset/{token}', url: `/api/auth/password-reset/${a.invitationId}` },
   ];
 }
 
@@ -393,6 +400,11 @@ function bodyReferenceAttempts(): Attempt[] {
       route: 'POST /api/mistakes/{mistakeId}/improvement-plan',
       url: `/api/mistakes/${own.mistakeId}/improvement-plan`,
       body: { contactId: a.contactId, subject: 'Plan', body: 'Our plan.', overrideReason: 'test' },
+    },
+    {
+      route: 'POST /api/invitations/accept',
+      url: '/api/invitations/accept',
+      body: { token: a.invitationId, name: 'Mallory', password: 'lantern orchard whistle' },
     },
   ];
 }

@@ -2,6 +2,7 @@ import type { Message } from '../../shared/contract/index.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { PermanentDeliveryError } from './outbox.ts';
+import { carriesSecretLink, hideSecretLinks } from './secret-links.ts';
 import type { Mailer } from './ports.ts';
 
 /** Minutes to wait after failed attempt 1, 2, 3, …; after the last one the message is marked failed. */
@@ -109,6 +110,10 @@ async function deliverOne(
   }
   await deps.store.transaction(async (store) => {
     const marked = await store.messages.markSent(workspaceId, message.id, claimant, attempts, now.toISOString());
+    // Sent: the one-time link has reached its recipient and leaves the stored body for good.
+    if (marked && carriesSecretLink(message)) {
+      await store.messages.setBody(workspaceId, message.id, hideSecretLinks(message.body));
+    }
     if (marked && (message.mistakeId || message.clientId) && message.kind !== 'reminder') {
       await recordEvent({ ...deps, store }, systemActor(workspaceId), {
         type: 'message.sent',

@@ -3,17 +3,18 @@ import { requireRole } from '../access.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
+import { presentMessage } from './secret-links.ts';
 
-/** The outbox of the actor's workspace, newest first, by mistake, client, status or kind. */
-export function listMessages(deps: Deps, actor: Actor, filter: MessageFilter): Promise<Message[]> {
-  return deps.store.messages.list(actor.workspaceId, filter);
+/** The outbox of the actor's workspace, newest first, by mistake, client, status or kind (one-time links hidden). */
+export async function listMessages(deps: Deps, actor: Actor, filter: MessageFilter): Promise<Message[]> {
+  return (await deps.store.messages.list(actor.workspaceId, filter)).map(presentMessage);
 }
 
-/** One message of the actor's workspace or message_not_found. */
+/** One message of the actor's workspace (one-time links hidden) or message_not_found. */
 export async function getMessage(deps: Deps, actor: Actor, id: string): Promise<Message> {
   const message = await deps.store.messages.get(actor.workspaceId, id);
   if (!message) throw notFound('message_not_found');
-  return message;
+  return presentMessage(message);
 }
 
 /** Puts a failed message back in the queue (attempts start again); the retry is on the timeline. */

@@ -9,3 +9,4 @@ export * from './messages.ts';
 export * from './recovery.ts';
 export * from './learning.ts';
 export * from './lessons.ts';
+export * from './invitations.ts';

@@ -2,7 +2,18 @@ import { z } from 'zod';
 
 // Messages to clients (and reminders to owners), sent through the outbox.
 
-export const messageKinds = ['acknowledgment', 'accounting', 'update', 'follow_up', 'reminder', 'improvement_plan'] as const;
+export const messageKinds = [
+  'acknowledgment',
+  'accounting',
+  'update',
+  'follow_up',
+  'reminder',
+  'improvement_plan',
+  'invitation',
+  'password_reset',
+] as const;
+/** Kinds whose body carries a one-time link: the link is hidden from every outbox listing. */
+export const secretLinkKinds: readonly MessageKind[] = ['invitation', 'password_reset'];
 export const messageStatuses = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export type MessageStatus = (typeof messageStatuses)[number];

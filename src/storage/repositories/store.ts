@@ -8,6 +8,7 @@ import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
 import { fullTextIndex } from '../fulltext.ts';
 import { createLessonRepositories } from './lessons.ts';
+import { createInvitationRepositories } from './invitations.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
 import { compiledQuery } from './compiled.ts';
@@ -113,6 +114,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     ...createMessagingRepositories(db, capabilities),
     ...createLearningRepositories(db, capabilities),
     ...createLessonRepositories(db, capabilities),
+    ...createInvitationRepositories(db),
     workspaces: {
       async count() {
         const row = await db.selectFrom('workspaces').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();

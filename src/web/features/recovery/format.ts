@@ -79,6 +79,8 @@ export const messageKindLabels: Record<MessageKind, string> = {
   follow_up: 'Follow-up',
   improvement_plan: 'Improvement plan',
   reminder: 'Reminder',
+  invitation: 'Invitation',
+  password_reset: 'Password reset',
 };
 
 /**
