@@ -55,6 +55,16 @@ export const errorCodes = {
   reset_token_invalid: 'This password-reset link is not valid.',
   reset_token_used: 'This password-reset link was already used or replaced by a newer one.',
   reset_token_expired: 'This password-reset link has expired; ask for a new one.',
+  webhook_not_found: 'No such webhook endpoint in this workspace.',
+  webhook_delivery_not_found: 'No such delivery to this webhook endpoint.',
+  webhook_delivery_pending: 'The delivery is still queued or being sent; only a delivered or failed one can be resent.',
+  webhook_limit_reached: 'The workspace has the most webhook endpoints it may have; delete one first.',
+  invalid_api_token: 'The bearer token is malformed, unknown, revoked or expired.',
+  api_token_read_only: 'This API token has the read scope: it may only read (GET, HEAD and the read-only checks).',
+  api_token_not_allowed: 'API tokens are created by a signed-in member, not with another token.',
+  api_token_not_found: 'No such API token in this workspace.',
+  api_token_limit_reached: 'You hold the most API tokens a member may have; revoke one first.',
+  import_not_found: 'No such CSV upload in this workspace (uploads are kept for a day).',
 } as const;
 
 /** A domain error code. */

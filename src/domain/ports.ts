@@ -18,7 +18,10 @@ import type { MessagingRepositories } from './messages/ports.ts';
 import type { RecoveryRepositories } from './remedies/ports.ts';
 import type { LearningRepositories } from './learning/ports.ts';
 import type { LessonRepositories } from './lessons/ports.ts';
+import type { ImportRepositories } from './imports/ports.ts';
+import type { WebhookRepositories } from './webhooks/ports.ts';
 import type { InvitationRepositories } from './workspaces/invitation-ports.ts';
+import type { ApiTokenRepository } from './workspaces/api-token-ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -240,12 +243,16 @@ export interface Store
     MessagingRepositories,
     LearningRepositories,
     LessonRepositories,
-    InvitationRepositories {
+    InvitationRepositories,
+    WebhookRepositories,
+    ImportRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;
   users: UserRepository;
   sessions: SessionRepository;
+  /** Personal API tokens (bearer credentials of members). */
+  apiTokens: ApiTokenRepository;
   clients: ClientRepository;
   contacts: ContactRepository;
   facts: FactRepository;

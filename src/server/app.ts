@@ -26,16 +26,20 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
+import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
 import { learningRoutes } from './routes/learning.routes.ts';
 import { lessonRoutes } from './routes/lessons.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
 import { invitationRoutes } from './routes/invitations.routes.ts';
 import { messagingRoutes } from './routes/messaging.routes.ts';
 import { mistakeRoutes } from './routes/mistakes.routes.ts';
 import { recoveryRoutes } from './routes/recovery.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
+import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 
 /** How the app is built: logging, cookies, where the built web app lives. */
 export interface AppOptions {
@@ -49,6 +53,27 @@ export interface AppOptions {
   /** PUBLIC_URL: HSTS is sent only when it is https. */
   publicUrl?: string | undefined;
 }
+
+/** The API document's introduction (shown at /api/docs): what it is and how to authenticate. */
+const API_DESCRIPTION = `Own client mistakes fast, make them right, never repeat them.
+
+## Authentication
+
+Every route except \`/api/health\`, \`/api/setup\` and signing in needs one of two credentials:
+
+- **Browser session** (the web app): \`POST /api/session\` with email and password sets the \`mg_session\`
+  cookie and answers a \`csrfToken\`. Every change (POST, PUT, PATCH, DELETE) made with the cookie must
+  carry that token in the \`x-csrf-token\` header.
+- **API token** (scripts, CI, the \`makegood\` CLI): create one in Settings → API tokens (shown once),
+  then send \`Authorization: Bearer mg_pat_…\`. No cookie and no CSRF header are needed. The token acts as
+  you, with your current role; a \`read\` token may only read (GET, HEAD, and the analyse and check
+  routes), a \`read_write\` token may do whatever your role allows. A malformed, unknown, revoked or
+  expired token answers \`401 invalid_api_token\`; a write with a read token \`403 api_token_read_only\`.
+  A request carrying both uses the bearer token.
+
+\`\`\`
+curl -H "Authorization: Bearer $MAKEGOOD_TOKEN" https://makegood.example.com/api/mistakes
+\`\`\``;
 
 /** Log redaction: credentials never reach the logs. */
 export const redactPaths = [
@@ -107,7 +132,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // The API speaks JSON only: a text/plain body (what a cross-site form can send) is refused with 415.
   app.removeContentTypeParser('text/plain');
 
-  await registerSecurityHeaders(app, { publicUrl: options.publicUrl });
+  registerSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(fastifyCookie);
   // Counters in the database: a limit holds across every instance on it, not once per process.
   await app.register(fastifyRateLimit, {
@@ -119,14 +144,21 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       info: {
         title: 'makegood API',
         version: '0.1.0',
-        description: 'Own client mistakes fast, make them right, never repeat them.',
+        description: API_DESCRIPTION,
       },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'mg_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal API token (mg_pat_…) from Settings → API tokens.',
+          },
         },
       },
+      // Either credential: the browser's session cookie (with the CSRF header on changes), or a bearer token.
+      security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -162,6 +194,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(recoveryRoutes(services.deps, services.guards));
       await api.register(learningRoutes(services.deps, services.guards));
       await api.register(lessonRoutes(services.deps));
+      await api.register(importRoutes(services.deps));
       await api.register(
         invitationRoutes(services.deps, {
           secureCookies: options.secureCookies ?? false,
@@ -170,6 +203,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         }),
       );
       await api.register(messagingRoutes(services.deps));
+      await api.register(webhookRoutes(services.deps, services.webhooks));
+      await api.register(exportRoutes(services));
+      await api.register(apiTokenRoutes(services.deps));
     },
     { prefix: '/api' },
   );

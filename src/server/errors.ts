@@ -54,6 +54,16 @@ export const domainStatus: Record<ErrorCode, number> = {
   reset_token_invalid: 404,
   reset_token_used: 410,
   reset_token_expired: 410,
+  webhook_not_found: 404,
+  webhook_delivery_not_found: 404,
+  webhook_delivery_pending: 409,
+  webhook_limit_reached: 409,
+  invalid_api_token: 401,
+  api_token_read_only: 403,
+  api_token_not_allowed: 403,
+  api_token_not_found: 404,
+  api_token_limit_reached: 409,
+  import_not_found: 404,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

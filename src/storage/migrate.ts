@@ -13,7 +13,10 @@ import * as mistakeSearch from './migrations/2026-12-03T17-00-00_mistake-search.
 import * as hotIndexes from './migrations/2026-12-03T15-00-00_hot-indexes.ts';
 import * as mistakeCounters from './migrations/2026-12-03T16-00-00_mistake-counters.ts';
 import * as throttle from './migrations/2026-12-03T15-30-00_throttle.ts';
+import * as csvUploads from './migrations/2026-12-03T18-30-00_csv-uploads.ts';
 import * as invitations from './migrations/2026-12-03T19-10-00_invitations.ts';
+import * as webhooks from './migrations/2026-12-03T19-20-00_webhooks.ts';
+import * as apiTokens from './migrations/2026-12-03T19-00-00_api-tokens.ts';
 
 // Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
 const migrations: Record<string, Migration> = {
@@ -30,7 +33,10 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T15-30-00_throttle': throttle,
   '2026-12-03T16-30-00_regressed': regressed,
   '2026-12-03T17-00-00_mistake-search': mistakeSearch,
+  '2026-12-03T18-30-00_csv-uploads': csvUploads,
   '2026-12-03T19-10-00_invitations': invitations,
+  '2026-12-03T19-20-00_webhooks': webhooks,
+  '2026-12-03T19-00-00_api-tokens': apiTokens,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

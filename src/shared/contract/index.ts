@@ -10,3 +10,6 @@ export * from './recovery.ts';
 export * from './learning.ts';
 export * from './lessons.ts';
 export * from './invitations.ts';
+export * from './webhooks.ts';
+export * from './api-tokens.ts';
+export * from './imports.ts';

@@ -8,12 +8,15 @@ import type { DB } from '../schema.ts';
 import { createLearningRepositories } from './learning.ts';
 import { fullTextIndex } from '../fulltext.ts';
 import { createLessonRepositories } from './lessons.ts';
+import { createImportRepositories } from './imports.ts';
 import { createInvitationRepositories } from './invitations.ts';
 import { createMessagingRepositories } from './messaging.ts';
 import { refreshUpdateAnchor } from './update-anchor.ts';
 import { compiledQuery } from './compiled.ts';
+import { createApiTokenRepository } from './api-tokens.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
+import { createWebhookRepositories } from './webhooks.ts';
 import {
   likePattern,
   parseJson,
@@ -114,6 +117,8 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     ...createMessagingRepositories(db, capabilities),
     ...createLearningRepositories(db, capabilities),
     ...createLessonRepositories(db, capabilities),
+    ...createImportRepositories(db),
+    ...createWebhookRepositories(db, capabilities),
     ...createInvitationRepositories(db),
     workspaces: {
       async count() {
@@ -279,6 +284,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     },
 
     sessions: createSessionRepository(db, sessionCtx),
+    apiTokens: createApiTokenRepository(db, sessionCtx),
 
     clients: {
       async create(workspaceId, c) {
