@@ -117,13 +117,22 @@ class RequestsAtDebug extends LogController {
   }
 }
 
+/**
+ * Request ids for logs and error answers: a random prefix per app instance and a counter, unique
+ * across instances without drawing random bytes for every request.
+ */
+function requestIds(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}${(++n).toString(36).padStart(8, '0')}`;
+}
+
 /** Builds the Fastify app around composed services, without listening (tests use inject). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
-    genReqId: () => services.deps.crypto.randomToken().slice(0, 16),
+    genReqId: requestIds(services.deps.crypto.randomToken().slice(0, 8)),
     logController: new RequestsAtDebug(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

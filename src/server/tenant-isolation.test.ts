@@ -97,6 +97,7 @@ beforeAll(async () => {
   ).body.id;
   a.invitationId = (await api.request('POST', '/api/invitations', { email: 'robin@serenity-agency.example', role: 'viewer' }))
     .body.id;
+  a.tokenId = (await api.request('POST', '/api/tokens', { name: 'CI', scope: 'read' })).body.apiToken.id;
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
@@ -313,6 +314,7 @@ function idRouteAttempts(): Attempt[] {
     { route: 'PATCH /api/members/{userId}', url: `/api/members/${a.userId}`, body: { role: 'admin' } },
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.memberId}` },
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.userId}` },
+    { route: 'DELETE /api/tokens/{tokenId}', url: `/api/tokens/${a.tokenId}` },
     { route: 'POST /api/invitations/{invitationId}/resend', url: `/api/invitations/${a.invitationId}/resend` },
     { route: 'DELETE /api/invitations/{invitationId}', url: `/api/invitations/${a.invitationId}` },
     // The public token routes: an invitation's id is no credential, in any workspace.

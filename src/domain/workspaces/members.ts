@@ -85,6 +85,8 @@ export async function removeMember(deps: Deps, actor: Actor, userId: string): Pr
   await deps.store.transaction(async (store) => {
     await store.users.removeMembership(actor.workspaceId, userId);
     await store.sessions.deleteForUser(actor.workspaceId, userId);
+    // Their API tokens go too: re-added later, they start without the old ones.
+    await store.apiTokens.deleteForUser(actor.workspaceId, userId);
     await recordEvent({ ...deps, store }, actor, {
       type: 'member.removed',
       summary: `${member.name} removed`,

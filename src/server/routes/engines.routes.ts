@@ -10,6 +10,7 @@ import {
   removeVocabularyWord,
   replaceGuardRule,
 } from '../../domain/guard/guard-rules.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../domain/ports.ts';
 import {
   analyseInputSchema,
@@ -30,6 +31,8 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
     app.post(
       '/analyse',
       {
+        // Changes nothing: a read-scope API token may call it.
+        config: { readOnly: true },
         schema: {
           tags: ['engines'],
           summary: 'Analyse an apology (with mistakeId: as the acknowledgment of that mistake)',
@@ -43,6 +46,8 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
     app.post(
       '/check',
       {
+        // Changes nothing without a draftId: a read-scope API token may call it (CI's `makegood check`).
+        config: { readOnly: true },
         schema: {
           tags: ['engines'],
           summary: "Check a text before it goes to a client, against the workspace's knowledge and lessons",
@@ -50,7 +55,19 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
           response: { 200: checkResultSchema },
         },
       },
-      async (request) => ({ findings: await checkText(deps, guards, actorOf(request), request.body) }),
+      async (request) => {
+        // With a draftId the check records what lessons caught on the draft: a write.
+        if (request.body.draftId !== undefined && request.apiToken?.scope === 'read') {
+          throw new DomainError(
+            'api_token_read_only',
+            'A read API token cannot record a draft (draftId); leave it out.',
+            {
+              field: 'body.draftId',
+            },
+          );
+        }
+        return { findings: await checkText(deps, guards, actorOf(request), request.body) };
+      },
     );
 
     app.get(

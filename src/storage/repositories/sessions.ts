@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/contract/index.ts';
 import type { ResolvedSession, SessionRepository } from '../../domain/ports.ts';
+import type { ResolvedApiToken } from '../../domain/workspaces/api-token-ports.ts';
 import { toIso } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import { compiledQuery } from './compiled.ts';
@@ -9,8 +10,11 @@ import { compiledQuery } from './compiled.ts';
 export const SESSION_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
+/** What the cache holds: resolved sessions, and resolved API tokens (keyed `pat:<hash>`, see api-tokens.ts). */
+export type CachedCredential = ResolvedSession | ResolvedApiToken;
+
 interface Entry {
-  value: ResolvedSession;
+  value: CachedCredential;
   /** Epoch milliseconds (of the caller's clock) after which the entry is asked again. */
   freshUntil: number;
 }
@@ -26,7 +30,7 @@ export class SessionCache {
   private readonly entries = new Map<string, Entry>();
   constructor(readonly ttlMs = SESSION_CACHE_TTL_MS) {}
 
-  get(id: string, nowMs: number): ResolvedSession | undefined {
+  get(id: string, nowMs: number): CachedCredential | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     if (entry.freshUntil <= nowMs) {
@@ -36,7 +40,7 @@ export class SessionCache {
     return entry.value;
   }
 
-  set(id: string, value: ResolvedSession, nowMs: number): void {
+  set(id: string, value: CachedCredential, nowMs: number): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(id, { value, freshUntil: nowMs + this.ttlMs });
   }
@@ -130,7 +134,9 @@ export function createSessionRepository(db: Kysely<DB>, ctx: SessionInvalidation
     },
     async resolve(id, now) {
       const nowMs = now.getTime();
-      let resolved = ctx.cache.get(id, nowMs);
+      const cached = ctx.cache.get(id, nowMs);
+      // Token entries live under their own `pat:` keys; a session never reads one.
+      let resolved = cached && !('tokenId' in cached) ? cached : undefined;
       if (!resolved) {
         const [row] = await sessionById(db, id);
         if (!row) return null;
