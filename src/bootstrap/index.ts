@@ -10,6 +10,8 @@ import { createMailer, type MailerConfig } from './mailer.ts';
 import { createStore } from '../storage/repositories/store.ts';
 import { createThrottleCounters } from '../storage/repositories/throttle.ts';
 import { nodeCrypto, systemClock, timeOrderedIds } from './system.ts';
+import type { WebhookRuntime } from '../domain/webhooks/ports.ts';
+import { createWebhookRuntime } from './webhooks.ts';
 
 /** The composed application: everything the server and the CLI need, and how to close it. */
 export interface Services {
@@ -22,6 +24,8 @@ export interface Services {
   mailer: Mailer;
   /** Attempt counters in the database (sign-in throttle, route rate limits), shared by every instance on it. */
   throttle: ThrottleCounters;
+  /** Webhook secrets, signatures, the SSRF address policy and the HTTP POST (WEBHOOK_* settings). */
+  webhooks: WebhookRuntime;
   /** One round trip to the database (for the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +37,7 @@ export interface ServiceOverrides {
   ids?: Ids;
   crypto?: Crypto;
   mailer?: Mailer;
+  webhooks?: WebhookRuntime;
 }
 
 /** Where the configuration says the database is. */
@@ -47,7 +52,7 @@ export function databaseTarget(
 /** The one composition root: opens and migrates the database, then wires the domain's ports. */
 export async function createServices(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
-    Partial<Pick<Config, 'sqliteSynchronous'>> &
+    Partial<Pick<Config, 'sqliteSynchronous' | 'webhookAllowPrivate' | 'webhookAllowHttp'>> &
     Omit<MailerConfig, 'dataDir'>,
   overrides: ServiceOverrides = {},
   target: DatabaseTarget = databaseTarget(config),
@@ -74,6 +79,9 @@ export async function createServices(
     config: { dataDir: config.dataDir },
     guards: new GuardCache(),
     mailer,
+    webhooks:
+      overrides.webhooks ??
+      createWebhookRuntime({ allowPrivate: config.webhookAllowPrivate ?? [], allowHttp: config.webhookAllowHttp ?? false }),
     throttle: createThrottleCounters(database),
     ping: async () => {
       await sql`select 1`.execute(database.db);

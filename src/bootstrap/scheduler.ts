@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Mailer } from '../domain/messages/ports.ts';
 import type { Deps } from '../domain/ports.ts';
+import type { WebhookRuntime } from '../domain/webhooks/ports.ts';
 import { humanTime } from '../domain/scheduler/recipients.ts';
 import { runDueJobs, type TickResult } from '../domain/scheduler/run-due.ts';
 
@@ -23,6 +24,8 @@ export interface SchedulerOptions {
   /** Delay before the first tick after start (default 1 s). */
   firstTickMs?: number;
   claimant?: string;
+  /** Sends webhook deliveries too (the server passes services.webhooks). */
+  webhooks?: WebhookRuntime;
   /** Called with each tick's result (for logs). */
   onTick?: (result: TickResult) => void;
   onError?: (error: unknown) => void;
@@ -39,7 +42,7 @@ export function createScheduler(deps: Deps, mailer: Mailer, options: SchedulerOp
   let running: Promise<unknown> | null = null;
   let stopped = true;
 
-  const runDue = (now: Date = deps.clock.now()) => runDueJobs(deps, mailer, { now, claimant });
+  const runDue = (now: Date = deps.clock.now()) => runDueJobs(deps, mailer, { now, claimant, webhooks: options.webhooks });
 
   const loop = () => {
     timer = null;

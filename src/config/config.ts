@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The only reader of process.env. Every key is validated at start and every bad key is listed at once.
@@ -35,12 +37,34 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('makegood <makegood@localhost>'),
   ACCOUNTING_FROM: z.string().min(3).default('Accounting <accounting@localhost>'),
+  /** CLI remote mode: the makegood server to talk to, with MAKEGOOD_TOKEN (wins over `makegood login`). */
+  MAKEGOOD_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /** CLI remote mode: a personal API token (Settings → API tokens). */
+  MAKEGOOD_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^mg_pat_[A-Za-z0-9_-]{43}$/, 'must be a makegood API token (mg_pat_ and 43 characters)')
+    .optional(),
+  /** Where the CLI keeps its credentials ($XDG_CONFIG_HOME/makegood, else ~/.config/makegood). */
+  XDG_CONFIG_HOME: z.string().min(1).optional(),
+  HOME: z.string().min(1).optional(),
   SCHEDULER: bool.default(true),
   /**
    * SQLite only: `full` (default) syncs the WAL on every commit, so a committed transaction survives
    * power loss or an OS crash; `normal` survives a killed process but may lose the last commits on
    * power loss, for a faster write path.
    */
+  /**
+   * Address ranges webhooks may reach although they are private, loopback, link-local… (a
+   * comma-separated list of CIDRs, e.g. 127.0.0.0/8,::1/128). Unset: only public addresses.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .transform((v) => v.split(',').map((c) => c.trim()).filter((c) => c !== ''))
+    .refine((cidrs) => cidrs.every((c) => ipaddr.isValidCIDR(c)), 'must be a comma-separated list of CIDRs like 10.0.0.0/8,::1/128')
+    .default([]),
+  /** Allow http:// webhook URLs (default: https only). */
+  WEBHOOK_ALLOW_HTTP: bool.default(false),
   SQLITE_SYNCHRONOUS: z
     .string()
     .transform((v) => v.trim().toLowerCase())
@@ -62,7 +86,15 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   accountingFrom: string;
+  /** CLI remote mode from MAKEGOOD_URL + MAKEGOOD_TOKEN (both or neither); undefined = not set. */
+  remote: { url: string; token: string } | undefined;
+  /** The CLI's own folder (credentials.json of `makegood login`). */
+  configDir: string;
   scheduler: boolean;
+  /** CIDRs webhooks may reach although not public (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: string[];
+  /** Whether webhook URLs may be http:// (WEBHOOK_ALLOW_HTTP). */
+  webhookAllowHttp: boolean;
   /** SQLite `PRAGMA synchronous` in WAL mode (ignored on PostgreSQL). */
   sqliteSynchronous: 'full' | 'normal';
 }
@@ -83,6 +115,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (Boolean(e.MAKEGOOD_URL) !== Boolean(e.MAKEGOOD_TOKEN)) {
+    throw new ConfigError([
+      `${e.MAKEGOOD_URL ? 'MAKEGOOD_TOKEN' : 'MAKEGOOD_URL'}: set MAKEGOOD_URL and MAKEGOOD_TOKEN together (or neither)`,
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -96,7 +133,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     accountingFrom: e.ACCOUNTING_FROM,
+    remote: e.MAKEGOOD_URL && e.MAKEGOOD_TOKEN ? { url: e.MAKEGOOD_URL, token: e.MAKEGOOD_TOKEN } : undefined,
+    configDir: resolve(e.XDG_CONFIG_HOME ?? join(e.HOME ?? homedir(), '.config'), 'makegood'),
     scheduler: e.SCHEDULER,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
   };
 }

@@ -48,9 +48,18 @@ export async function startServer(
   // Scheduled work (reminders, missed commitments, update flags, outbox delivery); SCHEDULER=false turns it off.
   const scheduler = config.scheduler
     ? createScheduler(services.deps, services.mailer, {
+        webhooks: services.webhooks,
         onTick: (r) => {
           const did =
-            r.reminders.sent + r.missed + r.updatesDue + r.delivery.sent + r.delivery.retried + r.delivery.failed;
+            r.reminders.sent +
+            r.missed +
+            r.updatesDue +
+            r.delivery.sent +
+            r.delivery.retried +
+            r.delivery.failed +
+            r.webhooks.delivered +
+            r.webhooks.retried +
+            r.webhooks.failed;
           if (did > 0) app.log.info({ scheduler: r }, 'scheduled work done');
           for (const e of r.errors) app.log.error(`scheduled work failed: ${e}`);
         },

@@ -2,6 +2,7 @@ import type { ColumnType } from 'kysely';
 import type { LearningTables } from './schema-learning.ts';
 import type { LessonTables } from './schema-lessons.ts';
 import type { InvitationTables } from './schema-invitations.ts';
+import type { WebhookTables } from './schema-webhooks.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { RecoveryTables } from './schema-recovery.ts';
 
@@ -189,7 +190,7 @@ export interface MistakeCountersTable {
   seq: ColumnType<number, number, number>;
 }
 
-export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, InvitationTables {
+export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, InvitationTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

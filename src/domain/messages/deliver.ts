@@ -3,6 +3,7 @@ import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { PermanentDeliveryError } from './outbox.ts';
 import { carriesSecretLink, hideSecretLinks } from './secret-links.ts';
+import { drainLeasedQueue, retryAt } from './queue.ts';
 import type { Mailer } from './ports.ts';
 
 /** Minutes to wait after failed attempt 1, 2, 3, …; after the last one the message is marked failed. */
@@ -39,39 +40,17 @@ export async function deliverWorkspaceOutbox(
   options: { claimant: string; batchSize?: number; maxBatches?: number },
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  const batchSize = options.batchSize ?? 50;
-  let lastYield = performance.now();
-  for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
-    const now = deps.clock.now();
-    const claimed = await deps.store.messages.claimDue(
-      workspaceId,
-      now.toISOString(),
-      options.claimant,
-      claimTtlMs,
-      batchSize,
-    );
-    if (claimed.length === 0) break;
-    // Real elapsed time, not the (possibly fixed) logical clock: a slow transport must never
-    // outlive its claim, or another instance could take the message over while it is being sent.
-    const claimedAt = performance.now();
-    for (const [index, message] of claimed.entries()) {
-      if (performance.now() - claimedAt > claimTtlMs / 2) {
-        for (const rest of claimed.slice(index))
-          await deps.store.messages.release(workspaceId, rest.id, options.claimant);
-        return result;
-      }
-      const outcome = await deliverOne(deps, mailer, workspaceId, message, options.claimant);
-      result[outcome]++;
-      // Yield at least every 10 ms of real time (a file mailer and SQLite never yield on their own).
-      if (performance.now() - lastYield > 10) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
-      }
-    }
-    if (claimed.length < batchSize) break;
-    // better-sqlite3 is synchronous: let requests and timers run between batches.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  await drainLeasedQueue(
+    deps.clock,
+    {
+      claim: (now, limit) =>
+        deps.store.messages.claimDue(workspaceId, now.toISOString(), options.claimant, claimTtlMs, limit),
+      release: (message) => deps.store.messages.release(workspaceId, message.id, options.claimant),
+    },
+    (message) => deliverOne(deps, mailer, workspaceId, message, options.claimant),
+    result,
+    { batchSize: options.batchSize ?? 50, maxBatches: options.maxBatches ?? 100, leaseMs: claimTtlMs },
+  );
   return result;
 }
 
@@ -103,8 +82,7 @@ async function deliverOne(
       });
       return 'failed';
     }
-    const delay = retryDelaysMinutes[attempts - 1] ?? retryDelaysMinutes[retryDelaysMinutes.length - 1] ?? 1;
-    const next = new Date(now.getTime() + delay * 60_000).toISOString();
+    const next = retryAt(now, attempts, retryDelaysMinutes);
     await deps.store.messages.reschedule(workspaceId, message.id, claimant, attempts, next, reason);
     return 'retried';
   }

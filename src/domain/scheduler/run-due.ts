@@ -1,6 +1,8 @@
 import { deliverWorkspaceOutbox, type DeliveryResult } from '../messages/deliver.ts';
 import type { Mailer } from '../messages/ports.ts';
 import type { Deps } from '../ports.ts';
+import { deliverWorkspaceWebhooks, type WebhookDeliveryResult } from '../webhooks/deliver.ts';
+import type { WebhookRuntime } from '../webhooks/ports.ts';
 import { sendActionReminders } from './actions.ts';
 import { markMissedCommitments } from './missed.ts';
 import { sendDueReminders, type ReminderResult } from './reminders.ts';
@@ -14,19 +16,21 @@ export interface TickResult {
   actionReminders: number;
   updatesDue: number;
   delivery: DeliveryResult;
+  /** Webhook deliveries (when the scheduler has a webhook runtime). */
+  webhooks: WebhookDeliveryResult;
   errors: string[];
 }
 
 /**
  * One tick of scheduled work at `now`, across every workspace, in this order: commitment
  * reminders, missed commitments, progress-update flags, then outbox delivery (so what the tick
- * queued goes out in the same tick). Every step is claim-based and safe to run on several app
+ * queued goes out in the same tick), then webhook deliveries. Every step is claim-based and safe to run on several app
  * instances at once. A failing workspace does not stop the others; its error is reported.
  */
 export async function runDueJobs(
   deps: Deps,
   mailer: Mailer,
-  options: { now: Date; claimant: string },
+  options: { now: Date; claimant: string; webhooks?: WebhookRuntime | undefined },
 ): Promise<TickResult> {
   // Every job of this tick sees the same instant.
   const tick: Deps = { ...deps, clock: { now: () => new Date(options.now.getTime()) } };
@@ -36,6 +40,7 @@ export async function runDueJobs(
     actionReminders: 0,
     updatesDue: 0,
     delivery: { sent: 0, retried: 0, failed: 0 },
+    webhooks: { delivered: 0, retried: 0, failed: 0 },
     errors: [],
   };
   for (const workspaceId of await deps.store.workspaces.listIds()) {
@@ -50,6 +55,12 @@ export async function runDueJobs(
       result.delivery.sent += delivery.sent;
       result.delivery.retried += delivery.retried;
       result.delivery.failed += delivery.failed;
+      if (options.webhooks) {
+        const hooks = await deliverWorkspaceWebhooks(tick, options.webhooks, workspaceId, { claimant: options.claimant });
+        result.webhooks.delivered += hooks.delivered;
+        result.webhooks.retried += hooks.retried;
+        result.webhooks.failed += hooks.failed;
+      }
     } catch (error) {
       result.errors.push(`${workspaceId}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,10 +1,11 @@
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { MessagingRepositories, NotificationRecord } from '../../domain/messages/ports.ts';
 import type { Message, Notification } from '../../shared/contract/index.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso, toIsoOrNull } from '../dialect.ts';
 import type { DB } from '../schema.ts';
 import type { MessagesTable, NotificationsTable } from '../schema-messaging.ts';
+import { claimLeased } from './lease.ts';
 import { toCommitment } from './rows.ts';
 import { clientUpdateKinds, refreshUpdateAnchor, refreshUpdateAnchorOfMessage } from './update-anchor.ts';
 
@@ -26,27 +27,6 @@ function toMessage(row: Selectable<MessagesTable>): Message {
     lastError: row.last_error,
     sentAt: toIsoOrNull(row.sent_at),
     createdAt: toIso(row.created_at),
-  };
-}
-
-/**
- * "Now" and "now + leaseMs" on the database server's clock (PostgreSQL statement_timestamp();
- * SQLite's 'now', fixed for one statement, as ISO-8601 text like every stored instant there).
- */
-function leaseClock(
-  capabilities: DialectCapabilities,
-  leaseMs: number,
-): { dbNow: RawBuilder<string>; leaseEnd: RawBuilder<string> } {
-  const ms = Math.max(0, Math.round(leaseMs));
-  if (capabilities.name === 'postgres') {
-    return {
-      dbNow: sql<string>`statement_timestamp()`,
-      leaseEnd: sql<string>`statement_timestamp() + ${`${ms} milliseconds`}::interval`,
-    };
-  }
-  return {
-    dbNow: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    leaseEnd: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`+${(ms / 1000).toFixed(3)} seconds`})`,
   };
 }
 
@@ -118,45 +98,7 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
         return rows.map(toMessage);
       },
       async claimDue(workspaceId, now, claimant, leaseMs, limit) {
-        // The lease is set and checked on the database's clock, the one clock every instance on
-        // this database shares: an instance whose own clock runs 2 h ahead must not see another
-        // instance's live claim as expired (it did, and sent the message twice).
-        const { dbNow, leaseEnd } = leaseClock(capabilities, leaseMs);
-        const due = db
-          .selectFrom('messages')
-          .select('id')
-          .where('workspace_id', '=', workspaceId)
-          .where('status', 'in', ['queued', 'sending'])
-          .where('next_attempt_at', '<=', now)
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', dbNow)]))
-          .orderBy('next_attempt_at')
-          .orderBy('id')
-          .limit(limit);
-        const claim = { status: 'sending', claimed_by: claimant, claimed_until: leaseEnd };
-        let rows: Selectable<MessagesTable>[];
-        if (capabilities.skipLocked) {
-          // PostgreSQL: the due ids are picked once in a CTE with FOR UPDATE SKIP LOCKED, so a
-          // concurrent claimer passes over rows locked here instead of waiting for them. (An
-          // `id IN (sub-select … LIMIT)` is not safe: the planner may rescan the sub-select and
-          // exceed the limit.)
-          rows = await db
-            .with('due', () => due.forUpdate().skipLocked())
-            .updateTable('messages')
-            .set(claim)
-            .from('due')
-            .whereRef('messages.id', '=', 'due.id')
-            .returningAll('messages')
-            .execute();
-        } else {
-          // SQLite: one UPDATE is atomic (one writer at a time).
-          rows = await db
-            .updateTable('messages')
-            .set(claim)
-            .where('workspace_id', '=', workspaceId)
-            .where('id', 'in', due)
-            .returningAll()
-            .execute();
-        }
+        const rows = await claimLeased(db, capabilities, 'messages', { workspaceId, now, claimant, leaseMs, limit });
         return rows
           .map(toMessage)
           .sort((a, b) => (a.nextAttemptAt ?? '').localeCompare(b.nextAttemptAt ?? '') || a.id.localeCompare(b.id));
