@@ -2,6 +2,8 @@ import { Button } from '@mantine/core';
 import { IconMoodEmpty } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, type RouteObject, useRouteError } from 'react-router';
 import { EmptyBlock, ErrorBlock } from '../components/states.tsx';
+import { AcceptInvitePage } from '../features/auth/accept-invite-page.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { SetupPage } from '../features/auth/setup-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { ClientDetailPage } from '../features/clients/client-detail-page.tsx';
@@ -65,6 +67,10 @@ export function appRoutes(): RouteObject[] {
             </PublicOnly>
           ),
         },
+        // The mailed links open whether or not someone is signed in on this browser.
+        { path: 'invite/:token', element: <AcceptInvitePage /> },
+        { path: 'reset/:token', element: <ResetPasswordPage /> },
+        { path: 'forgot-password', element: <ForgotPasswordPage /> },
         {
           element: (
             <RequireSession>

@@ -1,5 +1,6 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useSignIn } from '../../app/session.tsx';
 import { FormError } from '../../components/states.tsx';
 import { apiFieldErrors, fieldMessage, looksLikeEmail } from '../../lib/forms.ts';
@@ -55,6 +56,9 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending} fullWidth size="md">
             Sign in
           </Button>
+          <Anchor component={Link} to="/forgot-password" fz="sm" ta="center">
+            Forgot your password?
+          </Anchor>
         </Stack>
       </form>
     </AuthCard>

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type MemberInfo } from '../../../shared/contract/index.ts';
+import { defaultSettings, type Invitation, type MemberInfo } from '../../../shared/contract/index.ts';
 import { renderApp, testSession, type RecordedCall } from '../../test-utils.tsx';
 
 const dana: MemberInfo = {
@@ -179,5 +179,110 @@ describe('members section', () => {
     expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
     expect(screen.queryByLabelText('Role of Jo Park')).toBeNull();
     expect(screen.queryByRole('button', { name: /^Remove / })).toBeNull();
+  });
+});
+
+describe('invitations in the members section', () => {
+  const pending: Invitation = {
+    id: 'inv1',
+    email: 'kim@northwind.example',
+    role: 'viewer',
+    invitedBy: { id: 'u1', name: 'Dana Reyes' },
+    createdAt: '2026-03-01T09:00:00.000Z',
+    sentAt: '2026-03-01T09:00:00.000Z',
+    expiresAt: '2026-03-08T09:00:00.000Z',
+    expired: false,
+  };
+
+  it('invites by email with a role, then lists the invitation as pending', async () => {
+    const invitations: Invitation[] = [];
+    const { user, sent } = renderApp('/settings', {
+      ...base([dana]),
+      'GET /api/invitations': () => ({ body: { items: [...invitations] } }),
+      'POST /api/invitations': (call: RecordedCall) => {
+        const body = call.body as { email: string; role: Invitation['role'] };
+        const created = { ...pending, id: 'inv2', email: body.email, role: body.role };
+        invitations.push(created);
+        return { status: 201, body: created };
+      },
+    });
+    await membersTable();
+    expect(screen.queryByRole('table', { name: 'Pending invitations' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Invite by email' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite by email' });
+    await user.type(within(dialog).getByLabelText(/Email/), 'ravi');
+    await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    expect(within(dialog).getByText('Enter an email address like jo@example.com')).toBeInTheDocument();
+    expect(sent('POST', '/api/invitations')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText(/Email/), '@northwind.example');
+    await user.selectOptions(within(dialog).getByLabelText('Role'), 'admin');
+    await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    await waitFor(() => expect(sent('POST', '/api/invitations')).toHaveLength(1));
+    expect(sent('POST', '/api/invitations')[0]?.body).toEqual({ email: 'ravi@northwind.example', role: 'admin' });
+    const table = await screen.findByRole('table', { name: 'Pending invitations' });
+    expect(within(table).getByText('ravi@northwind.example')).toBeInTheDocument();
+    expect(within(table).getByText('Admin')).toBeInTheDocument();
+  });
+
+  it('shows a pending invitation for that email under the field (409 invitation_pending)', async () => {
+    const { user } = renderApp('/settings', {
+      ...base([dana]),
+      'GET /api/invitations': { body: { items: [pending] } },
+      'POST /api/invitations': {
+        status: 409,
+        body: {
+          error: {
+            code: 'invitation_pending',
+            message: 'kim@northwind.example already has a pending invitation; resend or revoke that one.',
+            details: { field: 'email', invitationId: 'inv1' },
+            requestId: 'r1',
+          },
+        },
+      },
+    });
+    await membersTable();
+    await user.click(screen.getByRole('button', { name: 'Invite by email' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite by email' });
+    await user.type(within(dialog).getByLabelText(/Email/), 'kim@northwind.example');
+    await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/Email/)).toHaveAccessibleDescription(/already has a pending invitation/),
+    );
+  });
+
+  it('resends and revokes a pending invitation; an expired one says so', async () => {
+    let items: Invitation[] = [pending, { ...pending, id: 'inv3', email: 'old@northwind.example', expired: true }];
+    const { user, sent } = renderApp('/settings', {
+      ...base([dana]),
+      'GET /api/invitations': () => ({ body: { items } }),
+      'POST /api/invitations/inv3/resend': () => {
+        items = items.map((i) => (i.id === 'inv3' ? { ...i, expired: false } : i));
+        return { body: items[1] };
+      },
+      'DELETE /api/invitations/inv1': () => {
+        items = items.filter((i) => i.id !== 'inv1');
+        return { status: 204 };
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Pending invitations' });
+    expect(within(table).getByText('Expired')).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Resend the invitation to old@northwind.example' }));
+    await waitFor(() => expect(sent('POST', '/api/invitations/inv3/resend')).toHaveLength(1));
+    await waitFor(() => expect(within(table).queryByText('Expired')).toBeNull());
+    await user.click(within(table).getByRole('button', { name: 'Revoke the invitation to kim@northwind.example' }));
+    await waitFor(() => expect(sent('DELETE', '/api/invitations/inv1')).toHaveLength(1));
+    await waitFor(() => expect(within(table).queryByText('kim@northwind.example')).toBeNull());
+  });
+
+  it('a member sees pending invitations but cannot invite, resend or revoke', async () => {
+    renderApp('/settings', {
+      ...base([dana]),
+      'GET /api/session': { body: { ...testSession, role: 'member' } },
+      'GET /api/invitations': { body: { items: [pending] } },
+    });
+    const table = await screen.findByRole('table', { name: 'Pending invitations' });
+    expect(within(table).getByText('kim@northwind.example')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Invite by email' })).toBeNull();
+    expect(within(table).queryByRole('button', { name: /Resend|Revoke/ })).toBeNull();
   });
 });

@@ -16,18 +16,26 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconLock, IconUserPlus } from '@tabler/icons-react';
+import { IconLock, IconMail, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { AddMemberInput, AssignableRole, MemberInfo, Role } from '../../../shared/contract/index.ts';
+import type {
+  AddMemberInput,
+  AssignableRole,
+  Invitation,
+  InviteInput,
+  MemberInfo,
+  Role,
+} from '../../../shared/contract/index.ts';
 import { assignableRoles } from '../../../shared/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { apiErrorMessage, apiFieldErrors, fieldMessage, looksLikeEmail } from '../../lib/forms.ts';
 
 /** Shared with the owner pickers elsewhere, so they refresh when people are added or removed. */
 export const membersKey = ['members', 'list'] as const;
+const invitationsKey = ['invitations', 'list'] as const;
 
 const roleLabels: Record<Role, string> = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' };
 const roleOptions = assignableRoles.map((r) => ({ value: r, label: roleLabels[r] }));
@@ -46,6 +54,7 @@ export function MembersSection() {
   const canManage = session.role === 'owner' || session.role === 'admin';
   const members = useMemberList();
   const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<MemberInfo | null>(null);
 
   return (
@@ -62,9 +71,14 @@ export function MembersSection() {
             </Text>
           </div>
           {canManage && (
-            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
-              Add member
-            </Button>
+            <Group gap="xs">
+              <Button leftSection={<IconMail size={16} />} onClick={() => setInviting(true)}>
+                Invite by email
+              </Button>
+              <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+                Add member
+              </Button>
+            </Group>
           )}
         </Group>
         {!canManage && (
@@ -132,9 +146,13 @@ export function MembersSection() {
             </Table>
           </Table.ScrollContainer>
         )}
+        <PendingInvitations canManage={canManage} />
       </Stack>
       {canManage && (
         <>
+          <Modal opened={inviting} onClose={() => setInviting(false)} title="Invite by email">
+            {inviting && <InviteForm onDone={() => setInviting(false)} />}
+          </Modal>
           <Modal opened={adding} onClose={() => setAdding(false)} title="Add a member">
             {adding && <AddMemberForm onDone={() => setAdding(false)} />}
           </Modal>
@@ -215,8 +233,9 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} noValidate aria-label="Add a member">
       <Stack gap="sm">
         <Text fz="sm" c="dimmed">
-          makegood sends no invitation email. Choose a temporary password and tell them yourself, together with their
-          email; they sign in with it.
+          For a team without email: makegood sends no invitation email this way. Choose a temporary password and tell
+          them yourself, together with their email; they sign in with it. To let them choose their own password, use
+          Invite by email.
         </Text>
         <TextInput
           label="Name"
@@ -304,5 +323,182 @@ function RemoveMemberModal({ member, onClose }: { member: MemberInfo | null; onC
         </Stack>
       )}
     </Modal>
+  );
+}
+
+/** Invitations waiting to be accepted: resend (a new link; the old one stops working) or revoke. */
+function PendingInvitations({ canManage }: { canManage: boolean }) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const invitations = useQuery({
+    queryKey: invitationsKey,
+    queryFn: () => api.get<{ items: Invitation[] }>('/invitations'),
+    select: (d) => d.items,
+  });
+  const resend = useMutation({
+    mutationFn: (invitation: Invitation) => api.post<Invitation>(`/invitations/${invitation.id}/resend`),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: invitationsKey });
+      notifications.show({ color: 'teal', message: `A new invitation link is on its way to ${saved.email}.` });
+    },
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not resent', message: apiErrorMessage(error) ?? '' }),
+  });
+  const revoke = useMutation({
+    mutationFn: (invitation: Invitation) => api.delete(`/invitations/${invitation.id}`),
+    onSuccess: (_, invitation) => {
+      void queryClient.invalidateQueries({ queryKey: invitationsKey });
+      notifications.show({ color: 'teal', message: `The invitation to ${invitation.email} was revoked.` });
+    },
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not revoked', message: apiErrorMessage(error) ?? '' }),
+  });
+  if (invitations.isPending) return null;
+  if (invitations.isError) {
+    return (
+      <Text c="dimmed" fz="sm">
+        Pending invitations could not be loaded: {apiErrorMessage(invitations.error)}
+      </Text>
+    );
+  }
+  if (invitations.data.length === 0) return null;
+  const tz = session.workspace.timezone;
+  return (
+    <Stack gap="xs" component="section" aria-label="Pending invitations">
+      <Title order={3} fz="md">
+        Pending invitations
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table aria-label="Pending invitations" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Invited by</Table.Th>
+              <Table.Th>Link</Table.Th>
+              {canManage && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invitations.data.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td fw={600}>{i.email}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color="gray">
+                    {roleLabels[i.role]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{i.invitedBy.name}</Table.Td>
+                <Table.Td>
+                  {i.expired ? (
+                    <Badge color="orange" variant="light">
+                      Expired
+                    </Badge>
+                  ) : (
+                    <Text fz="sm">Works until {formatDateTime(i.expiresAt, tz)}</Text>
+                  )}
+                </Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        variant="subtle"
+                        size="xs"
+                        aria-label={`Resend the invitation to ${i.email}`}
+                        loading={resend.isPending && resend.variables?.id === i.id}
+                        onClick={() => resend.mutate(i)}
+                      >
+                        Resend
+                      </Button>
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="xs"
+                        aria-label={`Revoke the invitation to ${i.email}`}
+                        loading={revoke.isPending && revoke.variables?.id === i.id}
+                        onClick={() => revoke.mutate(i)}
+                      >
+                        Revoke
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function InviteForm({ onDone }: { onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<AssignableRole>('member');
+  const [error, setError] = useState<string | undefined>();
+  const invite = useMutation({
+    mutationFn: (body: InviteInput) => api.post<Invitation>('/invitations', body),
+    onSuccess: (invitation) => {
+      void queryClient.invalidateQueries({ queryKey: invitationsKey });
+      notifications.show({
+        color: 'teal',
+        title: `${invitation.email} invited`,
+        message: 'They get an email with a link to choose their name and password. It works once, for 7 days.',
+      });
+      onDone();
+    },
+  });
+  const apiErrors = apiFieldErrors(invite.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!looksLikeEmail(email)) {
+      setError('Enter an email address like jo@example.com');
+      return;
+    }
+    setError(undefined);
+    invite.mutate({ email: email.trim(), role });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Invite by email">
+      <Stack gap="sm">
+        <Text fz="sm" c="dimmed">
+          They get an email with a single-use link (valid 7 days) to choose their own name and password, and land signed
+          in.
+        </Text>
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          data-autofocus
+          value={email}
+          onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            setError(undefined);
+          }}
+          error={error ?? fieldMessage(apiErrors['email'])}
+        />
+        <NativeSelect
+          label="Role"
+          data={roleOptions}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as AssignableRole)}
+          error={fieldMessage(apiErrors['role'])}
+        />
+        {!apiErrors['email'] && !apiErrors['role'] && <FormError error={invite.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={invite.isPending}>
+            Send invitation
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
