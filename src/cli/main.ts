@@ -17,6 +17,8 @@ export async function buildProgram(): Promise<Command> {
     import('./commands/analyse.ts').then((m) => m.registerAnalyse),
     import('./commands/check.ts').then((m) => m.registerCheck),
     import('./commands/lessons.ts').then((m) => m.registerLessons),
+    import('./commands/login.ts').then((m) => m.registerLogin),
+    import('./commands/import.ts').then((m) => m.registerImport),
     import('./commands/archive.ts').then((m) => m.registerArchive),
   ]);
   for (const register of commands) register(program);

@@ -35,6 +35,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SCHEDULER: 'sometimes' })).toThrow(/SCHEDULER/);
   });
 
+  it('reads the CLI remote mode (MAKEGOOD_URL + MAKEGOOD_TOKEN, both or neither) and the config folder', () => {
+    const token = `mg_pat_${'a'.repeat(43)}`;
+    expect(loadConfig({}).remote).toBeUndefined();
+    expect(loadConfig({ MAKEGOOD_URL: 'https://mg.example.com', MAKEGOOD_TOKEN: token }).remote).toEqual({
+      url: 'https://mg.example.com',
+      token,
+    });
+    expect(() => loadConfig({ MAKEGOOD_URL: 'https://mg.example.com' })).toThrow(/MAKEGOOD_TOKEN/);
+    expect(() => loadConfig({ MAKEGOOD_TOKEN: token })).toThrow(/MAKEGOOD_URL/);
+    expect(() => loadConfig({ MAKEGOOD_URL: 'ftp://mg.example.com', MAKEGOOD_TOKEN: token })).toThrow(/MAKEGOOD_URL/);
+    expect(() => loadConfig({ MAKEGOOD_URL: 'https://mg.example.com', MAKEGOOD_TOKEN: 'secret' })).toThrow(
+      /MAKEGOOD_TOKEN/,
+    );
+    expect(loadConfig({ XDG_CONFIG_HOME: '/tmp/xdg' }).configDir).toBe('/tmp/xdg/makegood');
+    expect(loadConfig({ HOME: '/home/jo' }).configDir).toBe('/home/jo/.config/makegood');
+  });
+
   it('syncs SQLite fully by default; normal only when asked, and names a bad value', () => {
     expect(loadConfig({}).sqliteSynchronous).toBe('full');
     expect(loadConfig({ SQLITE_SYNCHRONOUS: 'Normal' }).sqliteSynchronous).toBe('normal');

@@ -21,6 +21,7 @@ interface CheckOptions {
   json?: boolean;
   date?: string;
   attachments?: string;
+  local?: boolean;
 }
 
 /** `makegood check [FILE|-] (--context FILE | --client NAME)`: the pre-send guard, exit 1 on any error. */
@@ -32,7 +33,11 @@ export function registerCheck(program: Command): void {
     )
     .argument('[file]', 'the text to check (a file, or - for stdin; stdin when piped)')
     .option('--context <file>', 'a JSON file with the client, contacts, facts, vocabulary, other clients and rules')
-    .option('-c, --client <name>', 'check against this client of the local database instead')
+    .option(
+      '-c, --client <name>',
+      'check against this client: on the server of `makegood login` (or MAKEGOOD_URL + MAKEGOOD_TOKEN), else in the local database',
+    )
+    .option('--local', 'with --client: use the local database even when remote credentials are set')
     .option('--date <yyyy-mm-dd>', 'today, for weekday checks of dates without a year (default: today, UTC)')
     .option('--attachments <n>', 'how many files are attached (0 makes "see attached" an error)')
     .option('--json', 'print { findings } as JSON')
@@ -51,9 +56,11 @@ Context file (JSON):
 Examples:
   makegood check reply.txt --context serenity.json
   makegood check reply.txt --client "Serenity Day Spas" --attachments 0 --json
+  MAKEGOOD_URL=https://makegood.example.com MAKEGOOD_TOKEN=mg_pat_… makegood check reply.txt -c "Serenity Day Spas"
 
 Exit status: 1 when any finding is an error, 0 otherwise, 2 on a usage error
 (missing file, invalid context, unknown client, bad --date or --attachments),
+4 if the server refuses the token, 69 if the server cannot be reached,
 70 if the guard itself fails.`,
     )
     .action(async (file: string | undefined, options: CheckOptions) => {
@@ -68,6 +75,19 @@ Exit status: 1 when any finding is an error, 0 otherwise, 2 on a usage error
         attachments = Number(options.attachments);
       }
       const text = await readInput(file);
+      if (options.client && !options.local) {
+        const { loadConfig } = await import('../../config/config.ts');
+        const { loadRemoteCredentials } = await import('../remote.ts');
+        const credentials = await loadRemoteCredentials(loadConfig());
+        if (credentials) {
+          const { checkRemotely } = await import('../remote-check.ts');
+          const remote = await checkRemotely(credentials, options.client, text, { date: options.date, attachments });
+          if (options.json) process.stdout.write(`${JSON.stringify({ findings: remote })}\n`);
+          else process.stdout.write(formatFindings(text, remote, file === undefined || file === '-' ? 'stdin' : file));
+          if (remote.some((f) => f.severity === 'error')) process.exitCode = 1;
+          return;
+        }
+      }
       let source: { knowledge: GuardKnowledge; clientId: string };
       if (options.context) source = await loadGuardContextFile(options.context);
       else {
