@@ -81,7 +81,7 @@ export function createWebhookRuntime(options: WebhookRuntimeOptions = {}): Webho
     if (isIP(host)) addresses = [host];
     else {
       try {
-        addresses = await resolve(host);
+        addresses = await withTimeout(resolve(host), Math.min(timeoutMs, 5_000));
       } catch {
         return { problem: `the host ${host} could not be resolved` };
       }
@@ -181,6 +181,15 @@ export function createWebhookRuntime(options: WebhookRuntimeOptions = {}): Webho
       });
     },
   };
+}
+
+/** `promise`, or a rejection after `ms` (a name server that never answers must not hold a request). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 function classify(status: number, text: string, res: IncomingMessage, durationMs: number): WebhookSendOutcome {

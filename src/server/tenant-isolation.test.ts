@@ -98,6 +98,11 @@ beforeAll(async () => {
   a.invitationId = (await api.request('POST', '/api/invitations', { email: 'robin@serenity-agency.example', role: 'viewer' }))
     .body.id;
   a.tokenId = (await api.request('POST', '/api/tokens', { name: 'CI', scope: 'read' })).body.apiToken.id;
+  // A literal public address: registration resolves nothing, and nothing is sent in this file.
+  a.webhookId = (
+    await api.request('POST', '/api/webhooks', { url: 'https://93.184.215.14/hooks', events: ['mistake.logged'] })
+  ).body.endpoint.id;
+  a.webhookDeliveryId = (await api.request('POST', `/api/webhooks/${a.webhookId}/test`)).body.id;
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
@@ -120,6 +125,9 @@ beforeAll(async () => {
   own.lessonId = (
     await b.request('POST', `/api/mistakes/${own.mistakeId}/lessons`, { title: 'Book print early', learned: 'x' })
   ).body.id;
+  own.webhookId = (
+    await b.request('POST', '/api/webhooks', { url: 'https://93.184.215.15/hooks', events: ['lesson.written'] })
+  ).body.endpoint.id;
 
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, unknown>>;
@@ -315,6 +323,24 @@ function idRouteAttempts(): Attempt[] {
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.memberId}` },
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.userId}` },
     { route: 'DELETE /api/tokens/{tokenId}', url: `/api/tokens/${a.tokenId}` },
+    { route: 'GET /api/webhooks/{id}', url: `/api/webhooks/${a.webhookId}` },
+    {
+      route: 'PATCH /api/webhooks/{id}',
+      url: `/api/webhooks/${a.webhookId}`,
+      body: { url: 'https://93.184.215.16/stolen', enabled: false },
+    },
+    { route: 'DELETE /api/webhooks/{id}', url: `/api/webhooks/${a.webhookId}` },
+    { route: 'POST /api/webhooks/{id}/rotate-secret', url: `/api/webhooks/${a.webhookId}/rotate-secret` },
+    { route: 'GET /api/webhooks/{id}/deliveries', url: `/api/webhooks/${a.webhookId}/deliveries` },
+    {
+      route: 'POST /api/webhooks/{id}/deliveries/{deliveryId}/resend',
+      url: `/api/webhooks/${a.webhookId}/deliveries/${a.webhookDeliveryId}/resend`,
+    },
+    {
+      route: 'POST /api/webhooks/{id}/deliveries/{deliveryId}/resend',
+      url: `/api/webhooks/${own.webhookId}/deliveries/${a.webhookDeliveryId}/resend`,
+    },
+    { route: 'POST /api/webhooks/{id}/test', url: `/api/webhooks/${a.webhookId}/test` },
     { route: 'POST /api/invitations/{invitationId}/resend', url: `/api/invitations/${a.invitationId}/resend` },
     { route: 'DELETE /api/invitations/{invitationId}', url: `/api/invitations/${a.invitationId}` },
     // The public token routes: an invitation's id is no credential, in any workspace.

@@ -25,8 +25,10 @@ import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { severityLabels } from '../../lib/labels.ts';
 import { amountToInput, parseAmount } from '../../lib/money.ts';
+import { ApiTokensSection } from './api-tokens-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PasswordSection } from './password-section.tsx';
+import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
 
 export const settingsKey = ['settings'] as const;
 
@@ -330,6 +332,8 @@ export function SettingsPage() {
         <SettingsForm initial={settings.data} canEdit={canEdit} />
       )}
       <MembersSection />
+      <WebhooksSection />
+      <ApiTokensSection />
       <PasswordSection />
     </>
   );
