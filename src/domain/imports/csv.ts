@@ -68,21 +68,18 @@ function describeCsvError(error: CsvError, lastGoodLine: number): string {
   const { lines } = error as CsvError & { lines?: unknown };
   const line = typeof lines === 'number' ? lines : null;
   const at = line === null ? '' : `line ${line}: `;
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      // csv-parse reports the end of the file; the open quote is in the row after the last good one.
-      return `line ${lastGoodLine + 1}: a quoted cell is never closed (a " is missing)`;
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const [, expected, got] = /expect (\d+), got (\d+)/.exec(error.message) ?? [];
-      return `${at}the row has ${got ?? 'a different number of'} cells but the header has ${expected ?? 'another number'} (every row needs as many cells as the header)`;
-    }
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return `${at}a quote closes a cell but more text follows it in the same cell`;
-    case 'INVALID_OPENING_QUOTE':
-      return `${at}a quote appears inside a cell that does not start with one`;
-    default:
-      return `${at}${error.message}`;
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    // csv-parse reports the end of the file; the open quote is in the row after the last good one.
+    return `line ${lastGoodLine + 1}: a quoted cell is never closed (a " is missing)`;
   }
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    const [, expected, got] = /expect (\d+), got (\d+)/.exec(error.message) ?? [];
+    return `${at}the row has ${got ?? 'a different number of'} cells but the header has ${expected ?? 'another number'} (every row needs as many cells as the header)`;
+  }
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE')
+    return `${at}a quote closes a cell but more text follows it in the same cell`;
+  if (error.code === 'INVALID_OPENING_QUOTE') return `${at}a quote appears inside a cell that does not start with one`;
+  return `${at}${error.message}`;
 }
 
 function newlines(cell: string): number {
@@ -109,8 +106,8 @@ export function parseCsv(text: string): CsvTable {
       skip_records_with_empty_values: true,
       // A ragged row is an error naming its line, not a guess at which cell is missing.
       relax_column_count: false,
-      on_record: (record: { info: { lines: number } }) => {
-        lastGoodLine = record.info.lines;
+      on_record: (record: string[], context: { lines: number }) => {
+        lastGoodLine = context.lines;
         return record;
       },
       to: IMPORT_MAX_ROWS + 2,
@@ -123,7 +120,9 @@ export function parseCsv(text: string): CsvTable {
   if (!head) throw invalidCsv('the file is empty; it needs a header row and at least one row of data');
   if (body.length === 0) throw invalidCsv('the file has a header row but no rows of data under it');
   if (body.length > IMPORT_MAX_ROWS) {
-    throw invalidCsv(`the file has more than ${IMPORT_MAX_ROWS.toLocaleString('en-US')} rows; split it into smaller files`);
+    throw invalidCsv(
+      `the file has more than ${IMPORT_MAX_ROWS.toLocaleString('en-US')} rows; split it into smaller files`,
+    );
   }
   return {
     delimiter,

@@ -42,9 +42,13 @@ async function load(deps: Deps, actor: Actor, source: ImportSource): Promise<Loa
   if ('previewId' in source) {
     const upload = await deps.store.csvUploads.get(actor.workspaceId, source.previewId);
     if (!upload) {
-      throw new DomainError('import_not_found', 'No such upload in this workspace (uploads are kept for a day); upload the file again.', {
-        field: 'previewId',
-      });
+      throw new DomainError(
+        'import_not_found',
+        'No such upload in this workspace (uploads are kept for a day); upload the file again.',
+        {
+          field: 'previewId',
+        },
+      );
     }
     const decoded = { text: upload.text, encoding: upload.encoding };
     return { previewId: upload.id, fileName: upload.fileName, decoded, table: parseCsv(decoded.text) };
@@ -84,7 +88,11 @@ type Entities = ImportSummary['entities'];
 /** Counts rows by status and distinct records by what happens to them (created beats changed beats unchanged). */
 function tally(plans: RowPlan[]): { counts: Counts; entities: Entities } {
   const counts: Counts = { new: 0, changed: 0, unchanged: 0, invalid: 0 };
-  const strongest = { clients: new Map<string, string>(), contacts: new Map<string, string>(), facts: new Map<string, string>() };
+  const strongest = {
+    clients: new Map<string, string>(),
+    contacts: new Map<string, string>(),
+    facts: new Map<string, string>(),
+  };
   const rank = { create: 3, update: 2, same: 1 } as const;
   for (const p of plans) {
     counts[p.status]++;
@@ -105,7 +113,11 @@ function tally(plans: RowPlan[]): { counts: Counts; entities: Entities } {
   };
   return {
     counts,
-    entities: { clients: entity(strongest.clients), contacts: entity(strongest.contacts), facts: entity(strongest.facts) },
+    entities: {
+      clients: entity(strongest.clients),
+      contacts: entity(strongest.contacts),
+      facts: entity(strongest.facts),
+    },
   };
 }
 
@@ -269,7 +281,16 @@ async function applyChunk(deps: Deps, actor: Actor, plans: RowPlan[], fileName: 
     const key = clientId ?? '';
     let c = touched.get(key);
     if (!c) {
-      c = { clientId, name, created: false, changed: new Set(), contactsAdded: 0, contactsUpdated: 0, factsAdded: 0, factsUpdated: 0 };
+      c = {
+        clientId,
+        name,
+        created: false,
+        changed: new Set(),
+        contactsAdded: 0,
+        contactsUpdated: 0,
+        factsAdded: 0,
+        factsUpdated: 0,
+      };
       touched.set(key, c);
     }
     return c;

@@ -96,20 +96,25 @@ export function resolveMapping(header: string[], mapping: ImportMapping = {}): R
       ? Number(key.slice(1)) - 1
       : keys.findIndex((k) => k.toLowerCase() === key.trim().toLowerCase());
     if (position < 0 || position >= header.length) {
-      issues.push({ field: `mapping.${key}`, message: `no column is called "${key}" (the columns are ${keys.join(', ')})` });
+      issues.push({
+        field: `mapping.${key}`,
+        message: `no column is called "${key}" (the columns are ${keys.join(', ')})`,
+      });
       continue;
     }
     if (field !== 'ignore') {
       // The user's choice takes the field away from whichever column had it by proposal.
       const other = fields.indexOf(field);
-      if (other !== -1 && other !== position && proposed[other] === field && !(keys[other]! in mapping)) fields[other] = null;
+      if (other !== -1 && other !== position && proposed[other] === field && !(keys[other]! in mapping))
+        fields[other] = null;
     }
     fields[position] = field === 'ignore' ? null : field;
   }
   const counted = new Map<ImportField, number>();
   for (const f of fields) if (f) counted.set(f, (counted.get(f) ?? 0) + 1);
   for (const [field, n] of counted) {
-    if (n > 1) issues.push({ field: 'mapping', message: `${n} columns are mapped to ${field}; map one column to each field` });
+    if (n > 1)
+      issues.push({ field: 'mapping', message: `${n} columns are mapped to ${field}; map one column to each field` });
   }
   if (issues.length > 0) {
     throw new DomainError('validation_failed', `${issues[0]!.field}: ${issues[0]!.message}`, { issues });

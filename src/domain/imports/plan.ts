@@ -90,7 +90,10 @@ const YES = new Set(['yes', 'y', 'true', '1', 'x', 'billing']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 
 function enumCell(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 function honorificCell(cell: string): string {
@@ -101,7 +104,10 @@ function honorificCell(cell: string): string {
 }
 
 function factKindCell(cell: string): string {
-  const words = cell.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const words = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   return FACT_KIND_SYNONYMS[words] ?? words.replace(/ /g, '_');
 }
 
@@ -168,7 +174,11 @@ export class Planner {
       const field = fieldOf[key] ?? null;
       const label = field ? this.label(field) : key;
       const value = field ? this.cell(row, field) : '';
-      return { row: row.row, field, message: `row ${row.row}: ${label}${value ? ` "${value}"` : ''} ${describe(issue)}` };
+      return {
+        row: row.row,
+        field,
+        message: `row ${row.row}: ${label}${value ? ` "${value}"` : ''} ${describe(issue)}`,
+      };
     });
   }
 
@@ -186,7 +196,11 @@ export class Planner {
       const existing = this.state.clients.get(clientKey(name));
       const candidate: Record<string, unknown> = {};
       const aliases = this.cell(row, 'client.aliases');
-      if (aliases) candidate.aliases = aliases.split(/[;|]/).map((a) => a.trim()).filter(Boolean);
+      if (aliases)
+        candidate.aliases = aliases
+          .split(/[;|]/)
+          .map((a) => a.trim())
+          .filter(Boolean);
       const tier = this.cell(row, 'client.tier');
       if (tier) candidate.tier = enumCell(tier);
       const status = this.cell(row, 'client.status');
@@ -196,7 +210,8 @@ export class Planner {
       if (amount || currency) {
         const cur = currency || existing?.value.currency || 'USD';
         const minor = amount ? parseAmountCell(amount, cur) : (existing?.value.amountMinor ?? 0);
-        if (minor === null) fail('client.value', `${this.label('client.value')} "${amount}" is not an amount like 12000 or 12000.50`);
+        if (minor === null)
+          fail('client.value', `${this.label('client.value')} "${amount}" is not an amount like 12000 or 12000.50`);
         else candidate.value = { amountMinor: minor, currency: cur };
       }
       const fieldOf: Record<string, ImportField> = {
@@ -256,10 +271,14 @@ export class Planner {
         const b = contactCells.isBilling.toLowerCase();
         if (YES.has(b)) candidate.isBilling = true;
         else if (NO.has(b)) candidate.isBilling = false;
-        else fail('contact.isBilling', `${this.label('contact.isBilling')} "${contactCells.isBilling}" is not yes or no`);
+        else
+          fail('contact.isBilling', `${this.label('contact.isBilling')} "${contactCells.isBilling}" is not yes or no`);
       }
       const fieldOf: Record<string, ImportField> = {
-        fullName: this.column.has('contact.fullName') || !this.column.has('contact.firstName') ? 'contact.fullName' : 'contact.firstName',
+        fullName:
+          this.column.has('contact.fullName') || !this.column.has('contact.firstName')
+            ? 'contact.fullName'
+            : 'contact.firstName',
         preferredName: 'contact.preferredName',
         honorific: 'contact.honorific',
         pronouns: 'contact.pronouns',
@@ -268,7 +287,10 @@ export class Planner {
         isBilling: 'contact.isBilling',
       };
       if (!name) {
-        fail('client.name', `the contact ${fullName || contactCells.email} has no client; fill in the client name column`);
+        fail(
+          'client.name',
+          `the contact ${fullName || contactCells.email} has no client; fill in the client name column`,
+        );
       }
       const existing = client ? this.findContact(client.id, contactCells.email, fullName) : undefined;
       if (existing) {
@@ -280,7 +302,11 @@ export class Planner {
           for (const [k, v] of Object.entries(parsed.data)) {
             const was = existing[k as keyof Contact];
             // The email is the key, matched without case: a change of case alone is no change.
-            const same = k === 'email' && typeof v === 'string' && typeof was === 'string' && v.toLowerCase() === was.toLowerCase();
+            const same =
+              k === 'email' &&
+              typeof v === 'string' &&
+              typeof was === 'string' &&
+              v.toLowerCase() === was.toLowerCase();
             if (v !== undefined && !same && JSON.stringify(v) !== JSON.stringify(was)) {
               (patch as Record<string, unknown>)[k] = v;
               changed.push(k);
@@ -291,11 +317,20 @@ export class Planner {
         }
       } else {
         if (!fullName && contactCells.email) {
-          fail('contact.fullName', `the contact ${contactCells.email} has no name; fill in the ${this.label('contact.fullName')} column`);
+          fail(
+            'contact.fullName',
+            `the contact ${contactCells.email} has no name; fill in the ${this.label('contact.fullName')} column`,
+          );
         }
         const parsed = contactInputSchema.safeParse(candidate);
         if (!parsed.success) {
-          errors.push(...this.errorsFrom(row, parsed.error.issues.filter((i) => fullName || i.path[0] !== 'fullName'), fieldOf));
+          errors.push(
+            ...this.errorsFrom(
+              row,
+              parsed.error.issues.filter((i) => fullName || i.path[0] !== 'fullName'),
+              fieldOf,
+            ),
+          );
         } else if (client) {
           const record: Contact = { id: this.newId(), clientId: client.id, ...parsed.data, createdAt: this.now };
           plan.contact = { op: 'create', record, patch: {}, changed: [] };
@@ -311,9 +346,17 @@ export class Planner {
       const parsed = factInputSchema.safeParse({ kind: kind ? factKindCell(kind) : '', value, label });
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) =>
-          i.path[0] === 'kind' && !kind ? { ...i, code: 'too_small' as const, minimum: 1, origin: 'string' as const } : i,
+          i.path[0] === 'kind' && !kind
+            ? { ...i, code: 'too_small' as const, minimum: 1, origin: 'string' as const }
+            : i,
         );
-        errors.push(...this.errorsFrom(row, issues as z.core.$ZodIssue[], { kind: 'fact.kind', value: 'fact.value', label: 'fact.label' }));
+        errors.push(
+          ...this.errorsFrom(row, issues, {
+            kind: 'fact.kind',
+            value: 'fact.value',
+            label: 'fact.label',
+          }),
+        );
       } else if (!name || client) {
         const owner = client?.id ?? null;
         const existing = this.findFact(owner, parsed.data.kind, parsed.data.value, parsed.data.label);
@@ -384,16 +427,12 @@ export class Planner {
 
 /** A schema issue in words, after the cell it is about. */
 function describe(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_format':
-      return issue.format === 'email' ? 'is not an email address' : `is not a valid ${issue.format}`;
-    case 'invalid_value':
-      return `is not one of ${issue.values.map(String).join(', ')}`;
-    case 'too_big':
-      return `is longer than ${String(issue.maximum)} characters`;
-    case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)}` : 'is empty';
-    default:
-      return issue.message;
+  if (issue.code === 'invalid_format') {
+    return issue.format === 'email' ? 'is not an email address' : `is not a valid ${issue.format}`;
   }
+  if (issue.code === 'invalid_value') return `is not one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_big') return `is longer than ${String(issue.maximum)} characters`;
+  if (issue.code === 'too_small')
+    return issue.origin === 'array' ? `needs at least ${String(issue.minimum)}` : 'is empty';
+  return issue.message;
 }

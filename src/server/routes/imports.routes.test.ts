@@ -58,8 +58,18 @@ async function everything(api: ApiClient = t.api) {
     out[c.name] = {
       tier: c.tier,
       aliases: c.aliases,
-      contacts: contacts.map((x: { fullName: string; email: string | null; honorific: string }) => `${x.fullName} <${x.email}> ${x.honorific}`).sort(),
-      facts: facts.map((f: { kind: string; value: string; label: string | null }) => `${f.kind}=${f.value}${f.label ? ` (${f.label})` : ''}`).sort(),
+      contacts: contacts
+        .map(
+          (x: { fullName: string; email: string | null; honorific: string }) =>
+            `${x.fullName} <${x.email}> ${x.honorific}`,
+        )
+        .sort(),
+      facts: facts
+        .map(
+          (f: { kind: string; value: string; label: string | null }) =>
+            `${f.kind}=${f.value}${f.label ? ` (${f.label})` : ''}`,
+        )
+        .sort(),
     };
   }
   return out;
@@ -94,7 +104,9 @@ describe('preview', () => {
     expect(row.status).toBe('invalid');
     expect(row.cells[1]).toBe('Bob Stone');
     const more = await preview(
-      ['Client,Tier,Status,Account value,Billing', 'Acme,gold,active,12000,yes', 'Beta,key,asleep,ten,maybe'].join('\n'),
+      ['Client,Tier,Status,Account value,Billing', 'Acme,gold,active,12000,yes', 'Beta,key,asleep,ten,maybe'].join(
+        '\n',
+      ),
     );
     expect(more.errors.map((e: { message: string }) => e.message)).toEqual([
       'row 2: Tier "gold" is not one of key, standard',
@@ -113,7 +125,10 @@ describe('preview', () => {
     const mapped = await preview(csv, { org: 'client.name', '#2': 'contact.fullName', Notes: 'ignore' });
     expect(mapped.mapping).toEqual({ Org: 'client.name', Who: 'contact.fullName', Notes: 'ignore' });
     expect(mapped.counts).toEqual({ new: 1, changed: 0, unchanged: 0, invalid: 0 });
-    const bad = await t.api.request('POST', '/api/import/clients/preview', { csv, mapping: { Company: 'client.name' } });
+    const bad = await t.api.request('POST', '/api/import/clients/preview', {
+      csv,
+      mapping: { Company: 'client.name' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0].field).toBe('mapping.Company');
     const twice = await t.api.request('POST', '/api/import/clients/preview', {
@@ -145,7 +160,12 @@ describe('import', () => {
     expect(summary.counts).toEqual({ new: 4, changed: 0, unchanged: 0, invalid: 1 });
     expect(summary.errors[0].row).toBe(5);
     expect(await everything()).toEqual({
-      'Blue Fern Cafe': { tier: 'standard', aliases: [], contacts: ['Ana Ruiz <ana@bluefern.example> Mx'], facts: ['price=$12'] },
+      'Blue Fern Cafe': {
+        tier: 'standard',
+        aliases: [],
+        contacts: ['Ana Ruiz <ana@bluefern.example> Mx'],
+        facts: ['price=$12'],
+      },
       'Northwind Dental': {
         tier: 'standard',
         aliases: [],
@@ -169,8 +189,7 @@ describe('import', () => {
   it('changes nothing when the same file is imported again', async () => {
     await importCsv({ csv: CRM });
     const before = await everything();
-    const events = async () =>
-      (await t.services.database.db.selectFrom('events').select('id').execute()).length;
+    const events = async () => (await t.services.database.db.selectFrom('events').select('id').execute()).length;
     const eventCount = await events();
     const p = await preview(CRM);
     expect(p.counts).toEqual({ new: 0, changed: 0, unchanged: 4, invalid: 1 });
@@ -245,7 +264,11 @@ describe('encodings', () => {
   const cases: [string, Buffer, string][] = [
     ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'utf-8-bom'],
     ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'utf-16le'],
-    ['UTF-16 BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), 'utf-16be'],
+    [
+      'UTF-16 BE with a BOM',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+      'utf-16be',
+    ],
     ['Windows-1252', Buffer.from(text, 'latin1'), 'windows-1252'],
   ];
   for (const [name, bytes, encoding] of cases) {
@@ -353,7 +376,11 @@ describe('who may import', () => {
     const p = (await b.request('POST', '/api/import/clients/preview', { csv: CRM })).body;
     expect(p.entities.clients).toEqual({ new: 3, changed: 0, unchanged: 0 });
     await importCsv({ previewId: p.previewId }, b);
-    expect(Object.keys(await everything(b)).sort()).toEqual(['Blue Fern Cafe', 'Northwind Dental', 'Serenity Day Spas']);
+    expect(Object.keys(await everything(b)).sort()).toEqual([
+      'Blue Fern Cafe',
+      'Northwind Dental',
+      'Serenity Day Spas',
+    ]);
     expect(await everything()).toEqual({ 'Serenity Day Spas': { tier: 'key', aliases: [], contacts: [], facts: [] } });
     // A's upload is not B's.
     const a = await preview('Client\nAcme\n');

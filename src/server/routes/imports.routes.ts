@@ -38,7 +38,12 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
       const message = `The file is larger than ${MAX_MB} MB, the most one import takes; split it into smaller files.`;
       return reply.code(413).send({
-        error: { code: 'payload_too_large', message, details: { issues: [{ field: 'body', message }] }, requestId: request.id },
+        error: {
+          code: 'payload_too_large',
+          message,
+          details: { issues: [{ field: 'body', message }] },
+          requestId: request.id,
+        },
       });
     });
 
@@ -49,7 +54,7 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['import'],
           summary:
-            'Preview a CSV import of clients, contacts and facts: the proposed column mapping, each row\'s errors, counts of new, changed, unchanged and invalid rows (writes nothing; the file is kept a day as previewId). Body: the file as text/csv, or JSON {csv | csvBase64 | previewId, mapping?}',
+            "Preview a CSV import of clients, contacts and facts: the proposed column mapping, each row's errors, counts of new, changed, unchanged and invalid rows (writes nothing; the file is kept a day as previewId). Body: the file as text/csv, or JSON {csv | csvBase64 | previewId, mapping?}",
           querystring: z.object({ fileName: z.string().trim().max(200).optional() }),
           body: importPreviewInputSchema,
           response: { 200: importPreviewSchema },

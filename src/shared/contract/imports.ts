@@ -81,19 +81,28 @@ export type ImportEncoding = (typeof importEncodings)[number];
 /** Where the CSV comes from: its text, its bytes in base64 (the encoding is detected), or an earlier preview. */
 const sourceFields = {
   csv: z.string().max(IMPORT_MAX_BYTES).optional(),
-  csvBase64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4).optional(),
+  csvBase64: z
+    .string()
+    .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4)
+    .optional(),
   previewId: idSchema.optional(),
   fileName: z.string().trim().max(200).optional(),
   mapping: importMappingSchema.optional(),
 };
 
-function oneSource(v: { csv?: string | undefined; csvBase64?: string | undefined; previewId?: string | undefined }, ctx: z.RefinementCtx) {
+function oneSource(
+  v: { csv?: string | undefined; csvBase64?: string | undefined; previewId?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
   const given = (['csv', 'csvBase64', 'previewId'] as const).filter((k) => v[k] !== undefined);
   if (given.length !== 1) {
     ctx.addIssue({
       code: 'custom',
       path: [given[1] ?? 'csv'],
-      message: given.length === 0 ? 'send the file as csv, csvBase64 or a previewId' : 'send only one of csv, csvBase64, previewId',
+      message:
+        given.length === 0
+          ? 'send the file as csv, csvBase64 or a previewId'
+          : 'send only one of csv, csvBase64, previewId',
     });
   }
 }
