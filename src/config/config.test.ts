@@ -22,6 +22,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the webhook address ranges and http setting, off by default, and names a bad range', () => {
+    expect(loadConfig({})).toMatchObject({ webhookAllowPrivate: [], webhookAllowHttp: false });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: '127.0.0.0/8, ::1/128', WEBHOOK_ALLOW_HTTP: 'yes' })).toMatchObject({
+      webhookAllowPrivate: ['127.0.0.0/8', '::1/128'],
+      webhookAllowHttp: true,
+    });
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: '10.0.0.0/33' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+  });
+
   it('turns on secure cookies for an https public URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://makegood.example.com' }).secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);

@@ -60,8 +60,16 @@ const envSchema = z.object({
    */
   WEBHOOK_ALLOW_PRIVATE: z
     .string()
-    .transform((v) => v.split(',').map((c) => c.trim()).filter((c) => c !== ''))
-    .refine((cidrs) => cidrs.every((c) => ipaddr.isValidCIDR(c)), 'must be a comma-separated list of CIDRs like 10.0.0.0/8,::1/128')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    )
+    .refine(
+      (cidrs) => cidrs.every((c) => ipaddr.isValidCIDR(c)),
+      'must be a comma-separated list of CIDRs like 10.0.0.0/8,::1/128',
+    )
     .default([]),
   /** Allow http:// webhook URLs (default: https only). */
   WEBHOOK_ALLOW_HTTP: bool.default(false),

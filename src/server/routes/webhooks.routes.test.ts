@@ -384,6 +384,25 @@ describe('an event becomes deliveries', () => {
     expect(byType['lesson.written']!.lesson).toMatchObject({ title: 'Check the contact before sending' });
   });
 
+  it('sends commitment.missed from the scheduler tick that marks it, in that same tick', async () => {
+    const e = await endpoint(['commitment.missed']);
+    const c = await client();
+    const dueAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const promise = await ok('POST', `/api/clients/${c.id}/commitments`, { title: 'Send the revised proof', dueAt });
+    clock.advance(2 * 3_600_000);
+    const tick = await runDue();
+    expect(tick.missed).toBe(1);
+    expect(tick.webhooks.delivered).toBe(1);
+    const payload = verify(e.secret, receiver.hits[0]!) as { type: string; data: Record<string, any> };
+    expect(payload.type).toBe('commitment.missed');
+    expect(payload.data.commitment).toMatchObject({
+      id: promise.id,
+      title: 'Send the revised proof',
+      status: 'missed',
+    });
+    expect(payload.data.loggedMistake).toMatchObject({ clientId: c.id });
+  });
+
   it('sends a test ping to the endpoint', async () => {
     const e = await endpoint(['mistake.logged']);
     const ping = await ok('POST', `/api/webhooks/${e.endpoint.id}/test`);
