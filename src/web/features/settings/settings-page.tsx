@@ -26,6 +26,7 @@ import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { severityLabels } from '../../lib/labels.ts';
 import { amountToInput, parseAmount } from '../../lib/money.ts';
 import { ApiTokensSection } from './api-tokens-section.tsx';
+import { ExportSection } from './export-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
@@ -334,6 +335,7 @@ export function SettingsPage() {
       <MembersSection />
       <WebhooksSection />
       <ApiTokensSection />
+      <ExportSection />
       <PasswordSection />
     </>
   );
