@@ -274,6 +274,32 @@ describe('invitations in the members section', () => {
     await waitFor(() => expect(within(table).queryByText('kim@northwind.example')).toBeNull());
   });
 
+  it('on a phone each pending invitation is a card with its link state and actions', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      ...original(query),
+      matches: query.includes('max-width'),
+    })) as typeof window.matchMedia;
+    try {
+      renderApp('/settings', {
+        ...base([dana]),
+        'GET /api/invitations': { body: { items: [pending] } },
+      });
+      const list = await screen.findByRole('list', { name: 'Pending invitations' });
+      expect(screen.queryByRole('table', { name: 'Pending invitations' })).toBeNull();
+      const [card] = within(list).getAllByRole('listitem');
+      expect(card).toHaveTextContent('kim@northwind.example');
+      expect(card).toHaveTextContent('Viewer');
+      expect(card).toHaveTextContent('invited by Dana Reyes');
+      expect(card).toHaveTextContent('Works until 8 Mar 2026');
+      expect(
+        within(card!).getByRole('button', { name: 'Resend the invitation to kim@northwind.example' }),
+      ).toBeInTheDocument();
+    } finally {
+      window.matchMedia = original;
+    }
+  });
+
   it('a member sees pending invitations but cannot invite, resend or revoke', async () => {
     renderApp('/settings', {
       ...base([dana]),

@@ -14,6 +14,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconLock, IconMail, IconUserPlus } from '@tabler/icons-react';
@@ -330,6 +331,8 @@ function RemoveMemberModal({ member, onClose }: { member: MemberInfo | null; onC
 function PendingInvitations({ canManage }: { canManage: boolean }) {
   const session = useSession();
   const queryClient = useQueryClient();
+  // On a phone each invitation is a card: a table would hide the link and the actions off to the side.
+  const small = useMediaQuery('(max-width: 36em)') ?? false;
   const invitations = useQuery({
     queryKey: invitationsKey,
     queryFn: () => api.get<{ items: Invitation[] }>('/invitations'),
@@ -363,11 +366,73 @@ function PendingInvitations({ canManage }: { canManage: boolean }) {
   }
   if (invitations.data.length === 0) return null;
   const tz = session.workspace.timezone;
+  const linkState = (i: Invitation) =>
+    i.expired ? (
+      <Badge color="orange" variant="light">
+        Expired
+      </Badge>
+    ) : (
+      <Text fz="sm">Works until {formatDateTime(i.expiresAt, tz)}</Text>
+    );
+  const actions = (i: Invitation) => (
+    <Group gap={4} wrap="nowrap">
+      <Button
+        variant="subtle"
+        size="xs"
+        aria-label={`Resend the invitation to ${i.email}`}
+        loading={resend.isPending && resend.variables?.id === i.id}
+        onClick={() => resend.mutate(i)}
+      >
+        Resend
+      </Button>
+      <Button
+        variant="subtle"
+        color="red"
+        size="xs"
+        aria-label={`Revoke the invitation to ${i.email}`}
+        loading={revoke.isPending && revoke.variables?.id === i.id}
+        onClick={() => revoke.mutate(i)}
+      >
+        Revoke
+      </Button>
+    </Group>
+  );
+  const title = (
+    <Title order={3} fz="md">
+      Pending invitations
+    </Title>
+  );
+  if (small) {
+    return (
+      <Stack gap="xs" component="section" aria-label="Pending invitations">
+        {title}
+        <Stack gap="xs" component="ul" role="list" aria-label="Pending invitations" p={0} m={0}>
+          {invitations.data.map((i) => (
+            <Paper key={i.id} withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
+              <Stack gap={4}>
+                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {i.email}
+                </Text>
+                <Group gap="xs">
+                  <Badge variant="light" color="gray">
+                    {roleLabels[i.role]}
+                  </Badge>
+                  <Text fz="sm" c="dimmed">
+                    invited by {i.invitedBy.name}
+                  </Text>
+                </Group>
+                {linkState(i)}
+                {canManage && actions(i)}
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="xs" component="section" aria-label="Pending invitations">
-      <Title order={3} fz="md">
-        Pending invitations
-      </Title>
+      {title}
       <Table.ScrollContainer minWidth={560}>
         <Table aria-label="Pending invitations" verticalSpacing="xs">
           <Table.Thead>
@@ -393,40 +458,8 @@ function PendingInvitations({ canManage }: { canManage: boolean }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td>{i.invitedBy.name}</Table.Td>
-                <Table.Td>
-                  {i.expired ? (
-                    <Badge color="orange" variant="light">
-                      Expired
-                    </Badge>
-                  ) : (
-                    <Text fz="sm">Works until {formatDateTime(i.expiresAt, tz)}</Text>
-                  )}
-                </Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        variant="subtle"
-                        size="xs"
-                        aria-label={`Resend the invitation to ${i.email}`}
-                        loading={resend.isPending && resend.variables?.id === i.id}
-                        onClick={() => resend.mutate(i)}
-                      >
-                        Resend
-                      </Button>
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="xs"
-                        aria-label={`Revoke the invitation to ${i.email}`}
-                        loading={revoke.isPending && revoke.variables?.id === i.id}
-                        onClick={() => revoke.mutate(i)}
-                      >
-                        Revoke
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                )}
+                <Table.Td>{linkState(i)}</Table.Td>
+                {canManage && <Table.Td>{actions(i)}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
