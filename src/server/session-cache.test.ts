@@ -131,6 +131,32 @@ describe('session cache', () => {
     expect((await joOnB.request('GET', '/api/session')).body.role).toBe('viewer');
   });
 
+  it('an API token is resolved in one query by its hash; its revocation applies at once here and within the TTL there', async () => {
+    const { clock, a, b, jo } = await setup();
+    const created = await jo.request('POST', '/api/tokens', { name: 'CI', scope: 'read' });
+    expect(created.status).toBe(201);
+    const headers = { authorization: `Bearer ${created.body.token as string}` };
+    const queries: string[] = [];
+    const original = a.services.database.db.getExecutor();
+    const spy = original.executeQuery.bind(original);
+    original.executeQuery = ((compiled: { sql: string }, ...rest: unknown[]) => {
+      queries.push(compiled.sql);
+      return (spy as (...args: unknown[]) => unknown)(compiled, ...rest);
+    }) as typeof original.executeQuery;
+    expect((await a.app.inject({ url: '/api/session', headers })).statusCode).toBe(200);
+    const lookups = queries.filter((q) => /from "api_tokens"/.test(q));
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]).toMatch(/join "users".*join "workspaces".*join "memberships".*"token_hash" = /s);
+    queries.length = 0;
+    expect((await a.app.inject({ url: '/api/session', headers })).statusCode).toBe(200);
+    expect(queries.filter((q) => /from "api_tokens"/.test(q))).toHaveLength(0); // cached
+    expect((await b.app.inject({ url: '/api/mistakes', headers })).statusCode).toBe(200); // cached on B
+    expect((await jo.request('DELETE', `/api/tokens/${created.body.apiToken.id as string}`)).status).toBe(204);
+    expect((await a.app.inject({ url: '/api/mistakes', headers })).statusCode).toBe(401);
+    clock.advance(SESSION_CACHE_TTL_MS);
+    expect((await b.app.inject({ url: '/api/mistakes', headers })).statusCode).toBe(401);
+  });
+
   it('an expired session is refused even while cached', async () => {
     const { clock, jo } = await setup();
     expect((await jo.request('GET', '/api/session')).status).toBe(200);

@@ -76,6 +76,11 @@ beforeAll(async () => {
   await ok('GET', `/api/commitments?mistakeId=${m.id}`);
   await ok('GET', `/api/clients/${client.id}/timeline`);
   await ok('GET', `/api/clients/${client.id}`);
+  // A bearer request: the token looked up by its hash (joined like a session), its last use written.
+  const { token } = await ok('POST', '/api/tokens', { name: 'Explain', scope: 'read' });
+  const viaToken = await app.inject({ url: '/api/mistakes', headers: { authorization: `Bearer ${token}` } });
+  if (viaToken.statusCode !== 200) throw new Error(`bearer GET /api/mistakes → ${viaToken.statusCode}`);
+  await ok('GET', '/api/tokens');
   clock.advance(3 * 86_400_000);
   await runDueJobs(services.deps, services.mailer, { now: clock.now(), claimant: 'explain' });
   capturing = false;
