@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../shared/contract/index.ts';
 import type { Actor, Clock, Ids, Store } from '../ports.ts';
-import { queueWebhooksFor } from '../webhooks/events.ts';
+import { mayQueueWebhooks, queueWebhooksFor } from '../webhooks/events.ts';
 
 /** What happened, for the append-only timeline of a mistake and/or a client. */
 export interface EventInput {
@@ -27,6 +27,10 @@ export async function recordEvent(
     actor: actor.userId ? { id: actor.userId, name: actor.name } : { id: 'cli', name: actor.name },
     at: deps.clock.now().toISOString(),
   };
+  if (!mayQueueWebhooks(event)) {
+    await deps.store.events.append(actor.workspaceId, event);
+    return event;
+  }
   // The event and its webhook deliveries commit together: in the caller's transaction when there
   // is one (transaction() then reuses it), else in their own.
   await deps.store.transaction(async (store) => {

@@ -30,6 +30,11 @@ function webhookTypeOf(event: TimelineEvent): WebhookEventType | 'client.maybe_a
   }
 }
 
+/** Whether a timeline event can become webhook deliveries at all (most cannot: they cost nothing). */
+export function mayQueueWebhooks(event: TimelineEvent): boolean {
+  return webhookTypeOf(event) !== null;
+}
+
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
