@@ -169,7 +169,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       // Either credential: the browser's session cookie (with the CSRF header on changes), or a bearer token.
       security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Routes reachable signed out say so (security: []); every other route takes either scheme.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const config = input.route.config as { public?: boolean } | undefined;
+      return config?.public ? { ...out, schema: { ...out.schema, security: [] } } : out;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

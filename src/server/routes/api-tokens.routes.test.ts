@@ -409,5 +409,9 @@ describe('the OpenAPI document', () => {
     expect(doc.info.description).toContain('Authorization: Bearer');
     expect(doc.info.description).toContain('x-csrf-token');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tokens', '/api/tokens/{tokenId}']));
+    // Public routes need neither; the rest inherit the document's two schemes.
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/session'].post.security).toEqual([]);
+    expect(doc.paths['/api/tokens'].get.security).toBeUndefined();
   });
 });
