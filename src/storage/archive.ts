@@ -81,6 +81,7 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
   api_tokens: { kind: 'skip', reason: 'API tokens are credentials: members create new ones after a restore' },
   invitations: { kind: 'skip', reason: 'invitation links are credentials: invite again after a restore' },
   password_resets: { kind: 'skip', reason: 'password-reset links are credentials' },
+  message_secrets: { kind: 'skip', reason: 'one-time link tokens of unsent invitation and reset mails: credentials' },
   csv_uploads: {
     kind: 'skip',
     reason: 'CSV files waiting for an import preview: transient, the import itself is in the tables',

@@ -29,7 +29,7 @@ function refused(error: unknown): never {
 
 /** Options of importArchiveFile. */
 export interface ImportArchiveOptions {
-  /** Becomes the restored owner's password (the other members come back without one). */
+  /** Becomes the restored owner's password (required; the other members come back without one). */
   ownerPassword?: string;
 }
 
@@ -41,10 +41,12 @@ export interface ImportArchiveOptions {
 export async function importArchiveFile(path: string, options: ImportArchiveOptions = {}): Promise<RestoreResult> {
   const file = resolve(path);
   if (!existsSync(file)) throw new CliError(`there is no file ${file}.`);
-  if (options.ownerPassword !== undefined) {
-    const problem = passwordProblem(options.ownerPassword);
-    if (problem) throw new CliError(`--owner-password: ${problem}`);
+  // Archives carry no passwords: without one for the owner nobody could sign in afterwards.
+  if (options.ownerPassword === undefined) {
+    throw new CliError('give the restored owner a password with --owner-password: archives carry no passwords.');
   }
+  const problem = passwordProblem(options.ownerPassword);
+  if (problem) throw new CliError(`--owner-password: ${problem}`);
   const services = await createServices(loadConfig());
   try {
     return await restoreWorkspaceArchive(services, new Uint8Array(readFileSync(file)), options);
@@ -98,18 +100,9 @@ export function registerArchive(program: Command): void {
     .command('restore-archive')
     .description('Restore a workspace archive into an empty install (same ids, numbers and timestamps)')
     .argument('<file>', 'the .zip written by `makegood export` or Settings → Download everything')
-    .option(
-      '--owner-password <password>',
-      "the restored owner's new password (or MAKEGOOD_OWNER_PASSWORD); archives carry no passwords",
-    )
-    .action(async (file: string, options: { ownerPassword?: string }) => {
-      const ownerPassword = options.ownerPassword ?? process.env['MAKEGOOD_OWNER_PASSWORD'];
-      if (!ownerPassword) {
-        throw new CliError(
-          'give the owner a password with --owner-password (or MAKEGOOD_OWNER_PASSWORD): archives carry no passwords.',
-        );
-      }
-      const result = await importArchiveFile(file, { ownerPassword });
+    .requiredOption('--owner-password <password>', "the restored owner's new password (archives carry no passwords)")
+    .action(async (file: string, options: { ownerPassword: string }) => {
+      const result = await importArchiveFile(file, { ownerPassword: options.ownerPassword });
       const rows = Object.values(result.rows).reduce((n, r) => n + r, 0);
       process.stdout.write(
         `Restored "${result.workspace.name}": ${rows} rows.\n` +
