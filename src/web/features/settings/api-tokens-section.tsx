@@ -250,7 +250,7 @@ function ShowSecret({ created, onDone }: { created: CreatedApiToken; onDone: () 
         Copy it now and keep it somewhere safe, like your CI's secret store. makegood keeps only a fingerprint of it; if
         you lose it, revoke it and create another.
       </Alert>
-      <Code block aria-label="New API token" style={{ wordBreak: 'break-all' }}>
+      <Code block aria-label="New API token" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
         {created.token}
       </Code>
       <Group justify="space-between">
