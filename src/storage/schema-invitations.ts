@@ -38,8 +38,17 @@ export interface PasswordResetsTable {
   used_at: NullableTimestamp;
 }
 
+/** The raw token of a one-time link in a mail not yet sent (the body shows it hidden). */
+export interface MessageSecretsTable {
+  message_id: string;
+  workspace_id: string;
+  secret: string;
+  created_at: Timestamp;
+}
+
 // A type alias (not an interface) so it fits Kysely's withTables<T>() constraint.
 export type InvitationTables = {
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
+  message_secrets: MessageSecretsTable;
 };

@@ -2,7 +2,7 @@ import type { Message } from '../../shared/contract/index.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { PermanentDeliveryError } from './outbox.ts';
-import { carriesSecretLink, hideSecretLinks } from './secret-links.ts';
+import { carriesSecretLink, messageToSend } from './secret-links.ts';
 import { drainLeasedQueue, retryAt } from './queue.ts';
 import type { Mailer } from './ports.ts';
 
@@ -64,7 +64,8 @@ async function deliverOne(
   const attempts = message.attempts + 1;
   const now = deps.clock.now();
   try {
-    await mailer.send(message, now);
+    // A one-time link's token is put back only here, on its way to the recipient.
+    await mailer.send(await messageToSend(deps.store, workspaceId, message), now);
   } catch (error) {
     const reason = describe(error);
     if (error instanceof PermanentDeliveryError || attempts >= maxAttempts) {
@@ -88,10 +89,8 @@ async function deliverOne(
   }
   await deps.store.transaction(async (store) => {
     const marked = await store.messages.markSent(workspaceId, message.id, claimant, attempts, now.toISOString());
-    // Sent: the one-time link has reached its recipient and leaves the stored body for good.
-    if (marked && carriesSecretLink(message)) {
-      await store.messages.setBody(workspaceId, message.id, hideSecretLinks(message.body));
-    }
+    // Sent: the one-time link's token has reached its recipient and leaves the database.
+    if (marked && carriesSecretLink(message)) await store.messageSecrets.delete(workspaceId, message.id);
     if (marked && (message.mistakeId || message.clientId) && message.kind !== 'reminder') {
       await recordEvent({ ...deps, store }, systemActor(workspaceId), {
         type: 'message.sent',

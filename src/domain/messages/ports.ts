@@ -41,8 +41,6 @@ export interface MessageRepository {
   release(workspaceId: string, id: string, claimant: string): Promise<boolean>;
   /** A failed message goes back to the queue (attempts reset, due now); false unless it was failed. */
   requeue(workspaceId: string, id: string, now: string): Promise<boolean>;
-  /** Replaces a message's stored body (a sent invitation or reset link is blanked from the outbox). */
-  setBody(workspaceId: string, id: string, body: string): Promise<void>;
 }
 
 /** A notification as stored: it belongs to one user. */

@@ -61,7 +61,18 @@ export interface PasswordResetRepository {
   deleteExpired(before: string): Promise<number>;
 }
 
+/**
+ * The raw token of a one-time link in an outbox mail, kept apart from the message body (which
+ * shows the link with the token hidden) until the mail is sent: only the mailer puts it back.
+ */
+export interface MessageSecretRepository {
+  put(workspaceId: string, messageId: string, secret: string, createdAt: string): Promise<void>;
+  get(workspaceId: string, messageId: string): Promise<string | null>;
+  delete(workspaceId: string, messageId: string): Promise<void>;
+}
+
 export interface InvitationRepositories {
   invitations: InvitationRepository;
   passwordResets: PasswordResetRepository;
+  messageSecrets: MessageSecretRepository;
 }

@@ -8,6 +8,7 @@ import {
 import { requireRole } from '../access.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { queueMessage } from '../messages/outbox.ts';
+import { hiddenLink } from '../messages/secret-links.ts';
 import type { Actor, Deps, Store } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import type { InvitationRecord } from './invitation-ports.ts';
@@ -40,10 +41,6 @@ function present(record: InvitationRecord, now: Date): Invitation {
     expiresAt: record.expiresAt,
     expired: Date.parse(record.expiresAt) <= now.getTime(),
   };
-}
-
-function inviteLink(base: string, token: string): string {
-  return `${base.replace(/\/+$/u, '')}/invite/${token}`;
 }
 
 /** The invitation mail: plain words, the link on its own line. */
@@ -86,7 +83,7 @@ async function queueInvitationMail(
 ): Promise<void> {
   const workspace = await store.workspaces.get(actor.workspaceId);
   const workspaceName = workspace?.name ?? 'a workspace';
-  await queueMessage(
+  const message = await queueMessage(
     deps,
     actor.workspaceId,
     {
@@ -101,12 +98,14 @@ async function queueInvitationMail(
         inviter: actor.name,
         workspace: workspaceName,
         role: record.role,
-        link: inviteLink(base, token),
+        link: hiddenLink(base, 'invite'),
         expiresAt: record.expiresAt,
       }),
     },
     store,
   );
+  // The token waits apart from the body; only the mailer puts it into the link.
+  await store.messageSecrets.put(actor.workspaceId, message.id, token, message.createdAt);
 }
 
 /** Open invitations of the actor's workspace, newest first (any member may see who is invited). */

@@ -5,6 +5,7 @@ import {
 } from '../../shared/contract/index.ts';
 import { DomainError } from '../errors.ts';
 import { queueMessage } from '../messages/outbox.ts';
+import { hiddenLink } from '../messages/secret-links.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import type { LinkBase } from './invitations.ts';
@@ -92,8 +93,7 @@ export async function requestPasswordReset(
       usedAt: null,
     });
     if (!member) return;
-    const link = `${links.linkBase.replace(/\/+$/u, '')}/reset/${token}`;
-    await queueMessage(
+    const message = await queueMessage(
       deps,
       member.workspace.id,
       {
@@ -104,10 +104,12 @@ export async function requestPasswordReset(
         toName: member.user.name,
         toAddress: member.user.email,
         subject: 'Reset your makegood password',
-        body: resetBody(member.user.name, member.workspace.name, link),
+        body: resetBody(member.user.name, member.workspace.name, hiddenLink(links.linkBase, 'reset')),
       },
       store,
     );
+    // The token waits apart from the body; only the mailer puts it into the link.
+    await store.messageSecrets.put(member.workspace.id, message.id, token, message.createdAt);
     const actor: Actor = {
       workspaceId: member.workspace.id,
       userId: member.user.id,

@@ -1,7 +1,9 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../../test/factories.ts';
 import { deliverWorkspaceOutbox } from '../../domain/messages/deliver.ts';
 import type { Mailer } from '../../domain/messages/ports.ts';
+import { messageToSend } from '../../domain/messages/secret-links.ts';
 import type { Message } from '../../shared/contract/index.ts';
 
 // Invitations by email and password reset by email (issue 14 B), on SQLite and PostgreSQL.
@@ -22,17 +24,45 @@ const DAY = 86_400_000;
 const fields = (body: { error: { details?: { issues?: { field: string }[] } } }) =>
   (body.error.details?.issues ?? []).map((i) => i.field);
 
-/** Every mail of one kind in the workspace's outbox, raw (as the mailer would read it), newest first. */
+/** Every mail of one kind in the workspace's outbox as stored, newest first. */
 async function rawMails(kind: Message['kind'], workspaceId = t.owner.actor.workspaceId): Promise<Message[]> {
   return t.services.deps.store.messages.list(workspaceId, { kind, limit: 100 });
 }
 
-/** The token in the newest mail of a kind (`/invite/<token>` or `/reset/<token>`). */
-async function tokenFromMail(kind: 'invitation' | 'password_reset', workspaceId?: string): Promise<string> {
+/** The token in the newest mail of a kind, as the mailer would send it (`/invite/<token>`, `/reset/<token>`). */
+async function tokenFromMail(kind: 'invitation' | 'password_reset', workspaceId = t.owner.actor.workspaceId) {
   const [mail] = await rawMails(kind, workspaceId);
-  const match = /\/(?:invite|reset)\/([A-Za-z0-9_-]{20,})/u.exec(mail?.body ?? '');
-  if (!match?.[1]) throw new Error(`no link in ${JSON.stringify(mail?.body)}`);
+  if (!mail) throw new Error(`no ${kind} mail`);
+  const sent = await messageToSend(t.services.deps.store, workspaceId, mail);
+  const match = /\/(?:invite|reset)\/([A-Za-z0-9_-]{20,})/u.exec(sent.body);
+  if (!match?.[1]) throw new Error(`no link in ${JSON.stringify(sent.body)}`);
   return match[1];
+}
+
+/** Everything the database holds, as text (every table, every row). */
+async function wholeDatabase(): Promise<string> {
+  const db = t.services.database.db;
+  const tables = await db.introspection.getTables();
+  const out: unknown[] = [];
+  for (const table of tables) {
+    if (table.name === 'message_secrets') continue;
+    out.push(
+      await db
+        .selectFrom(table.name as 'messages')
+        .selectAll()
+        .execute(),
+    );
+  }
+  return JSON.stringify(out, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** The workspace export (GET /api/export) as the owner downloads it: every file's text. */
+async function exported(): Promise<string> {
+  const r = await t.app.inject({ method: 'GET', url: '/api/export', headers: { cookie: t.api.cookie } });
+  expect(r.statusCode).toBe(200);
+  return Object.values(unzipSync(new Uint8Array(r.rawPayload)))
+    .map((f) => strFromU8(f))
+    .join('\n');
 }
 
 async function invite(email: string, role = 'member', api: ApiClient = t.api) {
@@ -84,7 +114,9 @@ describe('inviting by email', () => {
     expect(mail).toMatchObject({ toAddress: 'jo@acme.example', status: 'queued', clientId: null, mistakeId: null });
     expect(mail!.subject).toContain('Acme Studio');
     const token = await tokenFromMail('invitation');
-    expect(mail!.body).toContain(`http://localhost:3000/invite/${token}`);
+    // The stored body shows the link with its token hidden; the mailer puts it in.
+    expect(mail!.body).toContain('http://localhost:3000/invite/[hidden');
+    expect(mail!.body).not.toContain(token);
     // Only the hash is stored.
     const stored = await t.services.database.db.selectFrom('invitations').selectAll().executeTakeFirstOrThrow();
     expect(stored.token_hash).toBe(t.services.deps.crypto.sha256(token));
@@ -281,7 +313,7 @@ describe('inviting by email', () => {
     await signedInClient(t.app, 'jo@acme.example', PASSWORD);
   });
 
-  it('the invitation token is never readable through the outbox API, before or after sending', async () => {
+  it('the invitation token is never readable through the outbox API, an export or the stored messages', async () => {
     await invite('jo@acme.example');
     const token = await tokenFromMail('invitation');
     const list = await t.api.request('GET', '/api/messages');
@@ -295,8 +327,11 @@ describe('inviting by email', () => {
     expect(JSON.stringify(one.body)).not.toContain(token);
     const filtered = await t.api.request('GET', '/api/messages?kind=invitation&status=queued');
     expect(JSON.stringify(filtered.body)).not.toContain(token);
+    // Not in any table but the secrets one (which no route reads), and not in the export.
+    expect(await wholeDatabase()).not.toContain(token);
+    expect(await exported()).not.toContain(token);
 
-    // The mailer gets the real link; once sent, the stored body no longer holds it.
+    // The mailer gets the real link; once sent, the token leaves the database.
     const delivered: Message[] = [];
     const mailer: Mailer = {
       description: 'memory',
@@ -309,12 +344,11 @@ describe('inviting by email', () => {
       claimant: 'test',
     });
     expect(result.sent).toBe(1);
-    expect(delivered[0]!.body).toContain(`/invite/${token}`);
+    expect(delivered[0]!.body).toContain(`http://localhost:3000/invite/${token}`);
     const [stored] = await rawMails('invitation');
     expect(stored!.status).toBe('sent');
     expect(stored!.body).not.toContain(token);
-    const rows = await t.services.database.db.selectFrom('messages').select('body').execute();
-    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(await t.services.database.db.selectFrom('message_secrets').selectAll().execute()).toEqual([]);
     // The link in the mail still works.
     expect((await accept(token)).status).toBe(200);
   });
@@ -433,7 +467,7 @@ describe('password reset by email', () => {
     expect([limited.status, limited.body.error.code]).toEqual([429, 'rate_limited']);
   });
 
-  it('the reset token is never readable through the outbox API', async () => {
+  it('the reset token is never readable through the outbox API, an export or the stored messages', async () => {
     await requestReset(t.owner.email);
     const token = await tokenFromMail('password_reset');
     const list = await t.api.request('GET', '/api/messages?kind=password_reset');
@@ -442,5 +476,7 @@ describe('password reset by email', () => {
     expect(list.body.items[0].body).toContain('/reset/[hidden');
     const one = await t.api.request('GET', `/api/messages/${list.body.items[0].id}`);
     expect(JSON.stringify(one.body)).not.toContain(token);
+    expect(await wholeDatabase()).not.toContain(token);
+    expect(await exported()).not.toContain(token);
   });
 });

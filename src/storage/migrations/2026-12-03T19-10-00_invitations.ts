@@ -2,7 +2,10 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen: invitations by email (a tenant row: workspace_id) and password-reset requests (keyed on
 // the user; a request for an unknown email has user_id null and can never be used). Only the
-// SHA-256 of a link's token is stored. Written against Kysely<any>; never imports app code.
+// SHA-256 of a link's token is stored. The raw token of a mail still to be sent sits in
+// message_secrets, apart from the message body (which shows the link with the token hidden), so no
+// outbox listing, export or read of messages can reveal it; it is deleted once the mail is sent.
+// Written against Kysely<any>; never imports app code.
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -51,9 +54,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('password_resets_user').on('password_resets').column('user_id').execute();
   await db.schema.createIndex('password_resets_expires').on('password_resets').column('expires_at').execute();
+
+  await db.schema
+    .createTable('message_secrets')
+    .addColumn('message_id', 'text', (c) => c.primaryKey().references('messages.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('secret', 'text', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('message_secrets').execute();
   await db.schema.dropTable('password_resets').execute();
   await db.schema.dropTable('invitations').execute();
 }

@@ -191,5 +191,30 @@ export function createInvitationRepositories(db: Kysely<DB>): InvitationReposito
         return Number(result.numDeletedRows);
       },
     },
+
+    messageSecrets: {
+      async put(workspaceId, messageId, secret, createdAt) {
+        await db
+          .insertInto('message_secrets')
+          .values({ message_id: messageId, workspace_id: workspaceId, secret, created_at: createdAt })
+          .execute();
+      },
+      async get(workspaceId, messageId) {
+        const row = await db
+          .selectFrom('message_secrets')
+          .select('secret')
+          .where('workspace_id', '=', workspaceId)
+          .where('message_id', '=', messageId)
+          .executeTakeFirst();
+        return row?.secret ?? null;
+      },
+      async delete(workspaceId, messageId) {
+        await db
+          .deleteFrom('message_secrets')
+          .where('workspace_id', '=', workspaceId)
+          .where('message_id', '=', messageId)
+          .execute();
+      },
+    },
   };
 }

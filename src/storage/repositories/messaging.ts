@@ -182,9 +182,6 @@ export function createMessagingRepositories(db: Kysely<DB>, capabilities: Dialec
         if (Number(result.numUpdatedRows) > 0) await refreshUpdateAnchorOfMessage(db, workspaceId, id);
         return Number(result.numUpdatedRows) > 0;
       },
-      async setBody(workspaceId, id, body) {
-        await db.updateTable('messages').set({ body }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
-      },
     },
 
     notifications: {
