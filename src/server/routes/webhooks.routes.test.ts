@@ -476,6 +476,12 @@ describe('sending', () => {
       expect(log).toMatchObject({ status: 'failed', responseCode: 302 });
       expect(log!.lastError).toMatch(/redirects are not followed/u);
       expect(target.hits).toHaveLength(0);
+      // Fixed on the receiver's side: a failed delivery is resent with its id and delivered.
+      receiver.respond = (res) => res.writeHead(200).end();
+      await ok('POST', `/api/webhooks/${e.endpoint.id}/deliveries/${log!.id}/resend`, undefined, 200);
+      expect((await runDue()).webhooks.delivered).toBe(1);
+      expect(receiver.hits.map((h) => h.headers['webhook-id'])).toEqual([log!.id, log!.id]);
+      expect((await deliveries(e.endpoint.id))[0]).toMatchObject({ id: log!.id, status: 'delivered', lastError: null });
     } finally {
       await target.close();
     }
