@@ -74,12 +74,14 @@ export function registerArchive(program: Command): void {
     .option('-o, --out <file>', 'where to write the archive (default: makegood-export-<date>.zip)')
     .action(async (options: { workspace?: string; out?: string }) => {
       const services = await createServices(loadConfig());
-      let out: string | null = null;
+      /** The file this export created (removed again if the export fails). */
+      let written: string | null = null;
       try {
         const workspace = await pickWorkspace(services, options.workspace).catch(refused);
-        out = resolve(options.out ?? `makegood-export-${new Date().toISOString().slice(0, 10)}.zip`);
+        const out = resolve(options.out ?? `makegood-export-${new Date().toISOString().slice(0, 10)}.zip`);
         if (existsSync(out)) throw new CliError(`${out} already exists: give another --out file.`);
         const stream = createWriteStream(out, { flags: 'wx' });
+        written = out;
         const manifest = await exportWorkspaceArchive(services, workspace.id, async (chunk) => {
           if (!stream.write(chunk)) await once(stream, 'drain');
         });
@@ -89,9 +91,9 @@ export function registerArchive(program: Command): void {
         process.stdout.write(
           `Exported "${workspace.name}": ${rows} rows in ${manifest.tables.length} tables to ${out}\n`,
         );
-        out = null;
+        written = null;
       } finally {
-        if (out) rmSync(out, { force: true }); // a failed export leaves no half-written archive
+        if (written) rmSync(written, { force: true }); // a failed export leaves no half-written archive
         await services.close();
       }
     });
