@@ -1,6 +1,5 @@
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { previewImport, runImport, type ImportSource } from '../../domain/imports/import-clients.ts';
 import type { Deps } from '../../domain/ports.ts';
 import {
@@ -55,15 +54,11 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['import'],
           summary:
             "Preview a CSV import of clients, contacts and facts: the proposed column mapping, each row's errors, counts of new, changed, unchanged and invalid rows (writes nothing; the file is kept a day as previewId). Body: the file as text/csv, or JSON {csv | csvBase64 | previewId, mapping?}",
-          querystring: z.object({ fileName: z.string().trim().max(200).optional() }),
           body: importPreviewInputSchema,
           response: { 200: importPreviewSchema },
         },
       },
-      async (request) => {
-        const body = { ...request.body, fileName: request.body.fileName ?? request.query.fileName };
-        return previewImport(deps, actorOf(request), sourceOf(body), body.mapping);
-      },
+      async (request) => previewImport(deps, actorOf(request), sourceOf(request.body), request.body.mapping),
     );
 
     app.post(

@@ -15,6 +15,7 @@ import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { statusOptions, tierLabels, tierOptions } from '../../lib/labels.ts';
 import { amountToInput, formatMoney, parseAmount } from '../../lib/money.ts';
 import { useClients, useCreateClient, useUpdateClient } from './api.ts';
+import { ImportCsvButton } from './import-csv.tsx';
 
 /** The add-a-client form (name, tier, status, yearly value). */
 export function ClientForm({ onDone, client }: { onDone: (clientId: string) => void; client?: Client }) {
@@ -117,9 +118,12 @@ export function ClientsPage() {
         title="Clients"
         description="Who you work for, who to address and how, and what must be right in everything you send them."
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            Add client
-          </Button>
+          <Group gap="sm">
+            <ImportCsvButton />
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              Add client
+            </Button>
+          </Group>
         }
       />
       <Modal opened={opened} onClose={close} title={<Text fw={700}>Add a client</Text>} size="lg">
