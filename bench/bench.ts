@@ -545,6 +545,18 @@ else if (process.argv.includes('--soak')) {
         `p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms (goal < 50 ms; the index query alone p50 ${r.indexP50Ms.toFixed(1)} ms); ` +
         `a LIKE scan of the same rows p50 ${r.likeP50Ms.toFixed(1)} ms = ${r.likeVsFullText.toFixed(1)}× slower\n`,
     );
+} else if (process.argv.includes('--import')) {
+  // The CSV import of clients, contacts and facts (bench/csv-import.ts): --import-rows=N (default 10,000), --pg.
+  const { csvImportBench } = await import('./csv-import.ts');
+  const rows = Number(process.argv.find((a) => a.startsWith('--import-rows='))?.split('=')[1] ?? 10_000);
+  const r = await csvImportBench(rows, process.argv.includes('--pg'));
+  if (json) process.stdout.write(`${JSON.stringify({ import: r })}\n`);
+  else
+    process.stdout.write(
+      `CSV import (${r.dialect}, ${r.rows} rows, ${(r.bytes / 1024 / 1024).toFixed(1)} MB): preview ${Math.round(r.previewMs)} ms, ` +
+        `import ${Math.round(r.importMs)} ms (${r.created.clients} clients, ${r.created.contacts} contacts, ${r.created.facts} facts), ` +
+        `the same file again ${Math.round(r.reimportMs)} ms (${r.reimportUnchanged} rows unchanged)\n`,
+    );
 } else if (process.argv.includes('--scheduler')) {
   // The scheduler stall figure (bench/scheduler-stall.ts); size via --mistakes=N (default 1,000,000).
   const { schedulerStall } = await import('./scheduler-stall.ts');
