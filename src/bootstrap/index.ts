@@ -81,7 +81,10 @@ export async function createServices(
     mailer,
     webhooks:
       overrides.webhooks ??
-      createWebhookRuntime({ allowPrivate: config.webhookAllowPrivate ?? [], allowHttp: config.webhookAllowHttp ?? false }),
+      createWebhookRuntime({
+        allowPrivate: config.webhookAllowPrivate ?? [],
+        allowHttp: config.webhookAllowHttp ?? false,
+      }),
     throttle: createThrottleCounters(database),
     ping: async () => {
       await sql`select 1`.execute(database.db);

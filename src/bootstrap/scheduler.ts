@@ -42,7 +42,8 @@ export function createScheduler(deps: Deps, mailer: Mailer, options: SchedulerOp
   let running: Promise<unknown> | null = null;
   let stopped = true;
 
-  const runDue = (now: Date = deps.clock.now()) => runDueJobs(deps, mailer, { now, claimant, webhooks: options.webhooks });
+  const runDue = (now: Date = deps.clock.now()) =>
+    runDueJobs(deps, mailer, { now, claimant, webhooks: options.webhooks });
 
   const loop = () => {
     timer = null;

@@ -56,7 +56,9 @@ export async function runDueJobs(
       result.delivery.retried += delivery.retried;
       result.delivery.failed += delivery.failed;
       if (options.webhooks) {
-        const hooks = await deliverWorkspaceWebhooks(tick, options.webhooks, workspaceId, { claimant: options.claimant });
+        const hooks = await deliverWorkspaceWebhooks(tick, options.webhooks, workspaceId, {
+          claimant: options.claimant,
+        });
         result.webhooks.delivered += hooks.delivered;
         result.webhooks.retried += hooks.retried;
         result.webhooks.failed += hooks.failed;
