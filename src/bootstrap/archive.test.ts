@@ -15,7 +15,8 @@ import {
   restoreWorkspaceArchive,
   type ArchiveManifest,
 } from './archive.ts';
-import type { Services } from './index.ts';
+import { createServices, type Services } from './index.ts';
+import { nodeCrypto } from './system.ts';
 import { createScheduler } from './scheduler.ts';
 
 // Issue 14 D: the workspace archive. Workspace A gets a row in every exported table through the API
@@ -333,6 +334,26 @@ describe(`workspace archive (${testDialect})`, () => {
       }
     } finally {
       await target.cleanup();
+    }
+  });
+
+  it('restores into an embedded SQLite database from either database: exported again, every JSON file is the same', async () => {
+    // On the PostgreSQL run this is the PostgreSQL → SQLite move; timestamps, bigints and flags
+    // come out of both in the same form.
+    const target = await createServices(
+      { databaseUrl: undefined, dataDir: '/nonexistent' },
+      { crypto: nodeCrypto({ fast: true }) },
+      { sqliteFile: ':memory:' },
+    );
+    try {
+      await restoreWorkspaceArchive(target, zip, { ownerPassword: 'a fresh owner passphrase 42' });
+      const again = unzipSync((await exportToBytes(target, t.owner.actor.workspaceId)).bytes);
+      const first = unzipSync(zip);
+      const jsonFiles = Object.keys(first).filter((name) => name.startsWith('json/'));
+      expect(jsonFiles.length).toBe(manifest.tables.length);
+      for (const name of jsonFiles) expect(strFromU8(again[name]!), name).toBe(strFromU8(first[name]!));
+    } finally {
+      await target.close();
     }
   });
 

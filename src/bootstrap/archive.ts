@@ -168,7 +168,7 @@ export async function exportWorkspaceArchive(
       };
       let rows = 0;
       push(jsonFile, '[');
-      for await (const page of readWorkspaceRows(trx, table, workspaceId, options.pageSize)) {
+      for await (const page of readWorkspaceRows(trx, capabilities.name, table, workspaceId, options.pageSize)) {
         push(jsonFile, page.map((r, i) => `${rows + i === 0 ? '' : ','}\n${JSON.stringify(r)}`).join(''));
         rows += page.length;
         await flush();
@@ -179,7 +179,7 @@ export async function exportWorkspaceArchive(
       const csvFile = new ZipDeflate(csv, { level: 6 });
       zip.add(csvFile);
       let header = true;
-      for await (const page of readWorkspaceRows(trx, table, workspaceId, options.pageSize)) {
+      for await (const page of readWorkspaceRows(trx, capabilities.name, table, workspaceId, options.pageSize)) {
         push(csvFile, csvRows(page, columns, header));
         header = false;
         await flush();

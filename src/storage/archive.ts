@@ -220,6 +220,7 @@ export function archivedColumns(table: TableInfo): string[] {
  */
 export async function* readWorkspaceRows(
   db: Kysely<any>,
+  dialect: 'sqlite' | 'postgres',
   table: TableInfo,
   workspaceId: string,
   pageSize = 500,
@@ -234,7 +235,11 @@ export async function* readWorkspaceRows(
   let after: unknown[] | null = null;
   for (;;) {
     const where: RawBuilder<unknown>[] = [];
-    if (policy.kind === 'workspace') where.push(sql`t.workspace_id = ${workspaceId}`);
+    // SQLite: the unary + keeps the planner off the workspace indexes (which would fetch and sort
+    // every row of the workspace for each page) and on the primary key, which the pages walk.
+    if (policy.kind === 'workspace') {
+      where.push(dialect === 'sqlite' ? sql`+t.workspace_id = ${workspaceId}` : sql`t.workspace_id = ${workspaceId}`);
+    }
     if (policy.kind === 'workspace-row') where.push(sql`t.id = ${workspaceId}`);
     if (policy.kind === 'members') where.push(sql`m.workspace_id = ${workspaceId}`);
     if (after) {
