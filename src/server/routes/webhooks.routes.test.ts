@@ -522,6 +522,23 @@ describe('sending', () => {
     expect((await deliveries(e.endpoint.id)).every((d) => d.status === 'delivered' && d.attempts === 1)).toBe(true);
   });
 
+  it('answers requests while a backlog is being delivered, in bounded batches', async () => {
+    const e = await endpoint(['mistake.logged']);
+    const c = await client();
+    for (let i = 0; i < 45; i++) await mistake(c.id, `Backlog ${i}`);
+    let finished = false;
+    const tick = runDue().then((r) => {
+      finished = true;
+      return r;
+    });
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(finished).toBe(false);
+    expect((await tick).webhooks.delivered).toBe(45);
+    expect(receiver.hits).toHaveLength(45);
+    expect((await deliveries(e.endpoint.id)).filter((d) => d.status === 'delivered')).toHaveLength(45);
+  });
+
   it('checks the address again at send time: refused with the operator setting off, never connected', async () => {
     const e = await endpoint(['mistake.logged']);
     await mistake((await client()).id);
