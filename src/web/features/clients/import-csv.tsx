@@ -122,41 +122,6 @@ function PreviewView({
         </Alert>
       ))}
       <CountBadges counts={preview.counts} />
-      <Title order={4}>Columns</Title>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="xs" aria-label="Column mapping">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Column in the file</Table.Th>
-                <Table.Th>Imported as</Table.Th>
-                <Table.Th>First values</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.columns.map((c) => {
-                return (
-                  <Table.Tr key={c.position}>
-                    <Table.Td fw={600}>{c.header || `Column ${c.position}`}</Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        aria-label={`Import column ${c.header || c.position} as`}
-                        data={fieldOptions}
-                        value={c.field ?? 'ignore'}
-                        disabled={remapping}
-                        onChange={(e) => choose(c.position, e.currentTarget.value as ImportField | 'ignore')}
-                      />
-                    </Table.Td>
-                    <Table.Td c="dimmed" style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                      {c.samples.filter(Boolean).join(' · ')}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
       {preview.errors.length > 0 && (
         <div role="region" aria-label="Row errors">
           <Alert color="red" variant="light" title="Rows that will not be imported">
@@ -174,6 +139,45 @@ function PreviewView({
           </Alert>
         </div>
       )}
+      <Title order={4}>Columns</Title>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={320}>
+          <Table verticalSpacing="xs" aria-label="Column mapping">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Column in the file</Table.Th>
+                <Table.Th>Imported as</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.columns.map((c) => {
+                return (
+                  <Table.Tr key={c.position}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {c.header || `Column ${c.position}`}
+                      </Text>
+                      <Text size="xs" c="dimmed" lineClamp={1} style={{ wordBreak: 'break-all' }}>
+                        {c.samples.filter(Boolean).join(' · ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <NativeSelect
+                        aria-label={`Import column ${c.header || c.position} as`}
+                        data={fieldOptions}
+                        miw={160}
+                        value={c.field ?? 'ignore'}
+                        disabled={remapping}
+                        onChange={(e) => choose(c.position, e.currentTarget.value as ImportField | 'ignore')}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
       <Title order={4}>Rows</Title>
       <Paper withBorder>
         <Table.ScrollContainer minWidth={560}>
@@ -351,7 +355,18 @@ export function ImportCsv({ onClose }: { onClose: () => void }) {
     <Stack gap="md">
       <PreviewView preview={preview} onMapping={(m) => void remap(preview, m)} remapping={busy} />
       <ImportError error={error} />
-      <Group justify="space-between" wrap="wrap">
+      {/* Kept in view at the bottom of the dialog while the preview scrolls. */}
+      <Group
+        justify="space-between"
+        wrap="wrap"
+        py="sm"
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          background: 'var(--mantine-color-body)',
+          borderTop: '1px solid var(--mantine-color-default-border)',
+        }}
+      >
         <Text size="sm" c="dimmed">
           {preview.counts.invalid > 0
             ? `${preview.counts.invalid} invalid row${preview.counts.invalid === 1 ? '' : 's'} will be skipped.`
