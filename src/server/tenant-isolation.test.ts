@@ -36,6 +36,9 @@ beforeAll(async () => {
     await api.request('POST', `/api/clients/${client.id}/facts`, { kind: 'short_code', value: '55123' })
   ).body.id;
   a.workspaceFactId = (await api.request('POST', '/api/facts', { kind: 'term', value: 'Handwrytten' })).body.id;
+  a.previewId = (
+    await api.request('POST', '/api/import/clients/preview', { csv: 'Client,Contact\nSerenity Day Spas,Lynn Carter\n' })
+  ).body.previewId;
   const dueAt = new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString();
   a.commitmentId = (
     await api.request('POST', `/api/clients/${client.id}/commitments`, { title: 'Send the price list', dueAt })
@@ -352,6 +355,8 @@ function idRouteAttempts(): Attempt[] {
 /** Routes without an id in the path whose body points at a record: B names A's record there. */
 function bodyReferenceAttempts(): Attempt[] {
   return [
+    { route: 'POST /api/import/clients/preview', url: '/api/import/clients/preview', body: { previewId: a.previewId } },
+    { route: 'POST /api/import/clients', url: '/api/import/clients', body: { previewId: a.previewId } },
     { route: 'POST /api/mistakes', url: '/api/mistakes', body: { clientId: a.clientId, title: 'x' } },
     { route: 'POST /api/check', url: '/api/check', body: { clientId: a.clientId, text: 'Hi Lynn' } },
     {
