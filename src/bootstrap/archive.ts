@@ -270,8 +270,8 @@ export async function restoreWorkspaceArchive(
   // Every table's rows are read and checked before the transaction opens.
   const current = await describeTables(db, capabilities.name);
   const byName = new Map(current.map((t) => [t.name, t]));
-  const loaded = new Map<string, ArchiveRow[]>();
-  for (const entry of manifest.tables) {
+  /** One table's rows from the archive, checked (checksum, row count, all of this workspace). */
+  const readTable = (entry: ArchiveManifest['tables'][number]): ArchiveRow[] => {
     const table = byName.get(entry.name);
     if (!table)
       throw new ArchiveError(
@@ -299,7 +299,17 @@ export async function restoreWorkspaceArchive(
     const foreign =
       policyOf(table).kind === 'workspace' && rows.some((r: ArchiveRow) => r['workspace_id'] !== manifest.workspace.id);
     if (foreign) throw new ArchiveError(`${entry.json} has rows of another workspace than ${manifest.workspace.id}.`);
-    loaded.set(entry.name, rows as ArchiveRow[]);
+    return rows as ArchiveRow[];
+  };
+  // Every table is checked before the transaction opens; only the few small tables the restore
+  // needs again are kept, the others are read again one at a time while inserting (so memory holds
+  // one table, not the archive).
+  const keep = new Set(['workspaces', 'users', 'memberships', 'lessons']);
+  const loaded = new Map<string, ArchiveRow[]>();
+  const entries = new Map(manifest.tables.map((e) => [e.name, e]));
+  for (const entry of manifest.tables) {
+    const rows = readTable(entry);
+    if (keep.has(entry.name)) loaded.set(entry.name, rows);
   }
   const users = loaded.get('users') ?? [];
   const ownerUserId = (loaded.get('memberships') ?? []).find((m) => m['role'] === 'owner')?.['user_id'] ?? null;
@@ -314,8 +324,9 @@ export async function restoreWorkspaceArchive(
   await db.transaction().execute(async (trx) => {
     if (!(await isEmptyInstall(trx))) throw new ArchiveError('this install already has data.');
     for (const table of current) {
-      const rows = loaded.get(table.name);
-      if (!rows) continue;
+      const entry = entries.get(table.name);
+      if (!entry) continue;
+      const rows = loaded.get(table.name) ?? readTable(entry);
       const fill: Record<string, (row: ArchiveRow) => string> = {
         ...(table.name === 'users' && {
           password_hash: (u: ArchiveRow) => (u['id'] === ownerUserId && ownerHash ? ownerHash : NO_PASSWORD),
