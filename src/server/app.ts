@@ -172,8 +172,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // Routes reachable signed out say so (security: []); every other route takes either scheme.
     transform: (input) => {
       const out = jsonSchemaTransform(input);
-      const config = input.route.config as { public?: boolean } | undefined;
-      return config?.public ? { ...out, schema: { ...out.schema, security: [] } } : out;
+      return input.route.config?.public ? { ...out, schema: { ...out.schema, security: [] } } : out;
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
