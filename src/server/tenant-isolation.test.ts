@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../test/factories.ts';
@@ -496,6 +497,14 @@ describe('two workspaces', () => {
         const text = JSON.stringify(r.body);
         const seen = secrets.filter((s) => text.includes(s));
         if (seen.length > 0) leaks.push(`${url}${q}: ${seen.join(', ')}`);
+      }
+    }
+    // GET /api/export answers a zip (compressed, so the text search above cannot see into it).
+    for (const q of queries) {
+      const r = await t.app.inject({ method: 'GET', url: `/api/export${q}`, headers: { cookie: b.cookie } });
+      for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(r.rawPayload)))) {
+        const seen = secrets.filter((s) => strFromU8(bytes).includes(s));
+        if (seen.length > 0) leaks.push(`/api/export${q} ${name}: ${seen.join(', ')}`);
       }
     }
     expect(leaks).toEqual([]);
