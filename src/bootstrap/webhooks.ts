@@ -166,6 +166,11 @@ export function createWebhookRuntime(options: WebhookRuntimeOptions = {}): Webho
             res.on('data', (chunk: Buffer) => {
               if (size < 1024) chunks.push(chunk);
               size += chunk.length;
+              // Only the status matters: a receiver that streams a large body is cut off.
+              if (size > 65_536) {
+                finish(classify(status, Buffer.concat(chunks).toString('utf8').slice(0, 200), res, elapsed()));
+                res.destroy();
+              }
             });
             res.on('error', () => finish(classify(status, '', res, elapsed())));
             res.on('end', () =>

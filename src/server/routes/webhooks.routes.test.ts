@@ -573,6 +573,22 @@ describe('sending', () => {
     expect(receiver.hits[0]!.headers.host).toBe(`hooks.pinned.test:${receiver.port}`);
   });
 
+  it('stops reading a huge response body: the status decides, without waiting for its end', async () => {
+    // 128 KB and then nothing, the response never ends: reading it to the end would hit the timeout.
+    receiver.respond = (res) => {
+      res.on('error', () => {});
+      res.writeHead(200);
+      res.write('x'.repeat(131_072));
+    };
+    const outcome = await services.webhooks.send({
+      url: receiver.url,
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      id: 'msg_big',
+      body: '{}',
+    });
+    expect(outcome).toMatchObject({ ok: true, status: 200 });
+  });
+
   it('gives up on an endpoint that does not answer within the timeout, and retries it', async () => {
     const slow = createWebhookRuntime({ ...loopbackAllowed, timeoutMs: 200 });
     receiver.respond = () => {};
