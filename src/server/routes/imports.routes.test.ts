@@ -236,6 +236,18 @@ describe('import', () => {
     expect(all['Client 5']!.contacts).toHaveLength(3);
   });
 
+  it('answers two imports of the same new clients at once without a 5xx, each client once', async () => {
+    const answers = await Promise.all([1, 2].map(() => t.api.request('POST', '/api/import/clients', { csv: CRM })));
+    for (const r of answers) {
+      expect([200, 409]).toContain(r.status);
+      if (r.status === 409) expect(r.body.error.code).toBe('client_name_taken');
+    }
+    await importCsv({ csv: CRM });
+    const all = await everything();
+    expect(Object.keys(all).sort()).toEqual(['Blue Fern Cafe', 'Northwind Dental', 'Serenity Day Spas']);
+    expect(all['Serenity Day Spas']!.contacts).toHaveLength(2);
+  });
+
   it('stores a formula-looking cell as its literal text and says so in the preview', async () => {
     const csv = 'Client,Contact,Fact kind,Value\n"=HYPERLINK(""http://evil.example"")",@SUM(A1),term,-cmd|calc\n';
     const p = await preview(csv);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DomainError } from '../../domain/errors.ts';
 import type { ImportRepositories } from '../../domain/imports/ports.ts';
 import type { ImportEncoding } from '../../shared/contract/index.ts';
 import { toIso } from '../dialect.ts';
@@ -12,6 +13,12 @@ import type { ImportTables } from '../schema-imports.ts';
 
 /** Rows per INSERT: 11 columns × 200 stays far below SQLite's and PostgreSQL's parameter limits. */
 const ROWS_PER_INSERT = 200;
+
+/** A unique-constraint violation (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
 
 async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += ROWS_PER_INSERT) await write(items.slice(i, i + ROWS_PER_INSERT));
@@ -67,6 +74,8 @@ export function createImportRepositories(handle: Kysely<DB>): ImportRepositories
 
     importWrites: {
       async insertClients(workspaceId, clients) {
+        // Two imports of the same names at once: the second one's transaction loses the race on the
+        // unique name and is rolled back with a clear answer instead of an internal error.
         await inBatches(clients, (batch) =>
           db
             .insertInto('clients')
@@ -87,7 +96,15 @@ export function createImportRepositories(handle: Kysely<DB>): ImportRepositories
                 updated_at: c.updatedAt,
               })),
             )
-            .execute(),
+            .execute()
+            .catch((error: unknown) => {
+              if (!isUniqueViolation(error)) throw error;
+              throw new DomainError(
+                'client_name_taken',
+                'Another change added a client of the same name while this import ran; import the file again (it picks up where this one stopped).',
+                { field: 'client.name' },
+              );
+            }),
         );
       },
       async insertContacts(workspaceId, contacts) {
