@@ -5,6 +5,8 @@ import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../domain/errors.ts';
 import { reindexLessons } from '../domain/lessons/search-index.ts';
+import type { Actor } from '../domain/ports.ts';
+import { recordEvent } from '../domain/timeline/record-event.ts';
 import {
   archivedColumns,
   describeTables,
@@ -105,7 +107,11 @@ export async function exportWorkspaceArchive(
   services: Services,
   workspaceId: string,
   write: (chunk: Uint8Array) => Promise<void> | void,
-  options: { pageSize?: number } = {},
+  options: {
+    pageSize?: number;
+    /** Who exports: the export goes on the workspace timeline as theirs (audit). */
+    actor?: Actor;
+  } = {},
 ): Promise<ArchiveManifest> {
   const { db, capabilities } = services.database;
   const pending: Uint8Array[] = [];
@@ -195,6 +201,14 @@ export async function exportWorkspaceArchive(
   manifestFile.push(encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`), true);
   zip.end();
   await flush();
+  if (options.actor) {
+    const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+    await recordEvent(services.deps, options.actor, {
+      type: 'workspace.exported',
+      summary: `Exported everything: ${rows} rows in ${manifest.tables.length} tables`,
+      data: { rows, tables: manifest.tables.length, formatVersion: manifest.formatVersion },
+    });
+  }
   return manifest;
 }
 

@@ -82,9 +82,15 @@ export function registerArchive(program: Command): void {
         if (existsSync(out)) throw new CliError(`${out} already exists: give another --out file.`);
         const stream = createWriteStream(out, { flags: 'wx' });
         written = out;
-        const manifest = await exportWorkspaceArchive(services, workspace.id, async (chunk) => {
-          if (!stream.write(chunk)) await once(stream, 'drain');
-        });
+        const actor = { workspaceId: workspace.id, userId: null, name: 'makegood CLI', role: 'owner' as const };
+        const manifest = await exportWorkspaceArchive(
+          services,
+          workspace.id,
+          async (chunk) => {
+            if (!stream.write(chunk)) await once(stream, 'drain');
+          },
+          { actor },
+        );
         stream.end();
         await once(stream, 'finish');
         const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);

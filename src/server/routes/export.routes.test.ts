@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../../test/factories.ts';
 import { testDialect } from '../../../test/database.ts';
@@ -50,16 +51,34 @@ describe(`GET /api/export (${testDialect})`, () => {
     expect(r.headers['content-disposition']).toBe('attachment; filename="makegood-acme-studio-2026-03-02.zip"');
     expect(r.headers['cache-control']).toBe('no-store');
     const files = filesOf(r.rawPayload);
-    const manifest = JSON.parse(files['manifest.json']!) as { workspace: { id: string }; tables: { name: string; rows: number }[] };
+    const manifest = JSON.parse(files['manifest.json']!) as {
+      workspace: { id: string };
+      tables: { name: string; rows: number }[];
+    };
     expect(manifest.workspace.id).toBe(t.owner.actor.workspaceId);
     expect(manifest.tables.find((x) => x.name === 'clients')?.rows).toBe(1);
     expect(files['json/clients.json']).toContain('Serenity Day Spas');
     expect(files['csv/clients.csv']).toContain('Serenity Day Spas');
     expect(files['json/users.json']).not.toContain('password_hash');
+    // The download is on the workspace timeline as the owner's.
+    const { rows } = await sql<{ actor_id: string; summary: string }>`select actor_id, summary from events
+      where workspace_id = ${t.owner.actor.workspaceId} and type = 'workspace.exported'`.execute(
+      t.services.database.db,
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: t.owner.actor.userId,
+        summary: expect.stringMatching(/^Exported everything: \d+ rows in \d+ tables$/),
+      },
+    ]);
   });
 
   it("never holds another workspace's rows, whatever the query string names", async () => {
-    for (const url of ['/api/export', `/api/export?workspaceId=${bWorkspaceId}`, `/api/export?workspace=${bWorkspaceId}`]) {
+    for (const url of [
+      '/api/export',
+      `/api/export?workspaceId=${bWorkspaceId}`,
+      `/api/export?workspace=${bWorkspaceId}`,
+    ]) {
       const r = await download(t.api, url);
       expect(r.statusCode).toBe(200);
       for (const [name, text] of Object.entries(filesOf(r.rawPayload))) {

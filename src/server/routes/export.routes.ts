@@ -42,9 +42,14 @@ export function exportRoutes(services: Services): FastifyPluginAsyncZod {
         try {
           const path = join(dir, 'archive.zip');
           const out = createWriteStream(path);
-          const manifest = await exportWorkspaceArchive(services, actor.workspaceId, async (chunk) => {
-            if (!out.write(chunk)) await once(out, 'drain');
-          });
+          const manifest = await exportWorkspaceArchive(
+            services,
+            actor.workspaceId,
+            async (chunk) => {
+              if (!out.write(chunk)) await once(out, 'drain');
+            },
+            { actor },
+          );
           out.end();
           await once(out, 'finish');
           const stream = createReadStream(path);
