@@ -277,7 +277,7 @@ describe('Actions page', () => {
     window.matchMedia = ((query: string) => ({
       ...original(query),
       matches: query.includes('max-width'),
-    })) as typeof window.matchMedia;
+    }));
     try {
       fakeApi({
         ...base(learning()),

@@ -279,7 +279,7 @@ describe('invitations in the members section', () => {
     window.matchMedia = ((query: string) => ({
       ...original(query),
       matches: query.includes('max-width'),
-    })) as typeof window.matchMedia;
+    }));
     try {
       renderApp('/settings', {
         ...base([dana]),
