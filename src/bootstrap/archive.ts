@@ -20,6 +20,7 @@ import {
   type ArchiveRow,
   type TableInfo,
 } from '../storage/archive.ts';
+import { openDatabase } from '../storage/database.ts';
 import { createStore } from '../storage/repositories/store.ts';
 import type { Services } from './index.ts';
 
@@ -125,77 +126,90 @@ export async function exportWorkspaceArchive(
     if (zipError) throw zipError;
   };
 
-  let builder = db.transaction();
-  // PostgreSQL: a repeatable-read, read-only snapshot. SQLite: the transaction's first read fixes
-  // the WAL snapshot, and writers of this process wait for the export's reads (not for the
-  // download: the server writes the archive to a temporary file first).
+  // PostgreSQL: a repeatable-read, read-only snapshot. SQLite: a read-only connection of its own
+  // (the transaction's first read fixes its WAL snapshot), so the app's one connection stays free
+  // and requests and writes go on between the export's pages instead of waiting for the whole
+  // export. (An in-memory database has no second connection: tests read on the app's.)
+  const file = services.database.sqliteFile;
+  const reader = file && file !== ':memory:' ? openDatabase({ sqliteFile: file, readonly: true }) : null;
+  let builder = (reader?.db ?? db).transaction();
   if (capabilities.name === 'postgres')
     builder = builder.setIsolationLevel('repeatable read').setAccessMode('read only');
-  const manifest = await builder.execute(async (trx) => {
-    const tables = await describeTables(trx, capabilities.name);
-    const workspaceRow =
-      (await trx.selectFrom('workspaces').select(['id', 'name']).where('id', '=', workspaceId).executeTakeFirst()) ??
-      null;
-    if (!workspaceRow) throw new DomainError('workspace_not_found', 'No such workspace.');
-    const out: ArchiveManifest = {
-      format: ARCHIVE_FORMAT,
-      formatVersion: ARCHIVE_FORMAT_VERSION,
-      appVersion: APP_VERSION,
-      createdAt: services.deps.clock.now().toISOString(),
-      exportedFrom: capabilities.name,
-      workspace: { id: workspaceRow.id, name: workspaceRow.name },
-      tables: [],
-      skipped: [],
-      notes: [
-        'json/<table>.json: every row of the table, values as stored (timestamps ISO-8601 UTC); what `makegood restore-archive` reads.',
-        'csv/<table>.csv: the same rows for spreadsheets; text cells starting with = + - @, a tab or a carriage return are prefixed with a single quote.',
-        'Members are exported without password hashes: after a restore the owner signs in with the password given to the restore, and the others are given new passwords.',
-        'Webhook endpoints are exported without their signing secrets: a restore gives each a new secret to hand to its receiver.',
-        'Sessions, rate-limit counters and the full-text indexes are not exported (the indexes are rebuilt on restore).',
-      ],
-    };
-    for (const table of tables) {
-      const policy = policyOf(table);
-      if (policy.kind === 'skip') {
-        out.skipped.push({ name: table.name, reason: policy.reason });
-        continue;
-      }
-      const columns = archivedColumns(table);
-      const json = `json/${table.name}.json`;
-      const csv = `csv/${table.name}.csv`;
-      // JSON: one row per line inside one array, so the file is plain JSON and still diffable.
-      const hash = createHash('sha256');
-      const jsonFile = new ZipDeflate(json, { level: 6 });
-      zip.add(jsonFile);
-      const push = (file: ZipDeflate, text: string, final = false) => {
-        const bytes = encoder.encode(text);
-        if (file === jsonFile) hash.update(bytes);
-        file.push(bytes, final);
+  const manifest = await builder
+    .execute(async (trx) => {
+      const tables = await describeTables(trx, capabilities.name);
+      const workspaceRow =
+        (await trx.selectFrom('workspaces').select(['id', 'name']).where('id', '=', workspaceId).executeTakeFirst()) ??
+        null;
+      if (!workspaceRow) throw new DomainError('workspace_not_found', 'No such workspace.');
+      const out: ArchiveManifest = {
+        format: ARCHIVE_FORMAT,
+        formatVersion: ARCHIVE_FORMAT_VERSION,
+        appVersion: APP_VERSION,
+        createdAt: services.deps.clock.now().toISOString(),
+        exportedFrom: capabilities.name,
+        workspace: { id: workspaceRow.id, name: workspaceRow.name },
+        tables: [],
+        skipped: [],
+        notes: [
+          'json/<table>.json: every row of the table, values as stored (timestamps ISO-8601 UTC); what `makegood restore-archive` reads.',
+          'csv/<table>.csv: the same rows for spreadsheets; text cells starting with = + - @, a tab or a carriage return are prefixed with a single quote.',
+          'Members are exported without password hashes: after a restore the owner signs in with the password given to the restore, and the others are given new passwords.',
+          'Webhook endpoints are exported without their signing secrets: a restore gives each a new secret to hand to its receiver.',
+          'Sessions, rate-limit counters and the full-text indexes are not exported (the indexes are rebuilt on restore).',
+        ],
       };
-      let rows = 0;
-      push(jsonFile, '[');
-      for await (const page of readWorkspaceRows(trx, capabilities.name, table, workspaceId, options.pageSize)) {
-        push(jsonFile, page.map((r, i) => `${rows + i === 0 ? '' : ','}\n${JSON.stringify(r)}`).join(''));
-        rows += page.length;
+      for (const table of tables) {
+        const policy = policyOf(table);
+        if (policy.kind === 'skip') {
+          out.skipped.push({ name: table.name, reason: policy.reason });
+          continue;
+        }
+        const columns = archivedColumns(table);
+        const json = `json/${table.name}.json`;
+        const csv = `csv/${table.name}.csv`;
+        // JSON: one row per line inside one array, so the file is plain JSON and still diffable.
+        const hash = createHash('sha256');
+        const jsonFile = new ZipDeflate(json, { level: 6 });
+        zip.add(jsonFile);
+        const push = (file: ZipDeflate, text: string, final = false) => {
+          const bytes = encoder.encode(text);
+          if (file === jsonFile) hash.update(bytes);
+          file.push(bytes, final);
+        };
+        let rows = 0;
+        push(jsonFile, '[');
+        for await (const page of readWorkspaceRows(trx, capabilities.name, table, workspaceId, options.pageSize)) {
+          push(jsonFile, page.map((r, i) => `${rows + i === 0 ? '' : ','}\n${JSON.stringify(r)}`).join(''));
+          rows += page.length;
+          await flush();
+        }
+        push(jsonFile, rows === 0 ? ']\n' : '\n]\n', true);
         await flush();
-      }
-      push(jsonFile, rows === 0 ? ']\n' : '\n]\n', true);
-      await flush();
-      // CSV: a second keyset pass over the same snapshot (one file is compressed at a time).
-      const csvFile = new ZipDeflate(csv, { level: 6 });
-      zip.add(csvFile);
-      let header = true;
-      for await (const page of readWorkspaceRows(trx, capabilities.name, table, workspaceId, options.pageSize)) {
-        push(csvFile, csvRows(page, columns, header));
-        header = false;
+        // CSV: a second keyset pass over the same snapshot (one file is compressed at a time).
+        const csvFile = new ZipDeflate(csv, { level: 6 });
+        zip.add(csvFile);
+        let header = true;
+        for await (const page of readWorkspaceRows(trx, capabilities.name, table, workspaceId, options.pageSize)) {
+          push(csvFile, csvRows(page, columns, header));
+          header = false;
+          await flush();
+        }
+        push(csvFile, header ? csvRows([], columns, true) : '', true);
         await flush();
+        out.tables.push({
+          name: table.name,
+          about: policy.about,
+          rows,
+          columns,
+          json,
+          csv,
+          sha256: hash.digest('hex'),
+        });
       }
-      push(csvFile, header ? csvRows([], columns, true) : '', true);
-      await flush();
-      out.tables.push({ name: table.name, about: policy.about, rows, columns, json, csv, sha256: hash.digest('hex') });
-    }
-    return out;
-  });
+      return out;
+    })
+    .finally(() => reader?.close());
   const manifestFile = new ZipDeflate('manifest.json', { level: 6 });
   zip.add(manifestFile);
   manifestFile.push(encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`), true);

@@ -11,12 +11,20 @@ import type { DB } from './schema.ts';
 export interface Database {
   db: Kysely<DB>;
   capabilities: DialectCapabilities;
+  /** The SQLite file (':memory:' in tests); absent on PostgreSQL. */
+  sqliteFile?: string;
   close(): Promise<void>;
 }
 
 /** Where to connect: a PostgreSQL URL, or a SQLite file (':memory:' for tests). */
 export type DatabaseTarget = (
-  { postgresUrl: string; poolSize?: number } | { sqliteFile: string; synchronous?: SqliteSynchronous }
+  | { postgresUrl: string; poolSize?: number }
+  | {
+      sqliteFile: string;
+      synchronous?: SqliteSynchronous;
+      /** A second, read-only connection beside the app's (a long read that must not hold the app's one connection). */
+      readonly?: boolean;
+    }
 ) & {
   /** Sees every executed query with its parameters (the EXPLAIN check of the test suite). */
   onQuery?: (sql: string, parameters: readonly unknown[]) => void;
@@ -39,14 +47,14 @@ export function sqliteFileIn(dataDir: string): string {
  * better-sqlite3 with a prepared-statement cache: Kysely prepares every query again, and caching
  * was measured at 2.4x on selects (shared/NOTES.md). Statements are keyed by SQL text.
  */
-function cachingSqlite(file: string, synchronous: SqliteSynchronous): SQLite.Database {
-  const raw = new SQLite(file);
-  raw.pragma('journal_mode = WAL');
+function cachingSqlite(file: string, synchronous: SqliteSynchronous, readonly = false): SQLite.Database {
+  const raw = new SQLite(file, { readonly });
+  if (!readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma(synchronous === 'normal' ? 'synchronous = NORMAL' : 'synchronous = FULL');
   // Checkpoints run in a worker thread (checkpointer.ts); this threshold is only the safety net.
-  if (file !== ':memory:') raw.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  if (file !== ':memory:' && !readonly) raw.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const cache = new Map<string, SQLite.Statement>();
   const prepare = raw.prepare.bind(raw);
   return new Proxy(raw, {
@@ -91,12 +99,15 @@ export function openDatabase(target: DatabaseTarget): Database {
     return { db, capabilities: postgresCapabilities, close: () => db.destroy() };
   }
   const synchronous = target.synchronous ?? 'full';
-  const sqlite = cachingSqlite(target.sqliteFile, synchronous);
+  const readonly = target.readonly ?? false;
+  const sqlite = cachingSqlite(target.sqliteFile, synchronous, readonly);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...logOption(target) });
-  const checkpointer = target.sqliteFile === ':memory:' ? null : startCheckpointer(target.sqliteFile, { synchronous });
+  const checkpointer =
+    target.sqliteFile === ':memory:' || readonly ? null : startCheckpointer(target.sqliteFile, { synchronous });
   return {
     db,
     capabilities: sqliteCapabilities,
+    sqliteFile: target.sqliteFile,
     close: async () => {
       await checkpointer?.stop();
       await db.destroy();
