@@ -98,7 +98,7 @@ export function WebhooksSection() {
         ) : endpoints.data.length === 0 ? (
           <Text fz="sm">No endpoints yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={760}>
             <Table aria-label="Webhook endpoints" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -199,7 +199,8 @@ function EndpointRow({
   const error = toggle.error ?? test.error ?? rotate.error ?? remove.error;
   return (
     <Table.Tr>
-      <Table.Td>
+      {/* A floor for the URL: the nowrap buttons would otherwise squeeze it to a letter a line on a phone. */}
+      <Table.Td miw={220}>
         <Text fw={600} fz="sm" style={{ wordBreak: 'break-all' }}>
           {endpoint.url}
         </Text>
