@@ -15,13 +15,13 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiTokenDto, ApiTokenInput, ApiTokenScope, CreatedApiToken } from '../../../shared/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
+import { ConfirmDeleteModal } from '../../components/confirm-delete-modal.tsx';
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
@@ -141,7 +141,20 @@ export function ApiTokensSection() {
         )}
       </Stack>
       <CreateTokenModal opened={creating} onClose={() => setCreating(false)} />
-      <RevokeTokenModal token={revoking} onClose={() => setRevoking(null)} />
+      <ConfirmDeleteModal
+        target={
+          revoking && {
+            path: `/tokens/${revoking.id}`,
+            title: 'Revoke this token?',
+            message: `“${revoking.name}” stops working at once: scripts and CI jobs that use it get 401 until they have a new token. This cannot be undone.`,
+            keepLabel: 'Keep it',
+            confirmLabel: 'Revoke token',
+            done: `Token “${revoking.name}” revoked.`,
+          }
+        }
+        invalidate={apiTokensKey}
+        onClose={() => setRevoking(null)}
+      />
     </Paper>
   );
 }
@@ -275,49 +288,5 @@ function ShowSecret({ created, onDone }: { created: CreatedApiToken; onDone: () 
         MAKEGOOD_TOKEN in CI.
       </Text>
     </Stack>
-  );
-}
-
-function RevokeTokenModal({ token, onClose }: { token: ApiTokenDto | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/tokens/${id}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiTokensKey }),
-  });
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
-  return (
-    <Modal opened={token !== null} onClose={close} title="Revoke this token?">
-      {token && (
-        <Stack gap="md">
-          <Text fz="sm">
-            “{token.name}” stops working at once: scripts and CI jobs that use it get 401 until they have a new token.
-            This cannot be undone.
-          </Text>
-          <FormError error={revoke.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(token.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `Token “${token.name}” revoked.` });
-                    close();
-                  },
-                })
-              }
-            >
-              Revoke token
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
   );
 }

@@ -30,6 +30,7 @@ import type {
 import { assignableRoles } from '../../../shared/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
+import { ConfirmDeleteModal } from '../../components/confirm-delete-modal.tsx';
 import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { apiErrorMessage, apiFieldErrors, fieldMessage, looksLikeEmail } from '../../lib/forms.ts';
@@ -157,7 +158,20 @@ export function MembersSection() {
           <Modal opened={adding} onClose={() => setAdding(false)} title="Add a member">
             {adding && <AddMemberForm onDone={() => setAdding(false)} />}
           </Modal>
-          <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />
+          <ConfirmDeleteModal
+            target={
+              removing && {
+                path: `/members/${removing.id}`,
+                title: 'Remove this member?',
+                message: `${removing.name} (${removing.email}) will be signed out and can no longer use this workspace. What they recorded stays.`,
+                keepLabel: 'Keep them',
+                confirmLabel: 'Remove member',
+                done: `${removing.name} removed.`,
+              }
+            }
+            invalidate={membersKey}
+            onClose={() => setRemoving(null)}
+          />
         </>
       )}
     </Paper>
@@ -280,50 +294,6 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function RemoveMemberModal({ member, onClose }: { member: MemberInfo | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/members/${id}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: membersKey }),
-  });
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  return (
-    <Modal opened={member !== null} onClose={close} title="Remove this member?">
-      {member && (
-        <Stack gap="md">
-          <Text fz="sm">
-            {member.name} ({member.email}) will be signed out and can no longer use this workspace. What they recorded
-            stays.
-          </Text>
-          <FormError error={remove.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              Keep them
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(member.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `${member.name} removed.` });
-                    close();
-                  },
-                })
-              }
-            >
-              Remove member
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
   );
 }
 
