@@ -29,6 +29,7 @@ import type {
 import { webhookEventTypes } from '../../../shared/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
+import { ConfirmDeleteModal } from '../../components/confirm-delete-modal.tsx';
 import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
@@ -67,6 +68,7 @@ export function WebhooksSection() {
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<{ title: string; secret: string } | null>(null);
   const [logOf, setLogOf] = useState<WebhookEndpoint | null>(null);
+  const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
 
   return (
     <Paper withBorder p="md" mt="md" component="section" aria-label="Webhooks">
@@ -115,6 +117,7 @@ export function WebhooksSection() {
                     endpoint={e}
                     onSecret={(s) => setSecret({ title: 'New signing secret', secret: s })}
                     onLog={() => setLogOf(e)}
+                    onDelete={() => setDeleting(e)}
                   />
                 ))}
               </Table.Tbody>
@@ -122,6 +125,20 @@ export function WebhooksSection() {
           </Table.ScrollContainer>
         )}
       </Stack>
+      <ConfirmDeleteModal
+        target={
+          deleting && {
+            path: `/webhooks/${deleting.id}`,
+            title: 'Delete this endpoint?',
+            message: `${deleting.url} gets no more deliveries, and its delivery log goes with it. This cannot be undone.`,
+            keepLabel: 'Keep it',
+            confirmLabel: 'Delete endpoint',
+            done: 'Webhook endpoint deleted.',
+          }
+        }
+        invalidate={webhooksKey}
+        onClose={() => setDeleting(null)}
+      />
       <AddEndpointModal
         opened={adding}
         onClose={() => setAdding(false)}
@@ -167,10 +184,12 @@ function EndpointRow({
   endpoint,
   onSecret,
   onLog,
+  onDelete,
 }: {
   endpoint: WebhookEndpoint;
   onSecret: (secret: string) => void;
   onLog: () => void;
+  onDelete: () => void;
 }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: webhooksKey });
@@ -192,11 +211,7 @@ function EndpointRow({
       void refresh();
     },
   });
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/webhooks/${endpoint.id}`),
-    onSuccess: refresh,
-  });
-  const error = toggle.error ?? test.error ?? rotate.error ?? remove.error;
+  const error = toggle.error ?? test.error ?? rotate.error;
   return (
     <Table.Tr>
       {/* A floor for the URL: the nowrap buttons would otherwise squeeze it to a letter a line on a phone. */}
@@ -239,14 +254,7 @@ function EndpointRow({
           <Button size="xs" variant="default" loading={rotate.isPending} onClick={() => rotate.mutate()}>
             Rotate secret
           </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            loading={remove.isPending}
-            aria-label={`Delete ${endpoint.url}`}
-            onClick={() => remove.mutate()}
-          >
+          <Button size="xs" variant="subtle" color="red" aria-label={`Delete ${endpoint.url}`} onClick={onDelete}>
             Delete
           </Button>
         </Group>
