@@ -20,6 +20,7 @@ import type { LearningRepositories } from './learning/ports.ts';
 import type { LessonRepositories } from './lessons/ports.ts';
 import type { ImportRepositories } from './imports/ports.ts';
 import type { WebhookRepositories } from './webhooks/ports.ts';
+import type { HealthRepositories } from './health/ports.ts';
 import type { InvitationRepositories } from './workspaces/invitation-ports.ts';
 import type { ApiTokenRepository } from './workspaces/api-token-ports.ts';
 
@@ -245,6 +246,7 @@ export interface Store
     LessonRepositories,
     InvitationRepositories,
     WebhookRepositories,
+    HealthRepositories,
     ImportRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;

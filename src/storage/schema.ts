@@ -3,6 +3,7 @@ import type { LearningTables } from './schema-learning.ts';
 import type { LessonTables } from './schema-lessons.ts';
 import type { InvitationTables } from './schema-invitations.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
+import type { HealthTables } from './schema-health.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { RecoveryTables } from './schema-recovery.ts';
 
@@ -190,7 +191,7 @@ export interface MistakeCountersTable {
   seq: ColumnType<number, number, number>;
 }
 
-export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, InvitationTables {
+export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, InvitationTables, HealthTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

@@ -13,3 +13,4 @@ export * from './invitations.ts';
 export * from './webhooks.ts';
 export * from './api-tokens.ts';
 export * from './imports.ts';
+export * from './health.ts';

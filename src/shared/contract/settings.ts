@@ -3,6 +3,15 @@ import { z } from 'zod';
 // Workspace settings: recovery targets, the remedy policy, reminders and sender names. Stored as
 // JSON on the workspace; every field has a default so an empty object is a complete configuration.
 
+/** Client health: the cluster rule (how many mistakes within how many days) and the at-risk threshold. */
+const healthSettingsSchema = z.object({
+  cluster: z
+    .object({ count: z.number().int().min(2).max(20).default(3), days: z.number().int().min(1).max(365).default(30) })
+    .default({ count: 3, days: 30 }),
+  /** A score falling below this raises an at-risk alert. */
+  threshold: z.number().int().min(1).max(100).default(60),
+});
+
 const minutes = z.number().int().min(1).max(525_600);
 const target = (acknowledgeMinutes: number, fixHours: number) =>
   z
@@ -51,6 +60,8 @@ export const workspaceSettingsSchema = z.object({
   effectivenessCheckDays: z.number().int().min(1).max(365).default(30),
   senderName: z.string().trim().min(1).max(120).default('makegood'),
   accountingSenderName: z.string().trim().min(1).max(120).default('Accounting'),
+  /** Client health: the cluster alert (3 mistakes within 30 days) and the score threshold (issue 11 A). */
+  health: healthSettingsSchema.default({ cluster: { count: 3, days: 30 }, threshold: 60 }),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
@@ -64,6 +75,7 @@ export const workspaceSettingsPatchSchema = z.strictObject({
   effectivenessCheckDays: z.number().int().min(1).max(365).optional(),
   senderName: z.string().trim().min(1).max(120).optional(),
   accountingSenderName: z.string().trim().min(1).max(120).optional(),
+  health: healthSettingsSchema.optional(),
 });
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
 

@@ -17,6 +17,7 @@ import { createApiTokenRepository } from './api-tokens.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import { createWebhookRepositories } from './webhooks.ts';
+import { createHealthRepositories } from './health.ts';
 import {
   likePattern,
   parseJson,
@@ -118,6 +119,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     ...createLearningRepositories(db, capabilities),
     ...createLessonRepositories(db, capabilities),
     ...createImportRepositories(db),
+    ...createHealthRepositories(db),
     ...createWebhookRepositories(db, capabilities),
     ...createInvitationRepositories(db),
     workspaces: {
