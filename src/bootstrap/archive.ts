@@ -362,6 +362,10 @@ export async function restoreWorkspaceArchive(
         // A new Standard Webhooks secret per endpoint: receivers reject its signatures until the
         // admin gives them the new secret (Settings → Webhooks shows how to rotate and copy it).
         ...(table.name === 'webhook_endpoints' && { secret: () => `whsec_${randomBytes(24).toString('base64')}` }),
+        // A satisfaction link's hash is not exported: a value no SHA-256 hex can equal, so the old link stays dead.
+        ...(table.name === 'satisfaction_requests' && {
+          token_hash: () => `restored:${randomBytes(16).toString('hex')}`,
+        }),
       };
       const values = rows.map((row) => {
         const out: ArchiveRow = { ...row };

@@ -23,6 +23,7 @@ import type { WebhookRepositories } from './webhooks/ports.ts';
 import type { HealthRepositories } from './health/ports.ts';
 import type { InvitationRepositories } from './workspaces/invitation-ports.ts';
 import type { ApiTokenRepository } from './workspaces/api-token-ports.ts';
+import type { CheckInRepositories } from './check-ins/ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -247,7 +248,8 @@ export interface Store
     InvitationRepositories,
     WebhookRepositories,
     HealthRepositories,
-    ImportRepositories {
+    ImportRepositories,
+    CheckInRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;

@@ -81,6 +81,15 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
   client_health: { kind: 'workspace', about: 'each client\'s current health score with the lines that explain it' },
   client_health_history: { kind: 'workspace', about: 'every change of a client\'s health score, with why it moved' },
   health_alerts: { kind: 'workspace', about: 'cluster and threshold alerts of client health, and what was decided' },
+  check_ins: {
+    kind: 'workspace',
+    about: 'rebuild check-ins after fixes: due dates, how each was done or why skipped, reminders claimed',
+  },
+  satisfaction_requests: {
+    kind: 'workspace',
+    about: 'satisfaction requests and answers, without their link token hashes (a restored link no longer works)',
+    omit: ['token_hash'],
+  },
   api_tokens: { kind: 'skip', reason: 'API tokens are credentials: members create new ones after a restore' },
   invitations: { kind: 'skip', reason: 'invitation links are credentials: invite again after a restore' },
   password_resets: { kind: 'skip', reason: 'password-reset links are credentials' },

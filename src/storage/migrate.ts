@@ -18,6 +18,7 @@ import * as invitations from './migrations/2026-12-03T19-10-00_invitations.ts';
 import * as webhooks from './migrations/2026-12-03T19-20-00_webhooks.ts';
 import * as apiTokens from './migrations/2026-12-03T19-00-00_api-tokens.ts';
 import * as clientHealth from './migrations/2026-12-04T10-00-00_client-health.ts';
+import * as checkInsSatisfaction from './migrations/2026-12-04T10-10-00_check-ins-satisfaction.ts';
 
 // Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T19-20-00_webhooks': webhooks,
   '2026-12-03T19-00-00_api-tokens': apiTokens,
   '2026-12-04T10-00-00_client-health': clientHealth,
+  '2026-12-04T10-10-00_check-ins-satisfaction': checkInsSatisfaction,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

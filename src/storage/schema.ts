@@ -5,6 +5,7 @@ import type { InvitationTables } from './schema-invitations.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
 import type { HealthTables } from './schema-health.ts';
 import type { MessagingTables } from './schema-messaging.ts';
+import type { CheckInTables } from './schema-check-ins.ts';
 import type { RecoveryTables } from './schema-recovery.ts';
 
 // Row types as the drivers return them. Repositories convert rows to domain types: timestamps
@@ -191,7 +192,7 @@ export interface MistakeCountersTable {
   seq: ColumnType<number, number, number>;
 }
 
-export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, InvitationTables, HealthTables {
+export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, InvitationTables, HealthTables, CheckInTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

@@ -7,7 +7,7 @@ import type { Store } from '../ports.ts';
 // puts it back at the moment of sending, and it is deleted once the mail is sent.
 
 /** The link path a secret token sits in: /invite/<token> or /reset/<token>. */
-const secretLink = /\/(invite|reset)\/[A-Za-z0-9_-]+/gu;
+const secretLink = /\/(invite|reset|satisfaction)\/[A-Za-z0-9_-]+/gu;
 
 /** What stands in the body where the token goes. */
 export const HIDDEN_TOKEN = '[hidden: only the recipient gets this link]';
@@ -18,7 +18,7 @@ export function carriesSecretLink(message: Pick<Message, 'kind'>): boolean {
 }
 
 /** A one-time link as the stored body shows it: `<base>/<path>/[hidden…]`. */
-export function hiddenLink(base: string, path: 'invite' | 'reset'): string {
+export function hiddenLink(base: string, path: 'invite' | 'reset' | 'satisfaction'): string {
   return `${base.replace(/\/+$/u, '')}/${path}/${HIDDEN_TOKEN}`;
 }
 

@@ -14,3 +14,4 @@ export * from './webhooks.ts';
 export * from './api-tokens.ts';
 export * from './imports.ts';
 export * from './health.ts';
+export * from './check-ins.ts';

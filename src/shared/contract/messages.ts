@@ -11,9 +11,10 @@ export const messageKinds = [
   'improvement_plan',
   'invitation',
   'password_reset',
+  'satisfaction',
 ] as const;
 /** Kinds whose body carries a one-time link: the link is hidden from every outbox listing. */
-export const secretLinkKinds: readonly MessageKind[] = ['invitation', 'password_reset'];
+export const secretLinkKinds: readonly MessageKind[] = ['invitation', 'password_reset', 'satisfaction'];
 export const messageStatuses = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export type MessageStatus = (typeof messageStatuses)[number];
@@ -51,7 +52,7 @@ export type MessageFilter = z.infer<typeof messageFilterSchema>;
 
 export const messageListSchema = z.object({ items: z.array(messageSchema) });
 
-export const notificationKinds = ['reminder', 'missed', 'update_due', 'action_due', 'action_overdue', 'check_due'] as const;
+export const notificationKinds = ['reminder', 'missed', 'update_due', 'action_due', 'action_overdue', 'check_due', 'check_in_due'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An in-app notification to one user: a commitment reminder, a missed commitment, an update due. */

@@ -12,6 +12,17 @@ const healthSettingsSchema = z.object({
   threshold: z.number().int().min(1).max(100).default(60),
 });
 
+/** Check-in offsets: 1–5 distinct days after the fix, each 1–365. */
+const checkInSettingsSchema = z.object({
+  offsetsDays: z
+    .array(z.number().int().min(1).max(365))
+    .min(1)
+    .max(5)
+    .refine((days) => new Set(days).size === days.length, 'must not repeat a day')
+    .default([7, 30, 90]),
+});
+const satisfactionSettingsSchema = z.object({ mode: z.enum(['manual', 'automatic']).default('manual') });
+
 const minutes = z.number().int().min(1).max(525_600);
 const target = (acknowledgeMinutes: number, fixHours: number) =>
   z
@@ -60,6 +71,10 @@ export const workspaceSettingsSchema = z.object({
   effectivenessCheckDays: z.number().int().min(1).max(365).default(30),
   senderName: z.string().trim().min(1).max(120).default('makegood'),
   accountingSenderName: z.string().trim().min(1).max(120).default('Accounting'),
+  /** Rebuild check-ins after a fix: days after the fix (issue 11 B). */
+  checkIns: checkInSettingsSchema.default({ offsetsDays: [7, 30, 90] }),
+  /** The satisfaction check: asked by hand, or mailed automatically once the last check-in is settled. */
+  satisfaction: satisfactionSettingsSchema.default({ mode: 'manual' }),
   /** Client health: the cluster alert (3 mistakes within 30 days) and the score threshold (issue 11 A). */
   health: healthSettingsSchema.default({ cluster: { count: 3, days: 30 }, threshold: 60 }),
 });
@@ -75,6 +90,8 @@ export const workspaceSettingsPatchSchema = z.strictObject({
   effectivenessCheckDays: z.number().int().min(1).max(365).optional(),
   senderName: z.string().trim().min(1).max(120).optional(),
   accountingSenderName: z.string().trim().min(1).max(120).optional(),
+  checkIns: checkInSettingsSchema.optional(),
+  satisfaction: satisfactionSettingsSchema.optional(),
   health: healthSettingsSchema.optional(),
 });
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;

@@ -17,6 +17,8 @@ import { createApiTokenRepository } from './api-tokens.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import { createWebhookRepositories } from './webhooks.ts';
+import { createCheckInRepository } from './check-ins.ts';
+import { createSatisfactionRepository } from './satisfaction.ts';
 import { createHealthRepositories } from './health.ts';
 import {
   likePattern,
@@ -122,6 +124,8 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     ...createHealthRepositories(db),
     ...createWebhookRepositories(db, capabilities),
     ...createInvitationRepositories(db),
+    checkIns: createCheckInRepository(db),
+    satisfaction: createSatisfactionRepository(db),
     workspaces: {
       async count() {
         const row = await db.selectFrom('workspaces').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();

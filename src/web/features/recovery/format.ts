@@ -81,6 +81,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   reminder: 'Reminder',
   invitation: 'Invitation',
   password_reset: 'Password reset',
+  satisfaction: 'Satisfaction check',
 };
 
 /**

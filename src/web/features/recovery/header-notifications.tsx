@@ -26,6 +26,8 @@ const kindIcons: Record<NotificationKind, typeof IconBell> = {
   action_due: IconAlarm,
   action_overdue: IconClockExclamation,
   check_due: IconAlarm,
+  client_at_risk: IconClockExclamation,
+  check_in_due: IconMessage,
 };
 
 /** Where a notification leads: its mistake, else its client. */
