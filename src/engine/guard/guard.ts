@@ -54,7 +54,7 @@ export interface Knowledge {
 export interface Options {
   clientId?: string;
   date?: string;
-  attachments?: number;
+  attachments?: number | 'unknown';
 }
 
 const CONFUSABLE = 1;
@@ -327,6 +327,8 @@ export class BuiltGuard {
     const clientId = typeof options.clientId === 'string' ? options.clientId : undefined;
     const own = clientId ? this.names.get(clientId) : undefined;
     const attachmentsZero = options.attachments === 0;
+    // The sender was asked and left it empty: a mention is a question, not an error.
+    const attachmentsUnknown = options.attachments === 'unknown';
     const tokens = tokenise(text);
     const out: Finding[] = [];
     const hits = new RuleHits();
@@ -388,16 +390,32 @@ export class BuiltGuard {
           const f = checkHonorific(text, tokens, i, own);
           if (f) out.push(f);
         }
-        if (flags & ATTACH && attachmentsZero && !attachmentFlagged && announcesAttachment(tokens, i)) {
+        if (
+          flags & ATTACH &&
+          (attachmentsZero || attachmentsUnknown) &&
+          !attachmentFlagged &&
+          announcesAttachment(tokens, i)
+        ) {
           attachmentFlagged = true;
-          out.push({
-            rule: 'missing_attachment',
-            severity: 'error',
-            start: t.start,
-            end: t.end,
-            message: `The text mentions an attachment (“${t.text}”) but nothing is attached.`,
-            suggestion: 'Attach the file, or remove the mention.',
-          });
+          out.push(
+            attachmentsZero
+              ? {
+                  rule: 'missing_attachment',
+                  severity: 'error',
+                  start: t.start,
+                  end: t.end,
+                  message: `The text mentions an attachment (“${t.text}”) but nothing is attached.`,
+                  suggestion: 'Attach the file, or remove the mention.',
+                }
+              : {
+                  rule: 'missing_attachment',
+                  severity: 'warning',
+                  start: t.start,
+                  end: t.end,
+                  message: `The text mentions an attachment (“${t.text}”). Did you mean to attach something?`,
+                  suggestion: 'Attach the file (and say how many are attached), or remove the mention.',
+                },
+          );
         }
         if (flags & LOREM) {
           const next = tokens[i + 1];

@@ -64,8 +64,12 @@ export interface CheckOptions {
   clientId?: string;
   /** Today, YYYY-MM-DD: weekday checks of dates without a year use the next such date after it. */
   date?: string;
-  /** How many files are attached; 0 makes "see attached" an error. Unknown when absent. */
-  attachments?: number;
+  /**
+   * How many files are attached: 0 makes "see attached" an error; 'unknown' (the sender was asked
+   * and left it empty) makes it a warning asking whether something should be attached; absent, the
+   * count is not known to the caller and nothing is said.
+   */
+  attachments?: number | 'unknown';
 }
 export interface Guard {
   check(text: string, options?: CheckOptions): Finding[];

@@ -223,6 +223,21 @@ describe('missing_attachment', () => {
     ).toEqual([]);
     expect(only('missing_attachment', 'Please see the attached invoice.', { clientId: serenity })).toEqual([]);
   });
+  it('asks as a warning when the sender left the count empty ("unknown"); 0 attached stays an error', () => {
+    const asked = only('missing_attachment', 'Please see the attached invoice.', {
+      clientId: serenity,
+      attachments: 'unknown',
+    });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ severity: 'warning', text: 'attached' });
+    const [finding] = guard.check('Please see the attached invoice.', { clientId: serenity, attachments: 'unknown' });
+    expect(finding?.message).toContain('Did you mean to attach something?');
+    expect(only('missing_attachment', 'The invoice is ready; I will send it tomorrow.', { attachments: 'unknown' })).toEqual(
+      [],
+    );
+    const zero = only('missing_attachment', 'Please see the attached invoice.', { clientId: serenity, attachments: 0 });
+    expect(zero[0]?.severity).toBe('error');
+  });
 });
 
 describe('guard_rule', () => {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.ts';
+import { humanIssueMessage } from '../../shared/validation-messages.ts';
 import { domainStatus, transportErrors } from '../errors.ts';
 
 /** One place turns every error into `{ error: { code, message, details?, requestId } }`. */
@@ -8,16 +9,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const requestId = request.id;
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // Messages for people ("Title can be at most 200 characters"), one rule for every route;
+      // the top-level message also names the field as sent, for API and CLI users.
       const issues = error.validation.map((v) => {
         const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
         const part = error.validationContext ?? 'body';
-        return { field: path ? `${part}.${path}` : part, message: v.message ?? 'is invalid' };
+        const message = humanIssueMessage({
+          path,
+          code: v.keyword,
+          message: v.message ?? 'is invalid',
+          params: v.params,
+        });
+        return { field: path ? `${part}.${path}` : part, message };
       });
       const first = issues[0];
       return reply.code(400).send({
         error: {
           code: 'validation_failed',
-          message: first ? `${first.field}: ${first.message}` : 'The request is invalid.',
+          message: first ? `${first.message} (${first.field})` : 'The request is invalid.',
           details: { issues },
           requestId,
         },

@@ -214,11 +214,15 @@ describe('check API', () => {
     expect((await check(c.id, text)).map((f) => f.rule)).toContain('honorific');
   });
 
-  it('flags "see attached" only when nothing is attached', async () => {
+  it('flags "see attached" as an error when nothing is attached, and asks when the count was left empty', async () => {
     const c = await client();
     const text = 'Please see the attached invoice.';
     expect((await check(c.id, text, { attachments: 0 })).map((f) => f.rule)).toContain('missing_attachment');
     expect((await check(c.id, text, { attachments: 1 })).map((f) => f.rule)).not.toContain('missing_attachment');
+    // Left empty in the form ("unknown"): asked as a warning, not refused; absent: not mentioned.
+    const asked = (await check(c.id, text, { attachments: 'unknown' })).filter((f) => f.rule === 'missing_attachment');
+    expect(asked).toMatchObject([{ severity: 'warning', message: expect.stringContaining('Did you mean to attach') }]);
+    expect((await check(c.id, text)).map((f) => f.rule)).not.toContain('missing_attachment');
   });
 
   it("answers 404 for another workspace's client and 400s naming the field", async () => {
@@ -247,6 +251,76 @@ describe('check API', () => {
     expect(long.body.error.message).toContain('text');
     const extra = await t.api.request('POST', '/api/check', { text: 'Hello', clientId: c.id, colour: 'red' });
     expect(extra.status).toBe(400);
+  });
+});
+
+describe('check API by recipients', () => {
+  async function contact(clientId: string, fullName: string, email: string, api = t.api) {
+    const r = await api.request('POST', `/api/clients/${clientId}/contacts`, { fullName, honorific: 'Ms', email });
+    expect(r.status).toBe(201);
+  }
+
+  it("finds the client from a recipient's email (any case) and checks against that client's contacts", async () => {
+    const c = await client();
+    await contact(c.id, 'Lynn Carter', 'lynn@serenity.example');
+    const text = 'Dear Mr Carter,\n\nThank you for your patience.';
+    const r = await t.api.request('POST', '/api/check', { text, recipients: ['Lynn@Serenity.example'] });
+    expect(r.status).toBe(200);
+    expect(r.body.client).toEqual({ id: c.id, name: 'Serenity Day Spas' });
+    const honorific = (r.body.findings as Finding[]).find((f) => f.rule === 'honorific');
+    expect(text.slice(honorific!.start, honorific!.end)).toContain('Mr');
+    expect(honorific!.replacement).toMatch(/^Ms/);
+  });
+
+  it('picks the client with the most recipients among its contacts, and the first one on a tie', async () => {
+    const serenity = await client();
+    const harbor = await client('Blue Harbor Dental');
+    await contact(serenity.id, 'Lynn Carter', 'lynn@serenity.example');
+    await contact(harbor.id, 'Ada Okafor', 'ada@harbor.example');
+    await contact(harbor.id, 'Mina Park', 'mina@harbor.example');
+    const most = await t.api.request('POST', '/api/check', {
+      text: 'Hello',
+      recipients: ['lynn@serenity.example', 'ada@harbor.example', 'mina@harbor.example'],
+    });
+    expect(most.body.client.id).toBe(harbor.id);
+    const tie = await t.api.request('POST', '/api/check', {
+      text: 'Hello',
+      recipients: ['someone@else.example', 'lynn@serenity.example', 'ada@harbor.example'],
+    });
+    expect(tie.body.client.id).toBe(serenity.id);
+  });
+
+  it('answers no findings and no client for recipients who are nobody\'s contact, nor another workspace\'s', async () => {
+    const other = await otherWorkspace();
+    const theirs = await client('Blue Harbor Dental', other);
+    await contact(theirs.id, 'Ada Okafor', 'ada@harbor.example', other);
+    const r = await t.api.request('POST', '/api/check', {
+      text: 'Dear Mr Okafor, see attached.',
+      recipients: ['ada@harbor.example'],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ findings: [], client: null });
+  });
+
+  it('lets a read API token check by recipients, and 400s naming the field for bad recipients', async () => {
+    const c = await client();
+    await contact(c.id, 'Lynn Carter', 'lynn@serenity.example');
+    const created = await t.api.request('POST', '/api/tokens', { name: 'Browser extension', scope: 'read' });
+    expect(created.status).toBe(201);
+    const viaToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/check',
+      headers: { authorization: `Bearer ${created.body.token}` },
+      payload: { text: 'Dear Mr Carter,', recipients: ['lynn@serenity.example'] },
+    });
+    expect(viaToken.statusCode).toBe(200);
+    expect(viaToken.json<{ findings: Finding[] }>().findings.map((f) => f.rule)).toContain('honorific');
+
+    for (const recipients of [['not an email'], [], Array.from({ length: 101 }, (_, i) => `r${i}@x.example`)]) {
+      const bad = await t.api.request('POST', '/api/check', { text: 'Hello', recipients });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('recipients');
+    }
   });
 });
 

@@ -53,16 +53,51 @@ export const analysisSchema = z.object({
 });
 export type AnalysisDto = z.infer<typeof analysisSchema>;
 
+/**
+ * How many files go with the text: 0 makes "see attached" an error; "unknown" (the sender was
+ * asked and left it empty) makes it a warning that asks; absent, nothing is said about it.
+ */
+export const attachmentsSchema = z.union([z.number().int().min(0).max(1000), z.literal('unknown')]);
+
 export const checkInputSchema = z.strictObject({
   text: z.string().max(MAX_CHECK_TEXT),
   clientId: idSchema,
-  attachments: z.number().int().min(0).max(1000).optional(),
+  attachments: attachmentsSchema.optional(),
   date: z.iso.date().optional(),
   draftId: draftIdSchema.optional(),
 });
 export type CheckInput = z.infer<typeof checkInputSchema>;
 
 export const checkResultSchema = z.object({ findings: z.array(findingSchema) });
+
+/** Most recipients one check may name (To, Cc and Bcc together). */
+export const MAX_CHECK_RECIPIENTS = 100;
+
+/**
+ * Body of POST /api/check: a `clientId`, or the `recipients` of the email (To, Cc, Bcc), from which
+ * the server finds the client (the one whose contacts are most of the recipients). The browser
+ * extension and the relay know recipients, not client ids.
+ */
+export const checkRequestSchema = z
+  .strictObject({
+    text: z.string().max(MAX_CHECK_TEXT),
+    clientId: idSchema.optional(),
+    recipients: z.array(z.email().max(320)).min(1).max(MAX_CHECK_RECIPIENTS).optional(),
+    attachments: attachmentsSchema.optional(),
+    date: z.iso.date().optional(),
+    draftId: draftIdSchema.optional(),
+  })
+  .refine((r) => r.clientId !== undefined || r.recipients !== undefined, {
+    message: 'give a clientId or the recipients',
+    path: ['clientId'],
+  });
+export type CheckRequest = z.infer<typeof checkRequestSchema>;
+
+/** 200 of POST /api/check: the findings and the client checked against (null: no recipient is a known contact). */
+export const checkResponseSchema = checkResultSchema.extend({
+  client: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type CheckResponse = z.infer<typeof checkResponseSchema>;
 
 export const guardRuleKinds = ['forbidden', 'pattern', 'required'] as const;
 export type GuardRuleKind = (typeof guardRuleKinds)[number];

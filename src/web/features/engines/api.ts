@@ -37,7 +37,8 @@ export interface CheckRequest {
   clientId: string;
   /** Names the draft (one per editor), so lessons count what they caught on it. */
   draftId?: string;
-  attachments?: number;
+  /** 0: nothing attached (an error on "see attached"); 'unknown': left empty (a warning that asks). */
+  attachments?: number | 'unknown';
   date?: string;
 }
 
