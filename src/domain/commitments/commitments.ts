@@ -5,6 +5,8 @@ import { DomainError, notFound } from '../errors.ts';
 import { getMistake, markReached } from '../mistakes/mistakes.ts';
 import type { Actor, CommitmentQuery, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
+import { scheduleCheckIns } from '../check-ins/check-ins.ts';
+import { refreshClientHealth } from '../health/refresh.ts';
 
 /** Loads a commitment of the actor's workspace or throws commitment_not_found. */
 export async function getCommitment(deps: Deps, actor: Actor, id: string): Promise<Commitment> {
@@ -91,20 +93,36 @@ export async function completeCommitment(deps: Deps, actor: Actor, id: string): 
   const commitment = await getCommitment(deps, actor, id);
   if (commitment.status !== 'open') throw new DomainError('commitment_not_open');
   const now = deps.clock.now().toISOString();
-  await deps.store.transaction(async (store) => {
-    await store.commitments.setStatus(actor.workspaceId, id, 'done', now);
-    const late = now > commitment.dueAt;
-    await recordEvent({ ...deps, store }, actor, {
-      type: 'commitment.done',
-      summary: `${commitment.isFix ? 'Fix' : 'Commitment'} done: ${commitment.title}${late ? ' (late)' : ''}`,
-      clientId: commitment.clientId,
-      mistakeId: commitment.mistakeId,
-      data: { commitmentId: id, late },
-    });
-    if (commitment.isFix && commitment.mistakeId) {
-      const mistake = await store.mistakes.get(actor.workspaceId, commitment.mistakeId);
-      if (mistake) await markReached(store, actor.workspaceId, mistake, 'fixed', now, now);
-    }
-  });
+  await deps.store.transaction((store) => markCommitmentDone({ ...deps, store }, actor, commitment, now, null));
   return getCommitment(deps, actor, id);
+}
+
+/**
+ * Inside the caller's transaction: marks an open commitment done at `now` with an optional note
+ * (internal: it goes on the timeline, never to the client), and reaches "fixed" for a fix commitment.
+ */
+export async function markCommitmentDone(
+  deps: Deps,
+  actor: Actor,
+  commitment: Commitment,
+  now: string,
+  note: string | null,
+): Promise<void> {
+  const { store } = deps;
+  await store.commitments.setStatus(actor.workspaceId, commitment.id, 'done', now);
+  const late = now > commitment.dueAt;
+  await recordEvent(deps, actor, {
+    type: 'commitment.done',
+    summary: `${commitment.isFix ? 'Fix' : 'Commitment'} done: ${commitment.title}${late ? ' (late)' : ''}${note ? ` — note: ${note}` : ''}`,
+    clientId: commitment.clientId,
+    mistakeId: commitment.mistakeId,
+    data: { commitmentId: commitment.id, late, ...(note && { note }) },
+  });
+  if (commitment.isFix && commitment.mistakeId) {
+    const mistake = await store.mistakes.get(actor.workspaceId, commitment.mistakeId);
+    if (mistake) await markReached(store, actor.workspaceId, mistake, 'fixed', now, now);
+    // The rebuild check-ins with the client, in the same transaction as the fix.
+    await scheduleCheckIns(deps, store, actor, commitment, now);
+    await refreshClientHealth(deps, actor.workspaceId, commitment.clientId, `${mistake?.ref ?? 'a mistake'}: fix done${late ? ' (late)' : ''}`);
+  }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { GuardCache } from '../../domain/guard/check-text.ts';
 import type { Deps } from '../../domain/ports.ts';
 import { acknowledgmentDraft } from '../../domain/recovery/compose.ts';
+import { completeFix, fixedNoticeDraft } from '../../domain/recovery/fix-done.ts';
 import { sendAcknowledgment, sendProgressUpdate } from '../../domain/recovery/send.ts';
 import { recordClientNoticed, recoverySummary } from '../../domain/recovery/summary.ts';
 import { getSweep, recordSweep } from '../../domain/recovery/sweep.ts';
@@ -24,6 +25,10 @@ import {
   acknowledgmentDraftSchema,
   clientNoticedInputSchema,
   clientNoticedSchema,
+  completeFixInputSchema,
+  completeFixResultSchema,
+  fixedNoticeDraftQuerySchema,
+  fixedNoticeDraftSchema,
   idSchema,
   progressUpdateInputSchema,
   progressUpdateResultSchema,
@@ -280,6 +285,35 @@ export function recoveryRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsy
         reply
           .code(201)
           .send(await sendProgressUpdate(deps, guards, actorOf(request), request.params.mistakeId, request.body)),
+    );
+
+    app.get(
+      '/mistakes/:mistakeId/fixed-notice-draft',
+      {
+        schema: {
+          tags: ['recovery'],
+          summary: 'Draft the "it\'s fixed" message to one contact, from client-safe fields only',
+          params: mistakeParams,
+          querystring: fixedNoticeDraftQuerySchema,
+          response: { 200: fixedNoticeDraftSchema },
+        },
+      },
+      async (request) => fixedNoticeDraft(deps, actorOf(request), request.params.mistakeId, request.query.contactId),
+    );
+
+    app.post(
+      '/mistakes/:mistakeId/fix/complete',
+      {
+        schema: {
+          tags: ['recovery'],
+          summary:
+            'Mark the open fix commitment done (reaches "fixed") with an internal note and, optionally, a checked "it\'s fixed" message to the client',
+          params: mistakeParams,
+          body: completeFixInputSchema,
+          response: { 200: completeFixResultSchema },
+        },
+      },
+      async (request) => completeFix(deps, guards, actorOf(request), request.params.mistakeId, request.body),
     );
 
     app.get(

@@ -455,3 +455,60 @@ export const accountingNoticeDraftSchema = z.object({
   skippedReason: z.string().nullable(),
 });
 export type AccountingNoticeDraftView = z.infer<typeof accountingNoticeDraftSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The fix done, and telling the client it is fixed
+//   GET  /api/mistakes/:mistakeId/fixed-notice-draft?contactId=  query fixedNoticeDraftQuerySchema
+//                                                                → 200 fixedNoticeDraftSchema
+//   POST /api/mistakes/:mistakeId/fix/complete   body completeFixInputSchema → 200 completeFixResultSchema
+//                                                → 409 commitment_not_open (no open fix commitment)
+//                                                → 422 blocking_findings (the notice, as for the acknowledgment)
+
+/** Longest note on a completed fix (internal: timeline only). */
+export const MAX_FIX_NOTE = 2_000;
+
+/** Query of GET …/fixed-notice-draft. */
+export const fixedNoticeDraftQuerySchema = z.object({ contactId: idSchema });
+
+/** A draft "it's fixed" message to one contact, from client-safe fields only (the fix as promised, when it was done). */
+export const fixedNoticeDraftSchema = z.object({
+  mistakeId: z.string(),
+  contactId: z.string(),
+  toName: z.string(),
+  toAddress: z.string().nullable(),
+  subject: z.string(),
+  body: z.string(),
+});
+export type FixedNoticeDraft = z.infer<typeof fixedNoticeDraftSchema>;
+
+/** The optional message telling the client it is fixed (checked by the client's guard like an update). */
+export const fixedNoticeInputSchema = z.strictObject({
+  contactId: idSchema,
+  subject: text(MAX_SUBJECT),
+  body: text(MAX_MESSAGE_BODY),
+  /** Sends despite error findings; the reason goes on the timeline. */
+  overrideReason: optionalText(1_000),
+  draftId: draftIdSchema.optional(),
+});
+export type FixedNoticeInput = z.infer<typeof fixedNoticeInputSchema>;
+
+/** Body of POST …/fix/complete. */
+export const completeFixInputSchema = z.strictObject({
+  /** What was done (internal: the timeline, never the client). */
+  note: optionalText(MAX_FIX_NOTE),
+  /** Tell the client it is fixed, in the same step (queued in the outbox with the completion). */
+  notice: fixedNoticeInputSchema.nullish().transform((v) => v ?? null),
+});
+export type CompleteFixInput = z.infer<typeof completeFixInputSchema>;
+
+/** 200 of POST …/fix/complete. */
+export const completeFixResultSchema = z.object({
+  commitment: commitmentSchema,
+  note: z.string().nullable(),
+  /** The queued "it's fixed" message, null when none was asked for. */
+  message: messageSchema.nullable(),
+  findings: z.array(sourcedFindingSchema),
+  overridden: z.boolean(),
+  stage: z.enum(recoveryStages),
+});
+export type CompleteFixResult = z.infer<typeof completeFixResultSchema>;
