@@ -64,4 +64,6 @@ export const exitCodes: Record<ErrorCode, number> = {
   api_token_limit_reached: 6,
   repeat_not_marked: 6,
   import_not_found: 3,
+  relay_message_not_found: 3,
+  relay_message_not_held: 6,
 };

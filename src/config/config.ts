@@ -73,6 +73,23 @@ const envSchema = z.object({
     .default([]),
   /** Allow http:// webhook URLs (default: https only). */
   WEBHOOK_ALLOW_HTTP: bool.default(false),
+  /** Start the SMTP relay (issue 15) with the server; `makegood relay` runs it on its own. */
+  RELAY: bool.default(false),
+  RELAY_PORT: port.default(2587),
+  /** The interface the relay listens on (default: HOST). */
+  RELAY_HOST: z.string().min(1).optional(),
+  /** PEM private key and certificate for the relay's STARTTLS (the operator's, e.g. from Let's Encrypt). */
+  RELAY_TLS_KEY: z.string().min(1).optional(),
+  RELAY_TLS_CERT: z.string().min(1).optional(),
+  /** Largest message accepted, in bytes (advertised with SIZE). */
+  RELAY_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(25 * 1024 * 1024),
+  /** Where relayed mail goes (the real outgoing server); default SMTP_URL. */
+  RELAY_UPSTREAM_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** How long a relay instance's claim on a queued message lasts (a relay that dies frees it after this). */
+  RELAY_CLAIM_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   SQLITE_SYNCHRONOUS: z
     .string()
     .transform((v) => v.trim().toLowerCase())
@@ -105,6 +122,21 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** SQLite `PRAGMA synchronous` in WAL mode (ignored on PostgreSQL). */
   sqliteSynchronous: 'full' | 'normal';
+  /** The SMTP relay (RELAY_*): started with the server when `enabled`, or by `makegood relay`. */
+  relay: RelayConfig;
+}
+
+/** The SMTP relay's settings. */
+export interface RelayConfig {
+  enabled: boolean;
+  port: number;
+  host: string;
+  tlsKeyPath: string | undefined;
+  tlsCertPath: string | undefined;
+  maxBytes: number;
+  /** The upstream SMTP URL (RELAY_UPSTREAM_URL, else SMTP_URL); undefined: none configured. */
+  upstreamUrl: string | undefined;
+  claimMs: number;
 }
 
 /** Thrown when the environment has bad keys; `problems` lists every one of them. */
@@ -123,6 +155,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (Boolean(e.RELAY_TLS_KEY) !== Boolean(e.RELAY_TLS_CERT)) {
+    throw new ConfigError([
+      `${e.RELAY_TLS_KEY ? 'RELAY_TLS_CERT' : 'RELAY_TLS_KEY'}: set RELAY_TLS_KEY and RELAY_TLS_CERT together`,
+    ]);
+  }
   if (Boolean(e.MAKEGOOD_URL) !== Boolean(e.MAKEGOOD_TOKEN)) {
     throw new ConfigError([
       `${e.MAKEGOOD_URL ? 'MAKEGOOD_TOKEN' : 'MAKEGOOD_URL'}: set MAKEGOOD_URL and MAKEGOOD_TOKEN together (or neither)`,
@@ -147,5 +184,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
+    relay: {
+      enabled: e.RELAY,
+      port: e.RELAY_PORT,
+      host: e.RELAY_HOST ?? e.HOST,
+      tlsKeyPath: e.RELAY_TLS_KEY && resolve(e.RELAY_TLS_KEY),
+      tlsCertPath: e.RELAY_TLS_CERT && resolve(e.RELAY_TLS_CERT),
+      maxBytes: e.RELAY_MAX_BYTES,
+      upstreamUrl: e.RELAY_UPSTREAM_URL ?? e.SMTP_URL,
+      claimMs: e.RELAY_CLAIM_SECONDS * 1000,
+    },
   };
 }

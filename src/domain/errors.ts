@@ -65,6 +65,8 @@ export const errorCodes = {
   api_token_not_found: 'No such API token in this workspace.',
   api_token_limit_reached: 'You hold the most API tokens a member may have; revoke one first.',
   import_not_found: 'No such CSV upload in this workspace (uploads are kept for a day).',
+  relay_message_not_found: 'No such relayed message of yours in this workspace.',
+  relay_message_not_held: 'The message is not held any more: it was already released or discarded.',
 } as const;
 
 /** A domain error code. */

@@ -20,6 +20,7 @@ import type { LearningRepositories } from './learning/ports.ts';
 import type { LessonRepositories } from './lessons/ports.ts';
 import type { ImportRepositories } from './imports/ports.ts';
 import type { WebhookRepositories } from './webhooks/ports.ts';
+import type { RelayRepositories } from './relay/ports.ts';
 import type { HealthRepositories } from './health/ports.ts';
 import type { InvitationRepositories } from './workspaces/invitation-ports.ts';
 import type { ApiTokenRepository } from './workspaces/api-token-ports.ts';
@@ -247,6 +248,7 @@ export interface Store
     LessonRepositories,
     InvitationRepositories,
     WebhookRepositories,
+    RelayRepositories,
     HealthRepositories,
     ImportRepositories,
     CheckInRepositories {

@@ -39,6 +39,7 @@ import { mistakeRoutes } from './routes/mistakes.routes.ts';
 import { recoveryRoutes } from './routes/recovery.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { relayRoutes } from './routes/relay.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 
 /** How the app is built: logging, cookies, where the built web app lives. */
@@ -219,6 +220,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(webhookRoutes(services.deps, services.webhooks));
       await api.register(exportRoutes(services));
       await api.register(apiTokenRoutes(services.deps));
+      await api.register(relayRoutes(services.deps));
     },
     { prefix: '/api' },
   );

@@ -64,6 +64,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   api_token_not_found: 404,
   api_token_limit_reached: 409,
   import_not_found: 404,
+  relay_message_not_found: 404,
+  relay_message_not_held: 409,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

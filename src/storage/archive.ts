@@ -90,6 +90,10 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
     about: 'satisfaction requests and answers, without their link token hashes (a restored link no longer works)',
     omit: ['token_hash'],
   },
+  relay_messages: {
+    kind: 'workspace',
+    about: 'mail submitted through the SMTP relay: held, warned or relayed, with its findings and raw bytes',
+  },
   api_tokens: { kind: 'skip', reason: 'API tokens are credentials: members create new ones after a restore' },
   invitations: { kind: 'skip', reason: 'invitation links are credentials: invite again after a restore' },
   password_resets: { kind: 'skip', reason: 'password-reset links are credentials' },

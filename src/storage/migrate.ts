@@ -17,6 +17,7 @@ import * as csvUploads from './migrations/2026-12-03T18-30-00_csv-uploads.ts';
 import * as invitations from './migrations/2026-12-03T19-10-00_invitations.ts';
 import * as webhooks from './migrations/2026-12-03T19-20-00_webhooks.ts';
 import * as apiTokens from './migrations/2026-12-03T19-00-00_api-tokens.ts';
+import * as relay from './migrations/2026-12-04T10-30-00_relay.ts';
 import * as clientHealth from './migrations/2026-12-04T10-00-00_client-health.ts';
 import * as checkInsSatisfaction from './migrations/2026-12-04T10-10-00_check-ins-satisfaction.ts';
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T19-00-00_api-tokens': apiTokens,
   '2026-12-04T10-00-00_client-health': clientHealth,
   '2026-12-04T10-10-00_check-ins-satisfaction': checkInsSatisfaction,
+  '2026-12-04T10-30-00_relay': relay,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

@@ -3,6 +3,7 @@ import type { LearningTables } from './schema-learning.ts';
 import type { LessonTables } from './schema-lessons.ts';
 import type { InvitationTables } from './schema-invitations.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
+import type { RelayTables } from './schema-relay.ts';
 import type { HealthTables } from './schema-health.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { CheckInTables } from './schema-check-ins.ts';
@@ -192,7 +193,7 @@ export interface MistakeCountersTable {
   seq: ColumnType<number, number, number>;
 }
 
-export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, InvitationTables, HealthTables, CheckInTables {
+export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, RelayTables, InvitationTables, HealthTables, CheckInTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

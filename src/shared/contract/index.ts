@@ -13,5 +13,6 @@ export * from './invitations.ts';
 export * from './webhooks.ts';
 export * from './api-tokens.ts';
 export * from './imports.ts';
+export * from './relay.ts';
 export * from './health.ts';
 export * from './check-ins.ts';

@@ -77,6 +77,8 @@ export const workspaceSettingsSchema = z.object({
   satisfaction: satisfactionSettingsSchema.default({ mode: 'manual' }),
   /** Client health: the cluster alert (3 mistakes within 30 days) and the score threshold (issue 11 A). */
   health: healthSettingsSchema.default({ cluster: { count: 3, days: 30 }, threshold: 60 }),
+  /** The SMTP relay, for mail to a known client with error findings: hold it, or deliver and then warn. */
+  relayMode: z.enum(['hold', 'warn']).default('hold'),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
@@ -93,6 +95,7 @@ export const workspaceSettingsPatchSchema = z.strictObject({
   checkIns: checkInSettingsSchema.optional(),
   satisfaction: satisfactionSettingsSchema.optional(),
   health: healthSettingsSchema.optional(),
+  relayMode: z.enum(['hold', 'warn']).optional(),
 });
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
 

@@ -6,7 +6,7 @@ import type { DB } from '../schema.ts';
 // database clock and the claim that two instances can never both win.
 
 /** The queue tables: each has id, workspace_id, status, next_attempt_at, claimed_by, claimed_until. */
-export type LeasedTable = 'messages' | 'webhook_deliveries';
+export type LeasedTable = 'messages' | 'webhook_deliveries' | 'relay_messages';
 
 /**
  * "Now" and "now + leaseMs" on the database server's clock (PostgreSQL statement_timestamp();

@@ -17,6 +17,7 @@ import { createApiTokenRepository } from './api-tokens.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import { createWebhookRepositories } from './webhooks.ts';
+import { createRelayRepositories } from './relay.ts';
 import { createCheckInRepository } from './check-ins.ts';
 import { createSatisfactionRepository } from './satisfaction.ts';
 import { createHealthRepositories } from './health.ts';
@@ -123,6 +124,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     ...createImportRepositories(db),
     ...createHealthRepositories(db),
     ...createWebhookRepositories(db, capabilities),
+    ...createRelayRepositories(db, capabilities),
     ...createInvitationRepositories(db),
     checkIns: createCheckInRepository(db),
     satisfaction: createSatisfactionRepository(db),

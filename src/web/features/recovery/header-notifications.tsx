@@ -11,7 +11,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { IconAlarm, IconBell, IconCheck, IconClockExclamation, IconMessage } from '@tabler/icons-react';
+import { IconAlarm, IconBell, IconCheck, IconClockExclamation, IconMail, IconMessage } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Notification, NotificationKind } from '../../../shared/contract/index.ts';
@@ -28,10 +28,14 @@ const kindIcons: Record<NotificationKind, typeof IconBell> = {
   check_due: IconAlarm,
   client_at_risk: IconClockExclamation,
   check_in_due: IconMessage,
+  relay_held: IconMail,
+  relay_failed: IconMail,
 };
 
 /** Where a notification leads: its mistake, else its client. */
 function targetOf(n: Notification): string | null {
+  // Relay notices lead to the held mail (the relayed message's id is not on the notification).
+  if (n.kind === 'relay_held' || n.kind === 'relay_failed') return '/held-mail';
   if (n.mistakeId) return `/mistakes/${n.mistakeId}`;
   if (n.clientId) return `/clients/${n.clientId}`;
   return null;
