@@ -10,13 +10,15 @@ import {
   removeVocabularyWord,
   replaceGuardRule,
 } from '../../domain/guard/guard-rules.ts';
+import { getClient } from '../../domain/clients/clients.ts';
+import { clientForRecipients } from '../../domain/clients/recipients.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../domain/ports.ts';
 import {
   analyseInputSchema,
   analysisSchema,
-  checkInputSchema,
-  checkResultSchema,
+  checkRequestSchema,
+  checkResponseSchema,
   guardRuleInputSchema,
   guardRuleSchema,
   idSchema,
@@ -50,9 +52,10 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
         config: { readOnly: true },
         schema: {
           tags: ['engines'],
-          summary: "Check a text before it goes to a client, against the workspace's knowledge and lessons",
-          body: checkInputSchema,
-          response: { 200: checkResultSchema },
+          summary:
+            "Check a text before it goes to a client, against the workspace's knowledge and lessons; the client by clientId or found from the email's recipients",
+          body: checkRequestSchema,
+          response: { 200: checkResponseSchema },
         },
       },
       async (request) => {
@@ -66,7 +69,18 @@ export function engineRoutes(deps: Deps, guards: GuardCache): FastifyPluginAsync
             },
           );
         }
-        return { findings: await checkText(deps, guards, actorOf(request), request.body) };
+        const actor = actorOf(request);
+        const { recipients, clientId, ...rest } = request.body;
+        const client =
+          clientId !== undefined
+            ? await getClient(deps, actor, clientId)
+            : await clientForRecipients(deps, actor, recipients ?? []);
+        // Recipients of no known client: not a client email, nothing to check it against.
+        if (!client) return { findings: [], client: null };
+        return {
+          findings: await checkText(deps, guards, actor, { ...rest, clientId: client.id }),
+          client: { id: client.id, name: client.name },
+        };
       },
     );
 
