@@ -64,6 +64,12 @@ export const exitCodes: Record<ErrorCode, number> = {
   api_token_limit_reached: 6,
   repeat_not_marked: 6,
   import_not_found: 3,
+  check_in_not_found: 3,
+  check_in_not_pending: 6,
+  mistake_not_fixed: 6,
+  satisfaction_token_invalid: 3,
+  satisfaction_token_expired: 6,
+  satisfaction_answer_final: 6,
   relay_message_not_found: 3,
   relay_message_not_held: 6,
 };

@@ -65,6 +65,12 @@ export const errorCodes = {
   api_token_not_found: 'No such API token in this workspace.',
   api_token_limit_reached: 'You hold the most API tokens a member may have; revoke one first.',
   import_not_found: 'No such CSV upload in this workspace (uploads are kept for a day).',
+  check_in_not_found: 'No such check-in in this workspace.',
+  check_in_not_pending: 'The check-in was already done or skipped.',
+  mistake_not_fixed: 'The mistake has no fix done yet; ask how well it was put right once it is.',
+  satisfaction_token_invalid: 'This satisfaction link is not valid (mistyped or unknown).',
+  satisfaction_token_expired: 'This satisfaction link has expired.',
+  satisfaction_answer_final: 'This answer was already changed once and is final.',
   relay_message_not_found: 'No such relayed message of yours in this workspace.',
   relay_message_not_held: 'The message is not held any more: it was already released or discarded.',
 } as const;

@@ -41,6 +41,7 @@ import { settingsRoutes } from './routes/settings.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { relayRoutes } from './routes/relay.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
+import { checkInRoutes } from './routes/check-ins.routes.ts';
 
 /** How the app is built: logging, cookies, where the built web app lives. */
 export interface AppOptions {
@@ -220,6 +221,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(webhookRoutes(services.deps, services.webhooks));
       await api.register(exportRoutes(services));
       await api.register(apiTokenRoutes(services.deps));
+      await api.register(checkInRoutes(services.deps, services.guards, { publicUrl: options.publicUrl }));
       await api.register(relayRoutes(services.deps));
     },
     { prefix: '/api' },

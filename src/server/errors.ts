@@ -64,6 +64,12 @@ export const domainStatus: Record<ErrorCode, number> = {
   api_token_not_found: 404,
   api_token_limit_reached: 409,
   import_not_found: 404,
+  check_in_not_found: 404,
+  check_in_not_pending: 409,
+  mistake_not_fixed: 409,
+  satisfaction_token_invalid: 404,
+  satisfaction_token_expired: 410,
+  satisfaction_answer_final: 410,
   relay_message_not_found: 404,
   relay_message_not_held: 409,
 };

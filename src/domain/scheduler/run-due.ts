@@ -3,6 +3,7 @@ import type { Mailer } from '../messages/ports.ts';
 import type { Deps } from '../ports.ts';
 import { deliverWorkspaceWebhooks, type WebhookDeliveryResult } from '../webhooks/deliver.ts';
 import type { WebhookRuntime } from '../webhooks/ports.ts';
+import { runCheckIns } from '../check-ins/remind.ts';
 import { sendActionReminders } from './actions.ts';
 import { markMissedCommitments } from './missed.ts';
 import { sendDueReminders, type ReminderResult } from './reminders.ts';
@@ -15,6 +16,8 @@ export interface TickResult {
   /** Action reminders, escalations and effectiveness-check reminders sent. */
   actionReminders: number;
   updatesDue: number;
+  /** Check-in reminders sent and check-ins marked overdue. */
+  checkIns: { reminded: number; overdue: number };
   delivery: DeliveryResult;
   /** Webhook deliveries (when the scheduler has a webhook runtime). */
   webhooks: WebhookDeliveryResult;
@@ -39,6 +42,7 @@ export async function runDueJobs(
     missed: 0,
     actionReminders: 0,
     updatesDue: 0,
+    checkIns: { reminded: 0, overdue: 0 },
     delivery: { sent: 0, retried: 0, failed: 0 },
     webhooks: { delivered: 0, retried: 0, failed: 0 },
     errors: [],
@@ -51,6 +55,9 @@ export async function runDueJobs(
       result.missed += (await markMissedCommitments(tick, workspaceId)).missed;
       result.actionReminders += (await sendActionReminders(tick, workspaceId, { claimant: options.claimant })).sent;
       result.updatesDue += (await flagUpdatesDue(tick, workspaceId)).flagged;
+      const checkIns = await runCheckIns(tick, workspaceId, { claimant: options.claimant });
+      result.checkIns.reminded += checkIns.reminded;
+      result.checkIns.overdue += checkIns.overdue;
       const delivery = await deliverWorkspaceOutbox(tick, mailer, workspaceId, { claimant: options.claimant });
       result.delivery.sent += delivery.sent;
       result.delivery.retried += delivery.retried;
