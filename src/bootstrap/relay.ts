@@ -281,3 +281,30 @@ export async function relayOptionsFrom(config: Config): Promise<RelayServerOptio
     publicUrl: config.publicUrl,
   };
 }
+
+/**
+ * `makegood relay` on its own: composes the services from configuration and starts the relay. Its
+ * drain sends what was accepted before a crash or restart, retries, and releases from the web app.
+ */
+export async function startRelay(
+  config: Config,
+  overrides: Partial<Pick<RelayServerOptions, 'pollMs' | 'log'>> = {},
+): Promise<RelayServer & { services: Services }> {
+  const { createServices } = await import('./index.ts');
+  const services = await createServices(config);
+  try {
+    const relay = await startRelayServer(services, { ...(await relayOptionsFrom(config)), ...overrides });
+    return {
+      services,
+      port: relay.port,
+      drain: () => relay.drain(),
+      async stop() {
+        await relay.stop();
+        await services.close();
+      },
+    };
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}

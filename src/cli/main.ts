@@ -12,6 +12,7 @@ export async function buildProgram(): Promise<Command> {
     .exitOverride();
   const commands = await Promise.all([
     import('./commands/serve.ts').then((m) => m.registerServe),
+    import('./commands/relay.ts').then((m) => m.registerRelay),
     import('./commands/db.ts').then((m) => m.registerDb),
     import('./commands/log.ts').then((m) => m.registerLog),
     import('./commands/analyse.ts').then((m) => m.registerAnalyse),

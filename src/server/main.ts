@@ -67,15 +67,26 @@ export async function startServer(
       })
     : null;
   scheduler?.start();
+  // The SMTP relay with the server (RELAY=true), on the same services; `makegood relay` runs it alone.
+  const relay = config.relay.enabled
+    ? await (async () => {
+        const { relayOptionsFrom, startRelayServer } = await import('../bootstrap/relay.ts');
+        return startRelayServer(services, {
+          ...(await relayOptionsFrom(config)),
+          log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+        });
+      })()
+    : null;
   // The one start-up line at info; requests are logged at debug (LOG_LEVEL=debug shows them).
   app.log.info(
-    `makegood is serving at ${address.replace('127.0.0.1', 'localhost')}; mail: ${services.mailer.description}; scheduler ${scheduler ? 'on' : 'off'}`,
+    `makegood is serving at ${address.replace('127.0.0.1', 'localhost')}; mail: ${services.mailer.description}; scheduler ${scheduler ? 'on' : 'off'}${relay ? `; SMTP relay on port ${relay.port}` : ''}`,
   );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await scheduler?.stop();
+    await relay?.stop();
     await app.close();
     await services.close();
   };
