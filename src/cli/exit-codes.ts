@@ -63,6 +63,8 @@ export const exitCodes: Record<ErrorCode, number> = {
   api_token_not_found: 3,
   api_token_limit_reached: 6,
   repeat_not_marked: 6,
+  health_alert_not_found: 3,
+  health_alert_not_open: 6,
   import_not_found: 3,
   check_in_not_found: 3,
   check_in_not_pending: 6,

@@ -42,6 +42,8 @@ export const errorCodes = {
   action_not_preventive: 'Only a preventive action has an effectiveness check.',
   repeat_already_marked: 'The mistake is already marked as a repeat; undo that first.',
   repeat_not_marked: 'The mistake is not marked as a repeat.',
+  health_alert_not_found: 'No such health alert for this client.',
+  health_alert_not_open: 'The health alert was already decided (marked at risk or dismissed).',
   lesson_not_found: 'No such lesson in this workspace.',
   lesson_check_not_found: 'No such check on this lesson.',
   already_member: 'That email already belongs to a member of this workspace.',

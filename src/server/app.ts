@@ -29,6 +29,7 @@ import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { clientRoutes } from './routes/clients.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
 import { learningRoutes } from './routes/learning.routes.ts';
 import { lessonRoutes } from './routes/lessons.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         authRoutes(services.deps, { secureCookies: options.secureCookies ?? false, throttle: services.throttle }),
       );
       await api.register(clientRoutes(services.deps));
+      await api.register(healthRoutes(services.deps));
       await api.register(mistakeRoutes(services.deps));
       await api.register(settingsRoutes(services.deps));
       await api.register(engineRoutes(services.deps, services.guards));

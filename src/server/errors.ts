@@ -41,6 +41,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   action_not_preventive: 409,
   repeat_already_marked: 409,
   repeat_not_marked: 409,
+  health_alert_not_found: 404,
+  health_alert_not_open: 409,
   lesson_not_found: 404,
   lesson_check_not_found: 404,
   already_member: 409,

@@ -123,6 +123,11 @@ export async function markCommitmentDone(
     if (mistake) await markReached(store, actor.workspaceId, mistake, 'fixed', now, now);
     // The rebuild check-ins with the client, in the same transaction as the fix.
     await scheduleCheckIns(deps, store, actor, commitment, now);
-    await refreshClientHealth(deps, actor.workspaceId, commitment.clientId, `${mistake?.ref ?? 'a mistake'}: fix done${late ? ' (late)' : ''}`);
+    await refreshClientHealth(
+      deps,
+      actor.workspaceId,
+      commitment.clientId,
+      `${mistake?.ref ?? 'a mistake'}: fix done${late ? ' (late)' : ''}`,
+    );
   }
 }

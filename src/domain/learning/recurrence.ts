@@ -8,6 +8,7 @@ import { recordEvent } from '../timeline/record-event.ts';
 import { getLearning, refreshLearning } from './learning.ts';
 import type { OverturnedCheck } from './ports.ts';
 import { isLikelyRepeat, rankSimilar } from './similarity.ts';
+import { refreshClientHealth } from '../health/refresh.ts';
 import { livePreventive } from './stages.ts';
 
 /** How many of the workspace's most recent mistakes are compared (newest first). */
@@ -161,6 +162,12 @@ export async function markRepeat(deps: Deps, actor: Actor, mistakeId: string, in
       data: { repeat: mistakeId, overturned: overturned.map((a) => a.id) },
     });
     await refreshLearning(deps, store, actor, earlier.id, `it happened again as ${later.ref}`);
+    await refreshClientHealth(
+      { ...deps, store },
+      actor.workspaceId,
+      later.clientId,
+      `${later.ref} repeats ${earlier.ref}`,
+    );
   });
   return getLearning(deps, actor, earlier.id);
 }
@@ -196,6 +203,12 @@ export async function unmarkRepeat(deps: Deps, actor: Actor, mistakeId: string):
       });
     }
     await refreshLearning(deps, store, actor, earlier.id, `${later.ref} is no longer a repeat`);
+    await refreshClientHealth(
+      { ...deps, store },
+      actor.workspaceId,
+      later.clientId,
+      `${later.ref} is no longer a repeat`,
+    );
   });
   return getLearning(deps, actor, earlier.id);
 }

@@ -15,6 +15,7 @@ import type { Actor, Deps, MistakeRecord, Store } from '../ports.ts';
 import { releaseHeldAccountingNotices } from '../remedies/accounting-notice.ts';
 import { cursorInstant, decodeCursor, encodeCursor } from '../timeline/cursor.ts';
 import { reindexLessons } from '../lessons/search-index.ts';
+import { refreshClientHealth } from '../health/refresh.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { mistakeRef, stageOf } from './stage.ts';
 
@@ -108,6 +109,9 @@ export async function logMistake(deps: Deps, actor: Actor, input: MistakeInput):
       clientId: client.id,
       data: { number, severity: input.severity, category: input.category },
     });
+    // The client's health and its cluster alert, in the same transaction (after the counter: the
+    // refresh reads the client's recent mistakes and takes only the client's health row).
+    await refreshClientHealth({ ...deps, store }, actor.workspaceId, client.id, `${mistakeRef(number)} logged`);
   });
   const created = await deps.store.mistakes.get(actor.workspaceId, id);
   if (!created) throw new Error('mistake vanished right after it was logged');
@@ -135,6 +139,13 @@ export async function updateMistake(deps: Deps, actor: Actor, id: string, patch:
       clientId: before.clientId,
       data: { changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
     });
+    if (changed.includes('severity'))
+      await refreshClientHealth(
+        { ...deps, store },
+        actor.workspaceId,
+        before.clientId,
+        `${before.ref} is now ${next.severity}`,
+      );
   });
   return getMistake(deps, actor, id);
 }
@@ -233,6 +244,7 @@ export async function recordAcknowledgment(
     });
     // Told by phone or in a meeting: a held accounting notice can go out now.
     await releaseHeldAccountingNotices({ ...deps, store }, actor, mistakeId);
+    await refreshClientHealth({ ...deps, store }, actor.workspaceId, mistake.clientId, `${mistake.ref} acknowledged`);
   });
   return acknowledgment;
 }

@@ -20,6 +20,7 @@ import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { emailOf, getContactOfMistake } from './contact.ts';
 import { acknowledgmentTiming } from './timing.ts';
+import { refreshClientHealth } from '../health/refresh.ts';
 
 /** What a text to a client is checked with: the apology analyser (acknowledgments) and the client's guard (always). */
 export async function vetText(
@@ -121,6 +122,7 @@ export async function sendAcknowledgment(
     });
     // Accounting's separate notice goes out right after the acknowledgment, never before it.
     await releaseHeldAccountingNotices({ ...deps, store }, actor, mistakeId);
+    await refreshClientHealth({ ...deps, store }, actor.workspaceId, mistake.clientId, `${mistake.ref} acknowledged`);
     if (blocking.length > 0 && input.overrideReason) {
       await recordEvent({ ...deps, store }, actor, {
         type: 'message.override',

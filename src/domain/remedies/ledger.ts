@@ -26,6 +26,7 @@ import { loadSettings } from '../settings/settings.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { checkAccountingNotice, composeAccountingNotice, noticeOrHold } from './accounting-notice.ts';
 import { formatMoney } from './money.ts';
+import { refreshClientHealth } from '../health/refresh.ts';
 import { assessRemedy, proposeRemedy, reworkAmount, runningTotalMinor } from './policy.ts';
 import type { RemedyRecord, StoredActor, StoredRemedy } from './ports.ts';
 
@@ -230,6 +231,7 @@ async function issueEffects(
   if (!mistake) throw notFound('mistake_not_found');
   const reached = await markReached(store, actor.workspaceId, mistake, 'remedied', now, now);
   const notice = await noticeOrHold({ ...deps, store }, actor, mistake, entry);
+  await refreshClientHealth({ ...deps, store }, actor.workspaceId, mistake.clientId, `${mistake.ref}: remedy given`);
   return { accountingMessage: notice.message, noticeSkippedReason: notice.skippedReason, stage: reached.stage };
 }
 

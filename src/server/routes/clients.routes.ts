@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as clients from '../../domain/clients/clients.ts';
 import * as commitments from '../../domain/commitments/commitments.ts';
+import { listClientsWithHealth } from '../../domain/health/health.ts';
 import type { Deps } from '../../domain/ports.ts';
 import {
   clientInputSchema,
+  clientListSortSchema,
   clientPatchSchema,
   clientSchema,
   clientStatuses,
@@ -16,6 +18,7 @@ import {
   contactSchema,
   factInputSchema,
   factSchema,
+  healthSummarySchema,
   idSchema,
   timelinePageQuerySchema,
   timelinePageSchema,
@@ -33,15 +36,17 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['clients'],
-          summary: 'List clients',
+          summary: 'List clients, each with its health (score, band, 30-day trend, open mistakes)',
           querystring: z.object({
             q: z.string().trim().max(200).optional(),
             status: z.enum(clientStatuses).optional(),
+            /** risk: the lowest health first. */
+            sort: clientListSortSchema.optional(),
           }),
-          response: { 200: items(clientSchema) },
+          response: { 200: items(clientSchema.extend({ health: healthSummarySchema })) },
         },
       },
-      async (request) => ({ items: await clients.listClients(deps, actorOf(request), request.query) }),
+      async (request) => ({ items: await listClientsWithHealth(deps, actorOf(request), request.query) }),
     );
 
     app.post(

@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('client_health_pk', ['workspace_id', 'client_id'])
     .execute();
   // Clients at risk first: an index walk from the lowest score.
-  await db.schema.createIndex('client_health_by_score').on('client_health').columns(['workspace_id', 'score']).execute();
+  await db.schema
+    .createIndex('client_health_by_score')
+    .on('client_health')
+    .columns(['workspace_id', 'score'])
+    .execute();
 
   await db.schema
     .createTable('client_health_history')

@@ -116,17 +116,7 @@ export function createHealthRepositories(db: Kysely<DB>): HealthRepositories {
         // mistakes_client_list (workspace_id, client_id, found_at, number).
         const mistakes = await db
           .selectFrom('mistakes')
-          .select([
-            'id',
-            'number',
-            'title',
-            'severity',
-            'found_by',
-            'found_at',
-            'acknowledged_at',
-            'remedied_at',
-            'fixed_at',
-          ])
+          .select(['id', 'number', 'title', 'severity', 'found_by', 'found_at', 'acknowledged_at', 'fixed_at'])
           .where('workspace_id', '=', workspaceId)
           .where('client_id', '=', clientId)
           .where('found_at', '>=', since)
@@ -156,6 +146,33 @@ export function createHealthRepositories(db: Kysely<DB>): HealthRepositories {
           .where('mistake_repeats.workspace_id', '=', workspaceId)
           .where('mistake_repeats.mistake_id', 'in', ids)
           .execute();
+        // The first remedy actually given (issued, or approved when it needed approval); a
+        // decision to give none reaches "remedied" too, so mistakes.remedied_at would not do.
+        const remedies = await db
+          .selectFrom('remedies')
+          .leftJoin('remedy_approvals', (join) =>
+            join
+              .onRef('remedy_approvals.remedy_id', '=', 'remedies.id')
+              .onRef('remedy_approvals.workspace_id', '=', 'remedies.workspace_id'),
+          )
+          .select([
+            'remedies.mistake_id',
+            'remedies.created_at',
+            'remedies.requires_approval',
+            'remedy_approvals.approved_at',
+          ])
+          .where('remedies.workspace_id', '=', workspaceId)
+          .where('remedies.client_id', '=', clientId)
+          .where('remedies.reverses_id', 'is', null)
+          .where('remedies.mistake_id', 'in', ids)
+          .execute();
+        const given = new Map<string, string>();
+        for (const r of remedies) {
+          const at = toInt(r.requires_approval) === 1 ? toIsoOrNull(r.approved_at) : toIso(r.created_at);
+          if (!at) continue;
+          const was = given.get(r.mistake_id);
+          if (!was || at < was) given.set(r.mistake_id, at);
+        }
         return {
           mistakes: mistakes.map((m) => ({
             id: m.id,
@@ -165,7 +182,7 @@ export function createHealthRepositories(db: Kysely<DB>): HealthRepositories {
             foundBy: m.found_by as Finder,
             foundAt: toIso(m.found_at),
             acknowledgedAt: toIsoOrNull(m.acknowledged_at),
-            remediedAt: toIsoOrNull(m.remedied_at),
+            remediedAt: given.get(m.id) ?? null,
             fixedAt: toIsoOrNull(m.fixed_at),
           })),
           fixCommitments: fixes.flatMap((c) =>
