@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../test/factories.ts';
 import { createScheduler } from '../bootstrap/scheduler.ts';
+import { acceptRelayMessage } from '../domain/relay/relay.ts';
 
 // Tenant isolation: workspace A owns one of everything; workspace B, signed in, tries every route
 // that takes an id with A's ids (and every body that references a record). Each attempt answers
@@ -107,6 +108,22 @@ beforeAll(async () => {
     await api.request('POST', '/api/webhooks', { url: 'https://93.184.215.14/hooks', events: ['mistake.logged'] })
   ).body.endpoint.id;
   a.webhookDeliveryId = (await api.request('POST', `/api/webhooks/${a.webhookId}/test`)).body.id;
+  // A message A's owner submitted through the SMTP relay, held for a wrong honorific (issue 15 A).
+  a.relayMessageId = (
+    await acceptRelayMessage(
+      t.services.deps,
+      t.services.guards,
+      { ...t.owner.actor, userId: t.owner.actor.userId!, email: t.owner.email },
+      {
+        envelopeFrom: t.owner.email,
+        envelopeTo: ['lynn@serenity.example'],
+        raw: new TextEncoder().encode('Subject: Hello\r\n\r\nDear Mr. Carter,\r\n'),
+        subject: 'Hello',
+        text: 'Dear Mr. Carter,\n',
+        attachments: 0,
+      },
+    )
+  ).id;
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
@@ -327,6 +344,9 @@ function idRouteAttempts(): Attempt[] {
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.memberId}` },
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.userId}` },
     { route: 'DELETE /api/tokens/{tokenId}', url: `/api/tokens/${a.tokenId}` },
+    { route: 'GET /api/relay/messages/{relayMessageId}', url: `/api/relay/messages/${a.relayMessageId}` },
+    { route: 'POST /api/relay/messages/{relayMessageId}/release', url: `/api/relay/messages/${a.relayMessageId}/release` },
+    { route: 'POST /api/relay/messages/{relayMessageId}/discard', url: `/api/relay/messages/${a.relayMessageId}/discard` },
     { route: 'GET /api/webhooks/{id}', url: `/api/webhooks/${a.webhookId}` },
     {
       route: 'PATCH /api/webhooks/{id}',
