@@ -2,3 +2,4 @@
 export type { Finding, FindingSeverity, Span } from './types.ts';
 export * from './apology/index.ts';
 export * from './guard/index.ts';
+export * from './guard/calendar.ts';
