@@ -6,11 +6,12 @@ import type { Clock, Crypto, Deps, Ids } from '../domain/ports.ts';
 import type { ThrottleCounters } from '../domain/workspaces/sign-in-throttle.ts';
 import { openDatabase, sqliteFileIn, type Database, type DatabaseTarget } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
-import { createMailer, type MailerConfig } from './mailer.ts';
+import { createMailer, defaultSenders, mailSetupOf, senderDomain, type MailerConfig } from './mailer.ts';
 import { createStore } from '../storage/repositories/store.ts';
 import { createThrottleCounters } from '../storage/repositories/throttle.ts';
 import { nodeCrypto, systemClock, timeOrderedIds } from './system.ts';
 import type { WebhookRuntime } from '../domain/webhooks/ports.ts';
+import type { MailSetup } from '../shared/contract/index.ts';
 import { createWebhookRuntime } from './webhooks.ts';
 
 /** The composed application: everything the server and the CLI need, and how to close it. */
@@ -22,6 +23,8 @@ export interface Services {
   guards: GuardCache;
   /** The outbox transport: .eml files in <dataDir>/outbox, or SMTP when SMTP_URL is set. */
   mailer: Mailer;
+  /** Where mail goes (file outbox or SMTP) and from which addresses, for Settings. */
+  mailSetup: MailSetup;
   /** Attempt counters in the database (sign-in throttle, route rate limits), shared by every instance on it. */
   throttle: ThrottleCounters;
   /** Webhook secrets, signatures, the SSRF address policy and the HTTP POST (WEBHOOK_* settings). */
@@ -71,6 +74,7 @@ export async function createServices(
     ids: overrides.ids ?? timeOrderedIds(clock),
     crypto: overrides.crypto ?? nodeCrypto(),
     speller: async (locale) => (await import('./spellers.ts')).loadSpeller(locale),
+    mailDomain: senderDomain(config.mailFrom ?? defaultSenders.mailFrom),
   };
   const mailer = overrides.mailer ?? createMailer(config);
   return {
@@ -79,6 +83,7 @@ export async function createServices(
     config: { dataDir: config.dataDir },
     guards: new GuardCache(),
     mailer,
+    mailSetup: mailSetupOf(config),
     webhooks:
       overrides.webhooks ??
       createWebhookRuntime({

@@ -245,6 +245,34 @@ describe('SMTP transport', () => {
     }
   });
 
+  it("client mail is From the workspace's sender name, Reply-To the member who wrote it, with a Message-ID on the sender's domain", async () => {
+    const server = await smtpServer();
+    const mailer = smtpMailer(`smtp://127.0.0.1:${server.port}`, {
+      mailFrom: 'makegood <hello@acme.example>',
+      accountingFrom: 'a <b@c.example>',
+    });
+    try {
+      const message = await queueMessage({ ...services.deps, mailDomain: 'acme.example' }, workspaceId, {
+        ...draft,
+        replyTo: { name: 'Dana Reyes', address: 'dana@acme.example' },
+      });
+      expect(message.messageId).toMatch(/^<[^@<>\s]+@acme\.example>$/u);
+      expect(message.messageId).not.toContain(workspaceId);
+      await createScheduler(services.deps, mailer).runDue();
+      const got = server.received[0]!;
+      expect(first(got.from)).toEqual({ name: 'Acme Studio', address: 'hello@acme.example' });
+      expect(first(got.replyTo)).toEqual({ name: 'Dana Reyes', address: 'dana@acme.example' });
+      expect(got.messageId).toBe(message.messageId);
+      expect(got.date?.toISOString()).toBe(clock.now().toISOString());
+      expect(got.text).toContain('It is fixed.');
+      expect(got.html).toBe(false);
+      expect(got.subject).not.toContain(message.id);
+    } finally {
+      await mailer.close();
+      await server.close();
+    }
+  });
+
   it('SMTP down, then up: retries with backoff and delivers each message exactly once', async () => {
     const port = await freePort();
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, {

@@ -6,7 +6,7 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../domain/messages/ports.ts';
 import { headerSafe, PermanentDeliveryError } from '../domain/messages/outbox.ts';
-import type { Message } from '../shared/contract/index.ts';
+import type { MailSetup, Message } from '../shared/contract/index.ts';
 
 // Mail transports for the outbox: RFC 5322 .eml files in <dataDir>/outbox (the default, so the app
 // needs no mail server) or SMTP through nodemailer when SMTP_URL is set.
@@ -36,8 +36,13 @@ export function mailOptions(
   if (!addressPattern.test(message.toAddress)) {
     throw new PermanentDeliveryError(`toAddress "${headerSafe(message.toAddress)}" is not an email address`);
   }
+  const replyTo =
+    message.replyToAddress && addressPattern.test(message.replyToAddress)
+      ? { name: headerSafe(message.replyToName ?? ''), address: message.replyToAddress }
+      : undefined;
   return {
     from: { name: headerSafe(message.fromName), address: fromAddress },
+    ...(replyTo && { replyTo }),
     to: { name: headerSafe(message.toName), address: message.toAddress },
     subject: headerSafe(message.subject),
     text: message.body,
@@ -46,6 +51,31 @@ export function mailOptions(
     // A stable id for the message across retries; never a second, different message.
     headers: { 'X-Makegood-Message-Id': message.id },
   };
+}
+
+/** The domain of a configured sender (`makegood <mail@studio.example>` → `studio.example`). */
+export function senderDomain(configured: string): string {
+  const address = senderAddress(configured);
+  const at = address.lastIndexOf('@');
+  const domain = at >= 0 ? address.slice(at + 1).trim().toLowerCase() : '';
+  return /^[a-z0-9.-]+$/u.test(domain) && domain.length > 0 ? domain : 'makegood.invalid';
+}
+
+/** The default sender addresses when MAIL_FROM / ACCOUNTING_FROM are not set. */
+export const defaultSenders = {
+  mailFrom: 'makegood <makegood@localhost>',
+  accountingFrom: 'Accounting <accounting@localhost>',
+};
+
+/** Where mail goes, for Settings: the transport, its destination (no credentials) and the sender addresses. */
+export function mailSetupOf(config: MailerConfig): MailSetup {
+  const fromAddress = senderAddress(config.mailFrom ?? defaultSenders.mailFrom);
+  const accountingFromAddress = senderAddress(config.accountingFrom ?? defaultSenders.accountingFrom);
+  if (config.smtpUrl) {
+    const url = new URL(config.smtpUrl);
+    return { transport: 'smtp', destination: `${url.protocol}//${url.host}`, fromAddress, accountingFromAddress };
+  }
+  return { transport: 'file', destination: join(config.dataDir, 'outbox'), fromAddress, accountingFromAddress };
 }
 
 /** The file an outbox message is written to: its id, made safe for a file name. */
@@ -123,8 +153,8 @@ export function smtpMailer(url: string, from: { mailFrom: string; accountingFrom
 /** The configured transport: SMTP when SMTP_URL is set, else .eml files in <dataDir>/outbox. */
 export function createMailer(config: MailerConfig): Mailer {
   const from = {
-    mailFrom: config.mailFrom ?? 'makegood <makegood@localhost>',
-    accountingFrom: config.accountingFrom ?? 'Accounting <accounting@localhost>',
+    mailFrom: config.mailFrom ?? defaultSenders.mailFrom,
+    accountingFrom: config.accountingFrom ?? defaultSenders.accountingFrom,
   };
   return config.smtpUrl ? smtpMailer(config.smtpUrl, from) : fileMailer(join(config.dataDir, 'outbox'), from);
 }

@@ -20,11 +20,13 @@ import type { LearningRepositories } from './learning/ports.ts';
 import type { LessonRepositories } from './lessons/ports.ts';
 import type { ImportRepositories } from './imports/ports.ts';
 import type { WebhookRepositories } from './webhooks/ports.ts';
-import type { RelayRepositories } from './relay/ports.ts';
 import type { HealthRepositories } from './health/ports.ts';
+import type { RelayRepositories } from './relay/ports.ts';
+import type { CalendarRepositories } from './calendars/ports.ts';
 import type { InvitationRepositories } from './workspaces/invitation-ports.ts';
 import type { ApiTokenRepository } from './workspaces/api-token-ports.ts';
 import type { CheckInRepositories } from './check-ins/ports.ts';
+import type { MetricsRepositories } from './metrics/ports.ts';
 
 // Ports: what the domain needs from the outside world. Storage implements the repositories;
 // bootstrap supplies the clock, ids and crypto. Every tenant repository method takes workspaceId.
@@ -95,6 +97,8 @@ export interface WorkspaceRepository {
   /** The stored settings JSON (possibly partial; the domain fills defaults). */
   getSettings(id: string): Promise<unknown>;
   setSettings(id: string, settings: unknown): Promise<void>;
+  /** Changes the workspace's time zone (an IANA name, checked by the caller). */
+  setTimezone(id: string, timezone: string): Promise<void>;
   /** Every workspace id (for scheduled work across tenants). */
   listIds(): Promise<string[]>;
   /** Bumped whenever anything the pre-send guard is built from changes (names, contacts, facts, rules, words). */
@@ -114,6 +118,10 @@ export interface UserRepository {
   /** New name and password for a user who belongs to no workspace any more (re-added after removal). */
   setCredentials(userId: string, name: string, passwordHash: string): Promise<void>;
   removeMembership(workspaceId: string, userId: string): Promise<void>;
+  /** A member's own time zone; null goes back to the workspace's. */
+  setMemberTimezone(workspaceId: string, userId: string, timezone: string | null): Promise<void>;
+  /** A member's own time zone, or null (the workspace's). */
+  memberTimezone(workspaceId: string, userId: string): Promise<string | null>;
 }
 
 /** A session joined with its user, workspace and membership (what every request needs). */
@@ -126,6 +134,8 @@ export interface ResolvedSession {
   userEmail: string;
   workspaceName: string;
   workspaceTimezone: string;
+  /** The member's own time zone; null = the workspace's. */
+  memberTimezone: string | null;
   role: Role;
 }
 
@@ -249,9 +259,11 @@ export interface Store
     InvitationRepositories,
     WebhookRepositories,
     RelayRepositories,
+    CalendarRepositories,
     HealthRepositories,
     ImportRepositories,
-    CheckInRepositories {
+    CheckInRepositories,
+    MetricsRepositories {
   guardRules: GuardRuleRepository;
   vocabulary: VocabularyRepository;
   workspaces: WorkspaceRepository;
@@ -277,6 +289,8 @@ export interface Deps {
   crypto: Crypto;
   /** The shared spell checker for a locale (built once per process; see src/bootstrap/spellers.ts). */
   speller(locale: 'en-US' | 'en-GB'): Promise<Speller>;
+  /** The domain of the configured sender address (MAIL_FROM), for Message-IDs; makegood.invalid when unset. */
+  mailDomain?: string;
 }
 
 /** Who is acting, in which workspace. `userId` null means the local CLI acting as the owner. */

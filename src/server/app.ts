@@ -33,6 +33,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { engineRoutes } from './routes/engines.routes.ts';
 import { learningRoutes } from './routes/learning.routes.ts';
 import { lessonRoutes } from './routes/lessons.routes.ts';
+import { metricsRoutes } from './routes/metrics.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { invitationRoutes } from './routes/invitations.routes.ts';
 import { messagingRoutes } from './routes/messaging.routes.ts';
@@ -206,11 +207,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(clientRoutes(services.deps));
       await api.register(healthRoutes(services.deps));
       await api.register(mistakeRoutes(services.deps));
-      await api.register(settingsRoutes(services.deps));
+      await api.register(settingsRoutes(services.deps, { mailer: services.mailer, setup: services.mailSetup }));
       await api.register(engineRoutes(services.deps, services.guards));
       await api.register(recoveryRoutes(services.deps, services.guards));
       await api.register(learningRoutes(services.deps, services.guards));
       await api.register(lessonRoutes(services.deps));
+      await api.register(metricsRoutes(services.deps));
       await api.register(importRoutes(services.deps));
       await api.register(
         invitationRoutes(services.deps, {

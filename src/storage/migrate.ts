@@ -17,9 +17,12 @@ import * as csvUploads from './migrations/2026-12-03T18-30-00_csv-uploads.ts';
 import * as invitations from './migrations/2026-12-03T19-10-00_invitations.ts';
 import * as webhooks from './migrations/2026-12-03T19-20-00_webhooks.ts';
 import * as apiTokens from './migrations/2026-12-03T19-00-00_api-tokens.ts';
-import * as relay from './migrations/2026-12-04T10-30-00_relay.ts';
 import * as clientHealth from './migrations/2026-12-04T10-00-00_client-health.ts';
+import * as relay from './migrations/2026-12-04T10-30-00_relay.ts';
+import * as calendars from './migrations/2026-12-04T10-40-00_calendars.ts';
 import * as checkInsSatisfaction from './migrations/2026-12-04T10-10-00_check-ins-satisfaction.ts';
+import * as senderIdentity from './migrations/2026-12-04T11-30-00_sender-identity-time-zones.ts';
+import * as metrics from './migrations/2026-12-04T10-20-00_metrics.ts';
 
 // Listed statically (not read from a folder) so bundling and tsx behave the same; names sort by time.
 const migrations: Record<string, Migration> = {
@@ -41,8 +44,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T19-20-00_webhooks': webhooks,
   '2026-12-03T19-00-00_api-tokens': apiTokens,
   '2026-12-04T10-00-00_client-health': clientHealth,
-  '2026-12-04T10-10-00_check-ins-satisfaction': checkInsSatisfaction,
   '2026-12-04T10-30-00_relay': relay,
+  '2026-12-04T10-40-00_calendars': calendars,
+  '2026-12-04T10-10-00_check-ins-satisfaction': checkInsSatisfaction,
+  '2026-12-04T11-30-00_sender-identity-time-zones': senderIdentity,
+  '2026-12-04T10-20-00_metrics': metrics,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

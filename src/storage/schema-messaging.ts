@@ -13,6 +13,8 @@ export interface MessagesTable {
   kind: string;
   status: string;
   from_name: string;
+  reply_to_name: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_to_address: ColumnType<string | null, string | null | undefined, string | null>;
   to_name: string;
   to_address: string;
   subject: string;

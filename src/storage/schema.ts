@@ -4,10 +4,12 @@ import type { LessonTables } from './schema-lessons.ts';
 import type { InvitationTables } from './schema-invitations.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
 import type { RelayTables } from './schema-relay.ts';
+import type { CalendarTables } from './schema-calendars.ts';
 import type { HealthTables } from './schema-health.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { CheckInTables } from './schema-check-ins.ts';
 import type { RecoveryTables } from './schema-recovery.ts';
+import type { MetricsTables } from './schema-metrics.ts';
 
 // Row types as the drivers return them. Repositories convert rows to domain types: timestamps
 // (Date on pg, text on SQLite), bigints (string on pg), and 0/1 flags are normalised there.
@@ -39,6 +41,8 @@ export interface MembershipsTable {
   workspace_id: string;
   user_id: string;
   role: string;
+  /** The member's own time zone; null = the workspace's. */
+  timezone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -193,7 +197,18 @@ export interface MistakeCountersTable {
   seq: ColumnType<number, number, number>;
 }
 
-export interface DB extends RecoveryTables, MessagingTables, LearningTables, LessonTables, WebhookTables, RelayTables, InvitationTables, HealthTables, CheckInTables {
+export interface DB
+  extends RecoveryTables,
+    MessagingTables,
+    LearningTables,
+    LessonTables,
+    WebhookTables,
+    RelayTables,
+    CalendarTables,
+    InvitationTables,
+    HealthTables,
+    CheckInTables,
+    MetricsTables {
   installation: InstallationTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

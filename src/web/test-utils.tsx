@@ -26,7 +26,7 @@ export interface RecordedCall {
 type Handler = FakeResponse | ((call: RecordedCall) => FakeResponse);
 
 export const testSession: SessionInfo = {
-  user: { id: 'u1', name: 'Dana Reyes', email: 'dana@northwind.example' },
+  user: { id: 'u1', name: 'Dana Reyes', email: 'dana@northwind.example', timezone: null },
   workspace: { id: 'w1', name: 'Northwind Studio', timezone: 'UTC' },
   role: 'owner',
   csrfToken: 'csrf-123',

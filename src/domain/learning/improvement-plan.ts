@@ -2,16 +2,18 @@ import type {
   ImprovementPlanDraft,
   ImprovementPlanInput,
   ImprovementPlanResult,
+  MistakeCategory,
   WorkspaceSettings,
 } from '../../shared/contract/index.ts';
 import { requireRole } from '../access.ts';
 import type { GuardCache } from '../guard/check-text.ts';
-import { queueMessage } from '../messages/outbox.ts';
+import { queueMessage, replyToOf } from '../messages/outbox.ts';
 import { getMistake } from '../mistakes/mistakes.ts';
 import type { Actor, Deps } from '../ports.ts';
-import { humanDue, inSentence } from '../recovery/compose.ts';
+import { humanDue } from '../recovery/compose.ts';
 import { emailOf, getContactOfMistake } from '../recovery/contact.ts';
 import { salutationOf } from '../recovery/salutation.ts';
+import { inVoice, mistakeInClientTerms, speakerOf, type Speaker } from '../recovery/voice.ts';
 import { refuseUnlessOverridden, vetText } from '../recovery/send.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { recordDraftSent } from '../lessons/catches.ts';
@@ -22,7 +24,10 @@ import { livePreventive } from './stages.ts';
 
 /** What the plan is composed from: only client-safe facts (never the why-steps or internal notes). */
 export interface PlanFacts {
-  mistakeTitle: string;
+  /** What went wrong is said by its category in the client's terms (the title is internal). */
+  category: MistakeCategory;
+  /** "I" (one-person workspace) or "we"; "we" when not given. */
+  voice?: Speaker;
   salutation: string;
   /** The root cause's one client-safe sentence, if written. */
   summary: string | null;
@@ -45,16 +50,17 @@ function dateOnly(iso: string, timeZone: string, locale: WorkspaceSettings['loca
 
 /** The improvement plan: why it happened (the client-safe summary) and what we change, with dates. */
 export function composeImprovementPlan(f: PlanFacts): { subject: string; body: string } {
-  const what = inSentence(f.mistakeTitle);
+  const t = (template: string) => inVoice(template, f.voice ?? 'we');
+  const what = t(mistakeInClientTerms[f.category]);
   const lines = [
     `Dear ${f.salutation},`,
     '',
-    `I promised to tell you what we would change after our mistake — ${what}. Here is our plan.`,
+    t(`I promised to tell you what we would change after our mistake ${what}. Here is our plan.`),
     '',
   ];
   if (f.summary) lines.push(`Why it happened: ${sentence(f.summary)}`, '');
   if (f.preventive.length > 0) {
-    lines.push('What we are changing:');
+    lines.push(t('What we are changing:'));
     for (const a of f.preventive) {
       const when =
         a.status === 'done' && a.doneAt
@@ -62,14 +68,14 @@ export function composeImprovementPlan(f: PlanFacts): { subject: string; body: s
           : `in place by ${dateOnly(a.dueAt, f.timeZone, f.settings.locale)}`;
       lines.push(`- ${sentence(a.title).replace(/\.$/u, '')} (${when}).`);
     }
-    lines.push('', `We check each change ${f.checkDays} days after it is in place to make sure it works.`);
+    lines.push('', t(`We check each change ${f.checkDays} days after it is in place to make sure it works.`));
   }
   lines.push(
     '',
-    'Thank you for your patience while we put this right. If you have any questions about the plan, reply to this email.',
+    t('Thank you for your patience while we put this right. If you have any questions about the plan, reply to this email.'),
   );
   lines.push('', 'Best regards,', f.signature, f.senderName);
-  const subject = `Our plan after ${what}`;
+  const subject = t('What we are changing after our mistake');
   return { subject: subject.length > 300 ? `${subject.slice(0, 297)}...` : subject, body: lines.join('\n') };
 }
 
@@ -82,21 +88,23 @@ export async function improvementPlanDraft(
 ): Promise<ImprovementPlanDraft> {
   const mistake = await getMistake(deps, actor, mistakeId);
   const contact = await getContactOfMistake(deps, actor, mistake, contactId);
-  const [settings, workspace, rootCause, actions] = await Promise.all([
+  const [settings, workspace, rootCause, actions, members] = await Promise.all([
     loadSettings(deps.store, actor.workspaceId),
     deps.store.workspaces.get(actor.workspaceId),
     deps.store.rootCauses.get(actor.workspaceId, mistakeId),
     deps.store.actions.list(actor.workspaceId, { mistakeId }),
+    deps.store.users.members(actor.workspaceId),
   ]);
   const composed = composeImprovementPlan({
-    mistakeTitle: mistake.title,
+    category: mistake.category,
+    voice: speakerOf(settings, members.length),
     salutation: salutationOf(contact),
     summary: rootCause?.summary ?? null,
     preventive: livePreventive(actions),
     checkDays: settings.effectivenessCheckDays,
     settings,
     timeZone: workspace?.timezone ?? 'UTC',
-    senderName: workspace?.name ?? settings.senderName,
+    senderName: settings.senderName,
     signature: actor.name,
   });
   return { contactId, toName: contact.fullName, toAddress: contact.email ?? '', ...composed };
@@ -120,6 +128,7 @@ export async function sendImprovementPlan(
   const findings = await vetText(deps, guards, actor, mistake, input, false);
   const blocking = refuseUnlessOverridden(findings, input.overrideReason);
   const settings = await loadSettings(deps.store, actor.workspaceId);
+  const replyTo = await replyToOf(deps, actor);
   const { message, stage } = await deps.store.transaction(async (store) => {
     const message = await queueMessage(
       deps,
@@ -129,6 +138,7 @@ export async function sendImprovementPlan(
         clientId: mistake.clientId,
         mistakeId,
         fromName: settings.senderName,
+        replyTo,
         toName: contact.fullName,
         toAddress,
         subject: input.subject,

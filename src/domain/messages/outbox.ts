@@ -1,6 +1,6 @@
 import type { Message, MessageKind } from '../../shared/contract/index.ts';
 import { DomainError } from '../errors.ts';
-import type { Deps, Store } from '../ports.ts';
+import type { Actor, Deps, Store } from '../ports.ts';
 
 /** A message to queue: who it goes to, what it says, what it is about. */
 export interface MessageDraft {
@@ -8,10 +8,19 @@ export interface MessageDraft {
   clientId: string | null;
   mistakeId: string | null;
   fromName: string;
+  /** The member who wrote it, for Reply-To (replies reach a person, not the sending address). */
+  replyTo?: { name: string; address: string } | null;
   toName: string;
   toAddress: string;
   subject: string;
   body: string;
+}
+
+/** The member acting, as a Reply-To: replies to client mail reach the person who wrote it (null for the local CLI). */
+export async function replyToOf(deps: Deps, actor: Actor): Promise<{ name: string; address: string } | null> {
+  if (!actor.userId) return null;
+  const user = await deps.store.users.get(actor.userId);
+  return user ? { name: user.name, address: user.email } : null;
 }
 
 /** Header values never carry line breaks: a name or subject cannot inject a header. */
@@ -49,11 +58,14 @@ export async function queueMessage(
     kind: draft.kind,
     status: 'queued',
     fromName: headerSafe(draft.fromName),
+    replyToName: draft.replyTo ? headerSafe(draft.replyTo.name) : null,
+    replyToAddress: draft.replyTo && addressPattern.test(draft.replyTo.address.trim()) ? draft.replyTo.address.trim() : null,
     toName: headerSafe(draft.toName),
     toAddress,
     subject: headerSafe(draft.subject),
     body: draft.body,
-    messageId: `<${id}.${workspaceId}@makegood.invalid>`,
+    // On the sender's own domain (receiving servers score a foreign or missing one), with no workspace id in it.
+    messageId: `<${id}@${deps.mailDomain ?? 'makegood.invalid'}>`,
     attempts: 0,
     nextAttemptAt: now,
     lastError: null,

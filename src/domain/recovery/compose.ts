@@ -15,6 +15,7 @@ import { formatMoney } from '../remedies/money.ts';
 import type { StoredRemedy } from '../remedies/ports.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { salutationOf } from './salutation.ts';
+import { inVoice, mistakeInClientTerms, speakerOf, type Speaker } from './voice.ts';
 
 /** The prevention step promised for each category until a root cause names a better one. */
 const prevention: Record<MistakeCategory, string> = {
@@ -148,20 +149,25 @@ export interface AcknowledgmentFacts {
   timeZone: string;
   senderName: string;
   signature: string;
+  /** "I" (one-person workspace) or "we" (an agency); "we" when not given. */
+  voice?: Speaker;
 }
 
 /**
  * Composes an acknowledgment: what went wrong in plain words, that it was our mistake, what we are
  * doing and by when, the remedy if one was issued, the prevention step — brief, with no excuses.
+ * The mistake's title is an internal note and never appears: what went wrong is said by its
+ * category in the client's terms, then in the words of its description ("what happened").
  */
 export function composeAcknowledgment(f: AcknowledgmentFacts): { salutation: string; subject: string; body: string } {
   const { mistake, settings } = f;
+  const t = (template: string) => inVoice(template, f.voice ?? 'we');
   const salutation = salutationOf(f.contact);
-  const what = inSentence(mistake.title);
+  const what = t(mistakeInClientTerms[mistake.category]);
   const opening =
     mistake.foundBy === 'client'
-      ? `Thank you for raising this with us. You were right: we made a mistake — ${what}.`
-      : `I want you to hear this from us first: we made a mistake — ${what}.`;
+      ? t(`Thank you for raising this with us. You were right: we made a mistake ${what}.`)
+      : t(`I want you to hear this from us first: we made a mistake ${what}.`);
   const lines = [`Dear ${salutation},`, '', opening];
   const wrong = f.wrongValues ?? [];
   if (mistake.description) {
@@ -171,40 +177,40 @@ export function composeAcknowledgment(f: AcknowledgmentFacts): { salutation: str
       .filter((s) => s.trim() && !wrong.some((w) => s.includes(w.wrong)));
     if (kept.length > 0) lines.push(sentence(kept.join(' ')));
   }
-  for (const w of wrong) lines.push(`We used the wrong ${w.what}, ${w.wrong}; the right ${w.what} is ${w.right}.`);
-  lines.push('', 'This was our error, and I am sorry. Putting it right is now our priority.', '');
+  for (const w of wrong) lines.push(t(`We used the wrong ${w.what}, ${w.wrong}; the right ${w.what} is ${w.right}.`));
+  lines.push('', t('This was our error, and I am sorry. Putting it right is now our priority.'), '');
   if (f.fix) {
     lines.push(
-      `We will fix it by ${humanDue(f.fix.dueAt, f.timeZone, settings.locale)}: ${sentence(inSentence(f.fix.title))}`,
+      `${t('We will fix it by')} ${humanDue(f.fix.dueAt, f.timeZone, settings.locale)}: ${sentence(inSentence(f.fix.title))}`,
     );
   } else {
     const hours = settings.targets[mistake.severity].fixHours;
     const within = hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
-    lines.push(`We are fixing it now, and I will confirm the date it will be done within ${within}.`);
+    lines.push(t(`We are fixing it now, and I will confirm the date it will be done within ${within}.`));
   }
   const issued = f.remedies.filter((r) => remedyStatus(r) === 'issued');
   if (issued.length > 0) {
     const given = issued.map((r) => `${remedyPhrase[r.kind]} ${formatMoney(r, settings.locale)}`).join(' and ');
     lines.push(
-      `To make up for it, we are giving you ${given}; our accounting team will confirm this in a separate email.`,
+      `${t('To make up for it, we are giving you')} ${given}; ${settings.accountingSenderName} will confirm this in a separate email.`,
     );
   }
   const preventive = (f.preventive ?? []).filter((a) => a.status !== 'cancelled');
   if (preventive.length > 0) {
     const steps = preventive.map((a) => inSentence(a.title).replace(/[.]$/u, '')).join('; and ');
-    lines.push(`To make sure this does not happen again, we are putting these changes in place: ${steps}.`);
+    lines.push(`${t('To make sure this does not happen again, we are putting these changes in place:')} ${steps}.`);
   } else if (f.planBy) {
     lines.push(
-      `We are finding out why this happened, and I will send you our plan to stop it happening again by ${humanDue(f.planBy, f.timeZone, settings.locale).replace(/^.* on /u, '')}.`,
+      `${t('We are finding out why this happened, and I will send you our plan to stop it happening again by')} ${humanDue(f.planBy, f.timeZone, settings.locale).replace(/^.* on /u, '')}.`,
     );
   } else {
-    lines.push(`To make sure this does not happen again, ${prevention[mistake.category]}.`);
+    lines.push(t(`To make sure this does not happen again, ${prevention[mistake.category]}.`));
   }
   if (mistake.severity !== 'minor') {
     lines.push('', `I will send you an update at least every ${settings.updateIntervalHours} hours until it is fixed.`);
   }
   lines.push('', 'Best regards,', f.signature, f.senderName);
-  const subject = `Our mistake: ${what}`;
+  const subject = t(`Our mistake ${mistakeInClientTerms[mistake.category]}, and how we are putting it right`);
   return {
     salutation,
     subject: subject.length > 300 ? `${subject.slice(0, 297)}...` : subject,
@@ -221,13 +227,14 @@ export async function acknowledgmentDraft(
 ): Promise<AcknowledgmentDraft> {
   const mistake = await getMistake(deps, actor, mistakeId);
   const contact = await getContactOfMistake(deps, actor, mistake, contactId);
-  const [settings, workspace, commitments, remedies, facts, actions] = await Promise.all([
+  const [settings, workspace, commitments, remedies, facts, actions, members] = await Promise.all([
     loadSettings(deps.store, actor.workspaceId),
     deps.store.workspaces.get(actor.workspaceId),
     deps.store.commitments.list(actor.workspaceId, { mistakeId, status: 'open' }),
     deps.store.remedies.list(actor.workspaceId, { mistakeId }),
     deps.store.facts.list(actor.workspaceId),
     deps.store.actions.list(actor.workspaceId, { mistakeId }),
+    deps.store.users.members(actor.workspaceId),
   ]);
   const clientFacts = facts.filter((x) => x.clientId === null || x.clientId === mistake.clientId);
   const fix = commitments.find((c) => c.isFix) ?? null;
@@ -241,8 +248,9 @@ export async function acknowledgmentDraft(
     planBy: new Date(deps.clock.now().getTime() + PLAN_DAYS * 86_400_000).toISOString(),
     settings,
     timeZone: workspace?.timezone ?? 'UTC',
-    senderName: workspace?.name ?? settings.senderName,
+    senderName: settings.senderName,
     signature: actor.name,
+    voice: speakerOf(settings, members.length),
   });
   return {
     mistakeId,

@@ -11,7 +11,7 @@ import { requireRole } from '../access.ts';
 import { DomainError } from '../errors.ts';
 import { checkText, type GuardCache } from '../guard/check-text.ts';
 import { recordDraftSent } from '../lessons/catches.ts';
-import { queueMessage } from '../messages/outbox.ts';
+import { queueMessage, replyToOf } from '../messages/outbox.ts';
 import { getMistake, markReached } from '../mistakes/mistakes.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { nextUpdateDue } from '../scheduler/update-due.ts';
@@ -82,6 +82,7 @@ export async function sendAcknowledgment(
   const findings = await vetText(deps, guards, actor, mistake, input, true);
   const blocking = refuseUnlessOverridden(findings, input.overrideReason);
   const settings = await loadSettings(deps.store, actor.workspaceId);
+  const replyTo = await replyToOf(deps, actor);
   const now = deps.clock.now().toISOString();
   const { message, acknowledgment, stage } = await deps.store.transaction(async (store) => {
     const message = await queueMessage(
@@ -92,6 +93,7 @@ export async function sendAcknowledgment(
         clientId: mistake.clientId,
         mistakeId,
         fromName: settings.senderName,
+        replyTo,
         toName: contact.fullName,
         toAddress,
         subject: input.subject,
@@ -159,6 +161,7 @@ export async function sendProgressUpdate(
   const findings = await vetText(deps, guards, actor, mistake, input, false);
   const blocking = refuseUnlessOverridden(findings, input.overrideReason);
   const settings = await loadSettings(deps.store, actor.workspaceId);
+  const replyTo = await replyToOf(deps, actor);
   const message = await deps.store.transaction(async (store) => {
     const message = await queueMessage(
       deps,
@@ -168,6 +171,7 @@ export async function sendProgressUpdate(
         clientId: mistake.clientId,
         mistakeId,
         fromName: settings.senderName,
+        replyTo,
         toName: contact.fullName,
         toAddress,
         subject: input.subject,

@@ -3,6 +3,7 @@ import { checkText, GuardCache } from '../guard/check-text.ts';
 import { queueMessage } from '../messages/outbox.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { salutationOf } from '../recovery/salutation.ts';
+import { mistakeInClientTerms } from '../recovery/voice.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { formatMoney } from './money.ts';
 import type { StoredRemedy } from './ports.ts';
@@ -45,11 +46,6 @@ function whatWeDid(entry: NoticeRemedy, amount: string): string {
   }
 }
 
-/** The title inside a sentence, without its closing punctuation. */
-function inSentence(title: string): string {
-  return title.trim().replace(/[.!?]+$/u, '');
-}
-
 /** The accounting notice as it would be queued, or why none can be (no billing contact with an email). */
 export type AccountingNoticeDraft =
   | { fromName: string; toName: string; toAddress: string; subject: string; body: string; skippedReason: null }
@@ -82,7 +78,7 @@ export async function composeAccountingNotice(
     '',
     `This is a separate note from the accounting team at ${business}.`,
     '',
-    `We made a mistake on your work (${inSentence(mistake.title)}), and we want to make it right. ${whatWeDid(entry, amount)}`,
+    `We made a mistake ${mistakeInClientTerms[mistake.category]}, and we want to make it right. ${whatWeDid(entry, amount)}`,
     '',
     `Our reference: ${mistake.ref}.`,
     '',
@@ -95,7 +91,7 @@ export async function composeAccountingNotice(
     fromName: settings.accountingSenderName,
     toName: billing.fullName,
     toAddress: billing.email,
-    subject: `${kindLabel[entry.kind]} of ${amount} on your account (${mistake.ref})`,
+    subject: `${kindLabel[entry.kind]} of ${amount} on your account`,
     body,
     skippedReason: null,
   };

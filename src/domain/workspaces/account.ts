@@ -1,4 +1,4 @@
-import type { ChangePasswordInput } from '../../shared/contract/index.ts';
+import type { AccountTimeZone, AccountTimeZoneInput, ChangePasswordInput } from '../../shared/contract/index.ts';
 import { DomainError } from '../errors.ts';
 import type { Actor, Deps } from '../ports.ts';
 import { recordEvent } from '../timeline/record-event.ts';
@@ -66,4 +66,30 @@ export async function changePassword(
     });
     return issueSession(tx, userId, actor.workspaceId);
   });
+}
+
+/**
+ * A member's own time zone (any role): times are shown and read in it instead of the workspace's;
+ * null goes back to the workspace's. On the timeline.
+ */
+export async function setOwnTimeZone(
+  deps: Deps,
+  actor: Actor,
+  input: AccountTimeZoneInput,
+): Promise<AccountTimeZone> {
+  if (!actor.userId) throw new DomainError('forbidden', 'Only a signed-in member has their own time zone.');
+  const userId = actor.userId;
+  const workspace = await deps.store.workspaces.get(actor.workspaceId);
+  if (!workspace) throw new DomainError('workspace_not_found');
+  await deps.store.transaction(async (store) => {
+    await store.users.setMemberTimezone(actor.workspaceId, userId, input.timezone);
+    await recordEvent({ ...deps, store }, actor, {
+      type: 'member.timezone_changed',
+      summary: input.timezone
+        ? `${actor.name} shows times in ${input.timezone}`
+        : `${actor.name} shows times in the workspace's zone (${workspace.timezone})`,
+      data: { userId, timezone: input.timezone },
+    });
+  });
+  return { timezone: input.timezone, effective: input.timezone ?? workspace.timezone };
 }

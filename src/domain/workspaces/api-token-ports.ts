@@ -31,6 +31,8 @@ export interface ResolvedApiToken {
   userEmail: string;
   workspaceName: string;
   workspaceTimezone: string;
+  /** The member's own time zone; null = the workspace's. */
+  memberTimezone: string | null;
   role: Role;
 }
 

@@ -62,6 +62,8 @@ export async function createWorkspace(
     });
     await store.users.create({ id: userId, name: input.ownerName, email: input.email, passwordHash, createdAt: now });
     await store.users.addMembership(workspaceId, userId, 'owner', now);
+    // Client mail carries the business's name from the first message, never "makegood".
+    await store.workspaces.setSettings(workspaceId, { senderName: input.senderName ?? input.workspaceName });
   });
   return { workspaceId, userId };
 }
@@ -113,7 +115,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   const s = await deps.store.sessions.resolve(deps.crypto.sha256(token), deps.clock.now());
   if (!s) return null;
   return {
-    user: { id: s.userId, name: s.userName, email: s.userEmail },
+    user: { id: s.userId, name: s.userName, email: s.userEmail, timezone: s.memberTimezone },
     workspace: { id: s.workspaceId, name: s.workspaceName, timezone: s.workspaceTimezone },
     role: s.role,
     csrfToken: s.csrfToken,

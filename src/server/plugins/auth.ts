@@ -50,7 +50,12 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
         request.apiToken = { id: resolved.tokenId, scope: resolved.scope };
         // No CSRF token: nothing here is a browser session.
         request.session = {
-          user: { id: resolved.userId, name: resolved.userName, email: resolved.userEmail },
+          user: {
+            id: resolved.userId,
+            name: resolved.userName,
+            email: resolved.userEmail,
+            timezone: resolved.memberTimezone,
+          },
           workspace: { id: resolved.workspaceId, name: resolved.workspaceName, timezone: resolved.workspaceTimezone },
           role: resolved.role,
           csrfToken: '',

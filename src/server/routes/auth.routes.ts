@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Deps } from '../../domain/ports.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../domain/workspaces/members.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { changePassword } from '../../domain/workspaces/account.ts';
+import { changePassword, setOwnTimeZone } from '../../domain/workspaces/account.ts';
 import { throttledSignIn, type ThrottleCounters } from '../../domain/workspaces/sign-in-throttle.ts';
 import { needsSetup, SESSION_DAYS, setupWorkspace, signOut } from '../../domain/workspaces/workspaces.ts';
 import {
+  accountTimeZoneInputSchema,
+  accountTimeZoneSchema,
   addMemberInputSchema,
   changePasswordInputSchema,
   changeMemberRoleInputSchema,
@@ -127,6 +129,19 @@ export function authRoutes(
           throw error;
         }
       },
+    );
+
+    app.put(
+      '/account/timezone',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "Your own time zone (any member); null shows times in the workspace's zone again",
+          body: accountTimeZoneInputSchema,
+          response: { 200: accountTimeZoneSchema },
+        },
+      },
+      async (request) => setOwnTimeZone(deps, actorOf(request), request.body),
     );
 
     app.get(

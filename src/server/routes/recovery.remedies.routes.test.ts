@@ -354,7 +354,7 @@ describe('the accounting notice comes after the client was told', () => {
 });
 
 describe('the accounting notice in client words', () => {
-  it('shows the draft for review: composed from the mistake title and the remedy kind, checked by the guard', async () => {
+  it('shows the draft for review: composed from the mistake category and the remedy kind, checked by the guard', async () => {
     const s = await spa('standard');
     const m = await mistake(s.client.id);
     const draft = await ok(
@@ -362,9 +362,11 @@ describe('the accounting notice in client words', () => {
       `/api/mistakes/${m.id}/accounting-notice-draft?kind=credit&amountMinor=24000&currency=USD`,
     );
     expect(draft).toMatchObject({ toName: 'Lynn Carter', toAddress: 'billing@serenity.example', skippedReason: null });
-    expect(draft.subject).toBe(`Credit of $240.00 on your account (${m.ref})`);
+    // No internal id in the subject, and the title (an internal note) nowhere: the category in client terms.
+    expect(draft.subject).toBe('Credit of $240.00 on your account');
     expect(draft.body).toContain('Dear Ms Carter,');
-    expect(draft.body).toContain('(Wrong short code on the spa posters)');
+    expect(draft.body.toLowerCase()).not.toContain('wrong short code on the spa posters');
+    expect(draft.body).toContain('We made a mistake in a detail of something we sent you, and we want to make it right.');
     expect(draft.body).toContain('a credit of $240.00');
     expect(draft.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     // What the draft shows is what is queued.

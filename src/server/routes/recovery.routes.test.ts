@@ -113,11 +113,15 @@ describe('acknowledgment composer', () => {
     const m = await mistake(s.client.id);
     const plain = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.okafor.id}`);
     expect(plain.fixDueAt).toBeNull();
-    expect(plain.body).toContain('wrong short code on the spa posters');
+    // The title is an internal note: what went wrong is said by category, then in the description's words.
+    expect(plain.body.toLowerCase()).not.toContain('wrong short code on the spa posters');
+    expect(plain.body).toContain('I made a mistake in a detail of something I sent you.');
     expect(plain.body).toContain('We sent 55132 to the printer instead of 55123.');
     expect(plain.body).toContain('within 24 hours');
     // No preventive action recorded yet: it promises the plan by a date, not a prevention step it has not decided.
-    expect(plain.body).toContain('I will send you our plan to stop it happening again by Monday, March 9, 2026');
+    // A one-person workspace speaks as "I".
+    expect(plain.body).toContain('I will send you my plan to stop it happening again by Monday, March 9, 2026');
+    expect(plain.body).toContain('This was my error, and I am sorry. Putting it right is now my priority.');
     expect(plain.body).not.toContain('To make sure this does not happen again');
     expect(plain.body).not.toContain('credit');
 
@@ -136,7 +140,27 @@ describe('acknowledgment composer', () => {
     expect(full.body).toContain('Tuesday, March 3, 2026');
     expect(full.body).toContain('reprint the posters with 55123');
     expect(full.body).toContain('a credit of $300.00');
-    expect(full.subject).toBe('Our mistake: wrong short code on the spa posters');
+    expect(full.subject).toBe('My mistake in a detail of something I sent you, and how I am putting it right');
+  });
+
+  it('speaks as "we" once the workspace has a second member, or when the voice setting says so', async () => {
+    const s = await spa();
+    const m = await mistake(s.client.id);
+    const draftOf = async () => ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.okafor.id}`);
+    await ok('PATCH', '/api/settings', { voice: 'we' });
+    const agency = await draftOf();
+    expect(agency.subject).toBe('Our mistake in a detail of something we sent you, and how we are putting it right');
+    expect(agency.body).toContain('I want you to hear this from us first: we made a mistake in a detail of something we sent you.');
+    expect(agency.body).toContain('This was our error, and I am sorry.');
+    await ok('PATCH', '/api/settings', { voice: 'auto' });
+    expect((await draftOf()).body).toContain('I want you to hear this from me first: I made a mistake');
+    await userWith('member');
+    expect((await draftOf()).body).toContain('I want you to hear this from us first: we made a mistake');
+    await ok('PATCH', '/api/settings', { voice: 'i' });
+    expect((await draftOf()).body).toContain('This was my error, and I am sorry. Putting it right is now my priority.');
+    const bad = await t.api.request('PATCH', '/api/settings', { voice: 'they' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain('voice');
   });
 
   it('passes its own analyser and guard: sending the draft unchanged has no error findings', async () => {
@@ -179,7 +203,8 @@ describe('acknowledgment composer', () => {
         foundBy,
         severity,
         title: `Missed the ${category.replace('_', ' ')} check`,
-        description: null,
+        // What happened, in words for the client: the draft says it (the title stays internal).
+        description: `We missed the ${category.replace('_', ' ')} check before the posters went to print.`,
       });
       const draft = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.carter.id}`);
       const sent = await t.api.request('POST', `/api/mistakes/${m.id}/acknowledgment/send`, {
@@ -190,6 +215,26 @@ describe('acknowledgment composer', () => {
       expect({ category, status: sent.status }).toEqual({ category, status: 201 });
       expect(sent.body.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
     }
+  });
+
+  it('never pastes the title when there is no description: the analyser asks for what went wrong (a warning, not a block)', async () => {
+    const s = await spa();
+    const m = await mistake(s.client.id, {
+      category: 'communication',
+      title: 'forgot the feature assignment for the spring launch',
+      description: null,
+    });
+    const draft = await ok('GET', `/api/mistakes/${m.id}/acknowledgment-draft?contactId=${s.okafor.id}`);
+    expect(`${draft.subject}\n${draft.body}`.toLowerCase()).not.toContain('feature assignment');
+    expect(draft.body).toContain('I made a mistake in a message I sent you.');
+    const sent = await t.api.request('POST', `/api/mistakes/${m.id}/acknowledgment/send`, {
+      contactId: s.okafor.id,
+      subject: draft.subject,
+      body: draft.body,
+    });
+    expect(sent.status).toBe(201);
+    const notInfo = sent.body.findings.filter((f: { severity: string }) => f.severity !== 'info');
+    expect(notInfo.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['unnamed_mistake', 'warning']]);
   });
 
   it('writes dates the British way for an en-GB workspace, and still passes the guard', async () => {

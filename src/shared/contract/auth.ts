@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, text } from './common.ts';
+import { timeZoneSchema } from './settings.ts';
 
 export const setupStatusSchema = z.object({ needed: z.boolean() });
 
@@ -16,7 +17,9 @@ export const setupInputSchema = z.strictObject({
     .max(254)
     .transform((e) => e.toLowerCase()),
   password: passwordSchema,
-  timezone: z.string().min(1).max(64).optional(),
+  timezone: timeZoneSchema.optional(),
+  /** The From name of client mail; the workspace name when not given. */
+  senderName: z.string().trim().min(1).max(120).optional(),
 });
 export type SetupInput = z.infer<typeof setupInputSchema>;
 
@@ -30,12 +33,20 @@ export const signInInputSchema = z.strictObject({
 export type SignInInput = z.infer<typeof signInInputSchema>;
 
 export const sessionSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  /** `timezone`: the member's own zone, when they chose one over the workspace's (null: the workspace's). */
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), timezone: z.string().nullable() }),
   workspace: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
   role: z.enum(roles),
   csrfToken: z.string(),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
+
+/** A member's own time zone (account settings); null goes back to the workspace's. */
+export const accountTimeZoneInputSchema = z.strictObject({ timezone: timeZoneSchema.nullable() });
+export type AccountTimeZoneInput = z.infer<typeof accountTimeZoneInputSchema>;
+/** The member's own zone after the change (null: the workspace's), and the zone their times now show in. */
+export const accountTimeZoneSchema = z.object({ timezone: z.string().nullable(), effective: z.string() });
+export type AccountTimeZone = z.infer<typeof accountTimeZoneSchema>;
 
 /** Roles that can be given to a member; there is exactly one owner, made at setup. */
 export const assignableRoles = ['admin', 'member', 'viewer'] as const;

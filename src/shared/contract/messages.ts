@@ -26,6 +26,9 @@ export const messageSchema = z.object({
   kind: z.enum(messageKinds),
   status: z.enum(messageStatuses),
   fromName: z.string(),
+  /** Who replies reach: the member who wrote it (absent on messages from before issue 13, and on system mail). */
+  replyToName: z.string().nullable().optional(),
+  replyToAddress: z.string().nullable().optional(),
   toName: z.string(),
   toAddress: z.string(),
   subject: z.string(),

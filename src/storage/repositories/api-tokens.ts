@@ -37,6 +37,7 @@ const tokenByHash = compiledQuery((kdb: Kysely<DB>, tokenHash: string) =>
       'users.email as user_email',
       'workspaces.name as workspace_name',
       'workspaces.timezone as workspace_timezone',
+      'memberships.timezone as member_timezone',
       'memberships.role',
     ])
     .where('api_tokens.token_hash', '=', tokenHash),
@@ -150,6 +151,7 @@ export function createApiTokenRepository(kdb: Kysely<DB>, ctx: SessionInvalidati
         userEmail: row.user_email,
         workspaceName: row.workspace_name,
         workspaceTimezone: row.workspace_timezone,
+        memberTimezone: row.member_timezone ?? null,
         role: row.role as Role,
       };
       ctx.cache.set(cacheKey(tokenHash), resolved, nowMs);

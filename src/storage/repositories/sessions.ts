@@ -58,6 +58,11 @@ export class SessionCache {
     }
   }
 
+  /** Drops every cached credential of one workspace (its name or time zone changed). */
+  deleteWorkspace(workspaceId: string): void {
+    for (const [id, entry] of this.entries) if (entry.value.workspaceId === workspaceId) this.entries.delete(id);
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -99,6 +104,7 @@ const sessionById = compiledQuery((db: Kysely<DB>, id: string) =>
       'users.email as user_email',
       'workspaces.name as workspace_name',
       'workspaces.timezone as workspace_timezone',
+      'memberships.timezone as member_timezone',
       'memberships.role',
     ])
     .where('sessions.id', '=', id),
@@ -149,6 +155,7 @@ export function createSessionRepository(db: Kysely<DB>, ctx: SessionInvalidation
           userEmail: row.user_email,
           workspaceName: row.workspace_name,
           workspaceTimezone: row.workspace_timezone,
+          memberTimezone: row.member_timezone ?? null,
           role: row.role as Role,
         };
         ctx.cache.set(id, resolved, nowMs);

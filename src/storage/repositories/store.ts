@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
-import { MISTAKE_COUNT_BOUND, type Role } from '../../shared/contract/index.ts';
+import { MISTAKE_COUNT_BOUND, type Role, type TimelineEvent } from '../../shared/contract/index.ts';
 import type { MistakeRecord, Store } from '../../domain/ports.ts';
 import type { DialectCapabilities } from '../dialect.ts';
 import { toInt, toIso } from '../dialect.ts';
@@ -17,10 +17,12 @@ import { createApiTokenRepository } from './api-tokens.ts';
 import { createSessionRepository, invalidate, SessionCache, type SessionInvalidation } from './sessions.ts';
 import { createRecoveryRepositories } from './recovery.ts';
 import { createWebhookRepositories } from './webhooks.ts';
+import { createMetricsRepositories } from './metrics.ts';
+import { createHealthRepositories } from './health.ts';
 import { createRelayRepositories } from './relay.ts';
+import { createCalendarRepositories } from './calendars.ts';
 import { createCheckInRepository } from './check-ins.ts';
 import { createSatisfactionRepository } from './satisfaction.ts';
-import { createHealthRepositories } from './health.ts';
 import {
   likePattern,
   parseJson,
@@ -60,6 +62,8 @@ interface OpenTransaction {
   trx: Kysely<DB>;
   afterCommit: (() => void)[];
   done: boolean;
+  /** Mistakes changed in this transaction (workspace → ids): their metrics are refreshed before commit. */
+  metricsDirty: Map<string, Set<string>>;
 }
 
 /**
@@ -116,7 +120,36 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     base: 'mistakes',
     idColumn: 'mistake_id',
   });
+  // The metrics rollup follows every change to a mistake in the change's own transaction.
+  const metricsRollup = createMetricsRepositories(db, capabilities, () => store);
+  async function markMetricsDirty(workspaceId: string, mistakeId: string): Promise<void> {
+    const tx = open.getStore();
+    if (tx && !tx.done) {
+      const ids = tx.metricsDirty.get(workspaceId) ?? new Set<string>();
+      tx.metricsDirty.set(workspaceId, ids.add(mistakeId));
+      return;
+    }
+    await store.transaction(() => markMetricsDirty(workspaceId, mistakeId));
+  }
+  async function insertEvent(workspaceId: string, e: TimelineEvent): Promise<void> {
+    await db
+      .insertInto('events')
+      .values({
+        id: e.id,
+        workspace_id: workspaceId,
+        mistake_id: e.mistakeId,
+        client_id: e.clientId,
+        actor_id: e.actor?.id ?? null,
+        actor_name: e.actor?.name ?? null,
+        type: e.type,
+        summary: e.summary,
+        data: JSON.stringify(e.data),
+        at: e.at,
+      })
+      .execute();
+  }
   const store: Store = {
+    metrics: metricsRollup.metrics,
     ...createRecoveryRepositories(db, capabilities),
     ...createMessagingRepositories(db, capabilities),
     ...createLearningRepositories(db, capabilities),
@@ -125,6 +158,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
     ...createHealthRepositories(db),
     ...createWebhookRepositories(db, capabilities),
     ...createRelayRepositories(db, capabilities),
+    ...createCalendarRepositories(db),
     ...createInvitationRepositories(db),
     checkIns: createCheckInRepository(db),
     satisfaction: createSatisfactionRepository(db),
@@ -138,6 +172,8 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
           .insertInto('workspaces')
           .values({ id: w.id, name: w.name, timezone: w.timezone, created_at: w.createdAt })
           .execute();
+        // A new workspace has no mistakes: its metrics rollup is built (empty) from the start.
+        await db.insertInto('metrics_state').values({ workspace_id: w.id, built_at: w.createdAt }).execute();
       },
       async get(id) {
         const row = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
@@ -178,6 +214,10 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
           .set({ settings: JSON.stringify(settings) })
           .where('id', '=', id)
           .execute();
+      },
+      async setTimezone(id, timezone) {
+        await db.updateTable('workspaces').set({ timezone }).where('id', '=', id).execute();
+        invalidate(sessionCtx, (cache) => cache.deleteWorkspace(id));
       },
       async guardVersion(id) {
         const row = await db.selectFrom('workspaces').select('guard_version').where('id', '=', id).executeTakeFirst();
@@ -280,6 +320,24 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
       async setCredentials(userId, name, passwordHash) {
         await db.updateTable('users').set({ name, password_hash: passwordHash }).where('id', '=', userId).execute();
         invalidate(sessionCtx, (cache) => cache.deleteUser(null, userId));
+      },
+      async setMemberTimezone(workspaceId, userId, timezone) {
+        await db
+          .updateTable('memberships')
+          .set({ timezone })
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .execute();
+        invalidate(sessionCtx, (cache) => cache.deleteUser(workspaceId, userId));
+      },
+      async memberTimezone(workspaceId, userId) {
+        const row = await db
+          .selectFrom('memberships')
+          .select('timezone')
+          .where('workspace_id', '=', workspaceId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return row?.timezone ?? null;
       },
       async removeMembership(workspaceId, userId) {
         await db
@@ -536,6 +594,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
           })
           .execute();
         await mistakeSearch.put(workspaceId, m.id, { title: m.title, body: m.description ?? '' });
+        await markMetricsDirty(workspaceId, m.id);
       },
       async update(workspaceId, m) {
         await db
@@ -564,6 +623,7 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
         // Severity, acknowledged, fixed and closed move the update-due queue.
         await refreshUpdateAnchor(db, workspaceId, m.id);
         await mistakeSearch.put(workspaceId, m.id, { title: m.title, body: m.description ?? '' });
+        await markMetricsDirty(workspaceId, m.id);
       },
       async get(workspaceId, id) {
         const [row] = await mistakeById(db, workspaceId, id);
@@ -667,21 +727,16 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
 
     events: {
       async append(workspaceId, e) {
-        await db
-          .insertInto('events')
-          .values({
-            id: e.id,
-            workspace_id: workspaceId,
-            mistake_id: e.mistakeId,
-            client_id: e.clientId,
-            actor_id: e.actor?.id ?? null,
-            actor_name: e.actor?.name ?? null,
-            type: e.type,
-            summary: e.summary,
-            data: JSON.stringify(e.data),
-            at: e.at,
-          })
-          .execute();
+        // An event about a mistake changes what its metrics may count: refreshed before commit.
+        if (e.mistakeId) {
+          const mistakeId = e.mistakeId;
+          await store.transaction(async () => {
+            await insertEvent(workspaceId, e);
+            await markMetricsDirty(workspaceId, mistakeId);
+          });
+          return;
+        }
+        await insertEvent(workspaceId, e);
       },
       async listForMistake(workspaceId, mistakeId) {
         const rows = await db
@@ -779,8 +834,14 @@ export function createStore(db: Kysely<DB>, capabilities: DialectCapabilities): 
       let tx: OpenTransaction | undefined;
       try {
         const result = await root.transaction().execute((trx) => {
-          tx = { trx, afterCommit: [], done: false };
-          return open.run(tx, () => work(store));
+          const opened: OpenTransaction = { trx, afterCommit: [], done: false, metricsDirty: new Map() };
+          tx = opened;
+          return open.run(opened, async () => {
+            const value = await work(store);
+            // Last, so the refresh sees every write of the transaction (an event often comes first).
+            for (const [workspaceId, ids] of opened.metricsDirty) await metricsRollup.refresh(workspaceId, [...ids]);
+            return value;
+          });
         });
         for (const run of tx?.afterCommit ?? []) run();
         return result;

@@ -48,9 +48,10 @@ export function useSession(): SessionInfo {
   return session;
 }
 
-/** The workspace's time zone, for showing and reading times. */
+/** The zone times are shown and read in: the member's own, else the workspace's. */
 export function useTimeZone(): string {
-  return useContext(SessionContext)?.workspace.timezone ?? 'UTC';
+  const session = useContext(SessionContext);
+  return session?.user.timezone ?? session?.workspace.timezone ?? 'UTC';
 }
 
 /** Signs in and stores the session. */

@@ -13,7 +13,7 @@ const preview: InvitationPreview = {
 };
 const joSession: SessionInfo = {
   ...testSession,
-  user: { id: 'u7', name: 'Jo Park', email: 'jo@northwind.example' },
+  user: { id: 'u7', name: 'Jo Park', email: 'jo@northwind.example', timezone: null },
   role: 'member',
   csrfToken: 'csrf-jo',
 };

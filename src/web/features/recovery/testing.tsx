@@ -73,7 +73,7 @@ export function fakeApi(routes: Routes): { seen: Seen[]; sent: (method: string, 
 /** A signed-in session with the given role. */
 export function sessionAs(role: Role = 'owner'): SessionInfo {
   return {
-    user: { id: 'u1', name: 'Dana Reyes', email: 'dana@northwind.example' },
+    user: { id: 'u1', name: 'Dana Reyes', email: 'dana@northwind.example', timezone: null },
     workspace: { id: 'w1', name: 'Northwind Studio', timezone: 'UTC' },
     role,
     csrfToken: 'csrf-1',

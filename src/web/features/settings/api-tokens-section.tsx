@@ -53,7 +53,7 @@ export function ApiTokensSection() {
   });
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
-  const zone = session.workspace.timezone;
+  const zone = session.user.timezone ?? session.workspace.timezone;
 
   return (
     <Paper withBorder p="md" mt="md" component="section" aria-label="API tokens">

@@ -58,6 +58,25 @@ export function MembersSection() {
   const [adding, setAdding] = useState(false);
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<MemberInfo | null>(null);
+  // On a phone each member is a card: the table scrolled sideways and hid the role and Remove.
+  const small = useMediaQuery('(max-width: 36em)') ?? false;
+  // The owner is fixed, and nobody changes or removes themselves here.
+  const editable = (m: MemberInfo) => canManage && m.role !== 'owner' && m.id !== session.user.id;
+  const role = (m: MemberInfo) =>
+    editable(m) ? (
+      <RoleSelect member={m} />
+    ) : (
+      <Badge variant="light" color={m.role === 'owner' ? 'grape' : 'gray'}>
+        {roleLabels[m.role]}
+      </Badge>
+    );
+  const remove = (m: MemberInfo) =>
+    editable(m) && (
+      <Button variant="subtle" color="red" size="xs" aria-label={`Remove ${m.name}`} onClick={() => setRemoving(m)}>
+        Remove
+      </Button>
+    );
+  const since = (m: MemberInfo) => formatDate(m.since, session.user.timezone ?? session.workspace.timezone);
 
   return (
     <Paper withBorder p="md" mt="md" component="section" aria-label="Members">
@@ -92,6 +111,24 @@ export function MembersSection() {
           <LoadingBlock label="Loading members…" />
         ) : members.isError ? (
           <ErrorBlock error={members.error} onRetry={() => void members.refetch()} />
+        ) : small ? (
+          <Stack gap="xs" role="list" aria-label="Members">
+            {members.data.map((m) => (
+              <Paper key={m.id} withBorder p="sm" role="listitem">
+                <Text fw={600}>{m.name}</Text>
+                <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {m.email}
+                </Text>
+                <Group gap="xs" mt={6} align="center">
+                  {role(m)}
+                  <Text fz="xs" c="dimmed">
+                    since {since(m)}
+                  </Text>
+                  {remove(m)}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={560}>
             <Table aria-label="Members" verticalSpacing="xs">
@@ -109,41 +146,15 @@ export function MembersSection() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {members.data.map((m) => {
-                  // The owner is fixed, and nobody changes or removes themselves here.
-                  const editable = canManage && m.role !== 'owner' && m.id !== session.user.id;
-                  return (
-                    <Table.Tr key={m.id}>
-                      <Table.Td fw={600}>{m.name}</Table.Td>
-                      <Table.Td>{m.email}</Table.Td>
-                      <Table.Td>
-                        {editable ? (
-                          <RoleSelect member={m} />
-                        ) : (
-                          <Badge variant="light" color={m.role === 'owner' ? 'grape' : 'gray'}>
-                            {roleLabels[m.role]}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{formatDate(m.since, session.workspace.timezone)}</Table.Td>
-                      {canManage && (
-                        <Table.Td>
-                          {editable && (
-                            <Button
-                              variant="subtle"
-                              color="red"
-                              size="xs"
-                              aria-label={`Remove ${m.name}`}
-                              onClick={() => setRemoving(m)}
-                            >
-                              Remove
-                            </Button>
-                          )}
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
+                {members.data.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td fw={600}>{m.name}</Table.Td>
+                    <Table.Td>{m.email}</Table.Td>
+                    <Table.Td>{role(m)}</Table.Td>
+                    <Table.Td>{since(m)}</Table.Td>
+                    {canManage && <Table.Td>{remove(m)}</Table.Td>}
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -335,7 +346,7 @@ function PendingInvitations({ canManage }: { canManage: boolean }) {
     );
   }
   if (invitations.data.length === 0) return null;
-  const tz = session.workspace.timezone;
+  const tz = session.user.timezone ?? session.workspace.timezone;
   const linkState = (i: Invitation) =>
     i.expired ? (
       <Badge color="orange" variant="light">

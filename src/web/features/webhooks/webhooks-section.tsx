@@ -380,7 +380,7 @@ function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
                   <Text fz="xs">{d.lastError ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>{d.durationMs === null ? '—' : `${d.durationMs} ms`}</Table.Td>
-                <Table.Td>{formatDateTime(d.createdAt, session.workspace.timezone)}</Table.Td>
+                <Table.Td>{formatDateTime(d.createdAt, session.user.timezone ?? session.workspace.timezone)}</Table.Td>
                 <Table.Td>
                   {(d.status === 'delivered' || d.status === 'failed') && (
                     <Button
