@@ -445,6 +445,8 @@ function bodyReferenceAttempts(): Attempt[] {
       route: 'GET /api/metrics/repeat-rate',
       url: `/api/metrics/repeat-rate?clientId=${a.clientId}`,
     },
+    { route: 'GET /api/metrics', url: `/api/metrics?clientId=${a.clientId}` },
+    { route: 'GET /api/metrics.csv', url: `/api/metrics.csv?clientId=${a.clientId}` },
     {
       route: 'POST /api/mistakes/similar',
       url: '/api/mistakes/similar',

@@ -107,6 +107,12 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
   throttle_counters: { kind: 'skip', reason: 'installation-wide sign-in and rate-limit counters, not workspace data' },
   mistake_search: { kind: 'skip', reason: 'derived full-text index, rebuilt from the mistakes on restore' },
   lesson_search: { kind: 'skip', reason: 'derived full-text index, rebuilt from the lessons on restore' },
+  metrics_rollup: {
+    kind: 'skip',
+    reason: 'derived metrics rollup, rebuilt from the mistakes on the first metrics read after a restore',
+  },
+  metrics_mistakes: { kind: 'skip', reason: "derived: each mistake's share of the metrics rollup, rebuilt with it" },
+  metrics_state: { kind: 'skip', reason: 'marks a built metrics rollup; absent after a restore, so it is rebuilt' },
 };
 
 /** Tables of the migration machinery and SQLite internals: never data. */

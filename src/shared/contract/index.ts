@@ -15,4 +15,5 @@ export * from './api-tokens.ts';
 export * from './imports.ts';
 export * from './relay.ts';
 export * from './health.ts';
+export * from './metrics.ts';
 export * from './check-ins.ts';
