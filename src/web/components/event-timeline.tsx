@@ -43,6 +43,7 @@ export function EventTimeline({
       {events.map((event) => (
         <Timeline.Item
           key={event.id}
+          role="listitem"
           bullet={iconFor(event.type)}
           title={
             <Text fz="sm" fw={500}>

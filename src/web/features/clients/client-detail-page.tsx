@@ -10,6 +10,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/states.ts
 import { tierLabels } from '../../lib/labels.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { ClientRecovery } from '../recovery/index.tsx';
+import { ClientCheckInsPanel } from '../check-ins/client-panel.tsx';
 import { FactsSection } from '../facts/facts-section.tsx';
 import { countText, useMistakes } from '../mistakes/api.ts';
 import { MistakesTable } from '../mistakes/mistakes-table.tsx';
@@ -17,6 +18,7 @@ import { useAddFact, useClient, useClientTimeline, useFacts, useRemoveFact } fro
 import { ClientForm } from './clients-page.tsx';
 import { CommitmentsSection } from './commitments-section.tsx';
 import { ContactsSection } from './contacts-section.tsx';
+import { ClientHealthCard } from '../health/health-card.tsx';
 
 function ClientMistakes({ clientId }: { clientId: string }) {
   const timeZone = useTimeZone();
@@ -51,7 +53,7 @@ function ClientMistakes({ clientId }: { clientId: string }) {
             description="Good. When one reaches this client, log it right away — the clock starts when it is found."
           />
         ) : (
-          <MistakesTable mistakes={mistakes.data.items} timeZone={timeZone} showClient={false} />
+          <MistakesTable mistakes={mistakes.data.items} timeZone={timeZone} showClient={false} padded={false} />
         )}
       </Stack>
     </Paper>
@@ -131,6 +133,7 @@ export function ClientDetailPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
+            <ClientHealthCard clientId={c.id} clientStatus={c.status} />
             <ContactsSection clientId={c.id} />
             <FactsSection
               title="Facts"
@@ -146,6 +149,7 @@ export function ClientDetailPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <ClientRecovery clientId={c.id} />
+            <ClientCheckInsPanel clientId={c.id} />
             <ClientTimeline clientId={c.id} />
           </Stack>
         </Grid.Col>

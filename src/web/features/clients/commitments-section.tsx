@@ -5,20 +5,93 @@ import { Link } from 'react-router';
 import type { Commitment } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { CommitmentStatusBadge } from '../../components/badges.tsx';
+import { usePhoneLayout } from '../../components/responsive.ts';
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { formatDateTime, formatRelative, inputToIso } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { useAddCommitment, useCommitments, useCompleteCommitment } from './api.ts';
+import { CountedTextInput } from '../../components/counted-input.tsx';
+import { DateTimeInput } from '../../components/date-time-input.tsx';
+import { MAX_COMMITMENT_TITLE } from '../../../shared/contract/index.ts';
 
-/** Commitments as rows with a "Mark done" button on open ones. */
-export function CommitmentsTable(props: {
+interface CommitmentsTableProps {
   commitments: Commitment[];
   timeZone: string;
   onComplete: (id: string) => void;
   completingId: string | null;
   /** Link each commitment to its mistake (off on the mistake's own page). */
   linkMistakes?: boolean;
-}) {
+}
+
+/** What was promised, with the fix badge and the link to its mistake. */
+function CommitmentTitle({ c, linkMistakes }: { c: Commitment; linkMistakes: boolean | undefined }) {
+  return (
+    <Group gap={6}>
+      <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+        {c.title}
+      </Text>
+      {c.isFix && (
+        <Badge size="xs" variant="outline" color="grape">
+          fix
+        </Badge>
+      )}
+      {c.mistakeId && linkMistakes !== false && (
+        <Anchor component={Link} to={`/mistakes/${c.mistakeId}`} fz="xs" underline="always">
+          mistake
+        </Anchor>
+      )}
+    </Group>
+  );
+}
+
+/** "Mark done" on an open commitment, or when it was done. */
+function CommitmentAction({ c, props }: { c: Commitment; props: CommitmentsTableProps }) {
+  if (c.status !== 'done')
+    return (
+      <Button
+        size="xs"
+        variant="light"
+        color="green"
+        leftSection={<IconCheck size={14} />}
+        onClick={() => props.onComplete(c.id)}
+        loading={props.completingId === c.id}
+        aria-label={`Mark “${c.title}” done`}
+      >
+        Mark done
+      </Button>
+    );
+  return c.completedAt ? (
+    <Text fz="xs" c="dimmed">
+      Done {formatDateTime(c.completedAt, props.timeZone)}
+    </Text>
+  ) : null;
+}
+
+/** Commitments as rows with a "Mark done" button on open ones (one card each on a phone). */
+export function CommitmentsTable(props: CommitmentsTableProps) {
+  const phone = usePhoneLayout();
+  if (phone)
+    return (
+      <Stack gap="xs" role="list" aria-label="Commitments">
+        {props.commitments.map((c) => (
+          <Paper key={c.id} withBorder p="sm" role="listitem">
+            <CommitmentTitle c={c} linkMistakes={props.linkMistakes} />
+            <Group gap={6} mt={4} wrap="wrap">
+              <CommitmentStatusBadge status={c.status} />
+              <Text fz="sm">Due {formatDateTime(c.dueAt, props.timeZone)}</Text>
+              {c.status === 'open' && (
+                <Text fz="xs" c={new Date(c.dueAt) < new Date() ? 'red' : 'dimmed'}>
+                  {formatRelative(c.dueAt)}
+                </Text>
+              )}
+            </Group>
+            <Group mt={6}>
+              <CommitmentAction c={c} props={props} />
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    );
   return (
     <Table verticalSpacing="xs" aria-label="Commitments">
       <Table.Thead>
@@ -35,21 +108,7 @@ export function CommitmentsTable(props: {
         {props.commitments.map((c) => (
           <Table.Tr key={c.id}>
             <Table.Td>
-              <Group gap={6}>
-                <Text fz="sm" fw={500}>
-                  {c.title}
-                </Text>
-                {c.isFix && (
-                  <Badge size="xs" variant="outline" color="grape">
-                    fix
-                  </Badge>
-                )}
-                {c.mistakeId && props.linkMistakes !== false && (
-                  <Anchor component={Link} to={`/mistakes/${c.mistakeId}`} fz="xs">
-                    mistake
-                  </Anchor>
-                )}
-              </Group>
+              <CommitmentTitle c={c} linkMistakes={props.linkMistakes} />
             </Table.Td>
             <Table.Td>
               <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -65,24 +124,7 @@ export function CommitmentsTable(props: {
               <CommitmentStatusBadge status={c.status} />
             </Table.Td>
             <Table.Td>
-              {c.status !== 'done' && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="green"
-                  leftSection={<IconCheck size={14} />}
-                  onClick={() => props.onComplete(c.id)}
-                  loading={props.completingId === c.id}
-                  aria-label={`Mark “${c.title}” done`}
-                >
-                  Mark done
-                </Button>
-              )}
-              {c.status === 'done' && c.completedAt && (
-                <Text fz="xs" c="dimmed">
-                  Done {formatDateTime(c.completedAt, props.timeZone)}
-                </Text>
-              )}
+              <CommitmentAction c={c} props={props} />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -122,7 +164,8 @@ export function CommitmentForm(props: {
     <form onSubmit={submit} noValidate aria-label={props.ariaLabel}>
       <Stack gap="xs">
         <Group align="flex-start" gap="xs" wrap="wrap">
-          <TextInput
+          <CountedTextInput
+            max={MAX_COMMITMENT_TITLE}
             label="What was promised"
             placeholder={props.titlePlaceholder}
             value={title}
@@ -134,12 +177,12 @@ export function CommitmentForm(props: {
             style={{ flex: '2 1 240px' }}
             required
           />
-          <TextInput
-            label={`Due (${timeZone})`}
-            type="datetime-local"
+          <DateTimeInput
+            label="Due"
+            timeZone={timeZone}
             value={due}
-            onChange={(e) => {
-              setDue(e.currentTarget.value);
+            onChange={(value) => {
+              setDue(value);
               setErrors((x) => ({ ...x, dueAt: undefined }));
             }}
             error={errors.dueAt ?? fieldMessage(api['dueAt'])}

@@ -5,6 +5,7 @@ import {
   Group,
   NativeSelect,
   Paper,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -50,7 +51,8 @@ export function FactForm({ add }: { add: UseMutationResult<Fact, Error, FactDraf
   return (
     <form onSubmit={submit} noValidate aria-label="Add a fact">
       <Stack gap="xs">
-        <Group align="flex-start" gap="xs" grow wrap="wrap">
+        {/* Three across from a small tablet up; one under another on a phone. */}
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
           <NativeSelect
             label="Kind"
             data={factKindOptions}
@@ -76,7 +78,7 @@ export function FactForm({ add }: { add: UseMutationResult<Fact, Error, FactDraf
             onChange={(e) => setLabel(e.currentTarget.value)}
             error={fieldMessage(api['label'])}
           />
-        </Group>
+        </SimpleGrid>
         <FormError error={Object.keys(api).length ? null : add.error} />
         <Group justify="flex-end">
           <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={add.isPending}>

@@ -70,16 +70,19 @@ export function LessonCard({ lesson, showMistake = false }: { lesson: Lesson; sh
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={`Lesson: ${lesson.title}`}>
       <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div>
-            <Group gap={6}>
-              <IconBulb size={18} aria-hidden color="var(--mantine-color-yellow-7)" />
-              <Text fw={600}>{lesson.title}</Text>
+        {/* On a narrow card the scope badge goes under the title instead of squeezing it. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <div style={{ flex: '1 1 14rem', minWidth: 0 }}>
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <IconBulb size={18} aria-hidden color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {lesson.title}
+              </Text>
             </Group>
             {showMistake && (
               <Text fz="xs" c="dimmed">
                 From{' '}
-                <Anchor component={Link} to={`/mistakes/${lesson.mistakeId}`} fz="xs">
+                <Anchor component={Link} to={`/mistakes/${lesson.mistakeId}`} fz="xs" underline="always">
                   {lesson.mistakeRef} {lesson.mistakeTitle}
                 </Anchor>{' '}
                 · {lesson.clientName}

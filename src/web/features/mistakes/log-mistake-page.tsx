@@ -10,7 +10,6 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -21,7 +20,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Finder, Mistake, MistakeCategory, Severity } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { MoneyInput } from '../../components/money-input.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
+import { focusTitleState, PageHeader } from '../../components/page-header.tsx';
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { inputToIso, nowInput } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
@@ -33,6 +32,9 @@ import { api } from '../../api/client.ts';
 import { SimilarList } from '../lessons/index.tsx';
 import { useSimilarMistakes } from '../lessons/api.ts';
 import { useLogMistake } from './api.ts';
+import { CountedTextarea, CountedTextInput } from '../../components/counted-input.tsx';
+import { DateTimeInput } from '../../components/date-time-input.tsx';
+import { MAX_MISTAKE_DESCRIPTION, MAX_MISTAKE_TITLE } from '../../../shared/contract/index.ts';
 
 type Errors = Partial<Record<'clientId' | 'title' | 'impact' | 'happenedAt' | 'foundAt', string>>;
 
@@ -128,7 +130,8 @@ export function LogMistakePage() {
       title: `${mistake.ref} logged`,
       message: 'Next: tell the client, before they tell you.',
     });
-    void navigate(`/mistakes/${mistake.id}`);
+    // Focus lands on the new mistake's heading, not on <body>.
+    void navigate(`/mistakes/${mistake.id}`, { state: focusTitleState });
   };
 
   const header = (
@@ -179,6 +182,7 @@ export function LogMistakePage() {
             <NativeSelect
               label="Client"
               required
+              autoFocus
               value={clientId}
               onChange={(e) => {
                 setClientId(e.currentTarget.value);
@@ -190,11 +194,11 @@ export function LogMistakePage() {
               ]}
               error={errors.clientId ?? fieldMessage(apiErrors['clientId'])}
             />
-            <TextInput
+            <CountedTextInput
               label="Title"
+              max={MAX_MISTAKE_TITLE}
               placeholder="Wrong short code in the March newsletter"
               required
-              autoFocus
               value={title}
               onChange={(e) => {
                 setTitle(e.currentTarget.value);
@@ -202,9 +206,10 @@ export function LogMistakePage() {
               }}
               error={errors.title ?? fieldMessage(apiErrors['title'])}
             />
-            <Textarea
+            <CountedTextarea
               label="What happened"
               description="The facts, specifically: what was wrong, where, and who saw it."
+              max={MAX_MISTAKE_DESCRIPTION}
               autosize
               minRows={3}
               maxRows={10}
@@ -282,27 +287,26 @@ export function LogMistakePage() {
                 </Input.Wrapper>
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
+                <DateTimeInput
                   label="Happened at"
-                  description={`Optional, in ${timeZone}`}
-                  type="datetime-local"
+                  description="Optional"
+                  timeZone={timeZone}
                   value={happenedAt}
-                  onChange={(e) => {
-                    setHappenedAt(e.currentTarget.value);
+                  onChange={(value) => {
+                    setHappenedAt(value);
                     clear('happenedAt');
                   }}
                   error={errors.happenedAt ?? fieldMessage(apiErrors['happenedAt'])}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
+                <DateTimeInput
                   label="Found at"
-                  description={`In ${timeZone}`}
-                  type="datetime-local"
+                  timeZone={timeZone}
                   required
                   value={foundAt}
-                  onChange={(e) => {
-                    setFoundAt(e.currentTarget.value);
+                  onChange={(value) => {
+                    setFoundAt(value);
                     clear('foundAt');
                   }}
                   error={errors.foundAt ?? fieldMessage(apiErrors['foundAt'])}
@@ -313,7 +317,7 @@ export function LogMistakePage() {
             <Group justify="space-between">
               <Text fz="xs" c="dimmed">
                 Missing the client?{' '}
-                <Anchor component={Link} to="/clients" fz="xs">
+                <Anchor component={Link} to="/clients" fz="xs" underline="always">
                   Add it first
                 </Anchor>
                 .

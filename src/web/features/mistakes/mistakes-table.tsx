@@ -1,31 +1,80 @@
-import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { Link } from 'react-router';
 import type { Mistake } from '../../../shared/contract/index.ts';
 import { RegressedBadge, SeverityBadge, StageBadge } from '../../components/badges.tsx';
-import { formatDateTime } from '../../lib/dates.ts';
+import { usePhoneLayout } from '../../components/responsive.ts';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { categoryLabels } from '../../lib/labels.ts';
 import { formatMoney } from '../../lib/money.ts';
 
-/** Mistakes as rows: MG number, title and client, stage, severity, category, impact, found. */
-export function MistakesTable({
+/** Mistakes as cards (phones, narrow columns): the title, then stage and severity (what decides what to do next), then the rest. */
+function MistakeCards({
   mistakes,
   timeZone,
-  showClient = true,
+  showClient,
+  padded,
 }: {
   mistakes: Mistake[];
   timeZone: string;
-  showClient?: boolean;
+  showClient: boolean;
+  padded: boolean;
 }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Mistakes">
+    <Stack gap="xs" p={padded ? 'sm' : 0} role="list" aria-label="Mistakes">
+      {mistakes.map((m) => (
+        <Paper key={m.id} withBorder p="sm" role="listitem">
+          <Group gap={6} wrap="nowrap" align="baseline">
+            <Text ff="monospace" fz="sm" fw={600} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {m.ref}
+            </Text>
+            <Anchor component={Link} to={`/mistakes/${m.id}`} fw={600} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+              {m.title}
+            </Anchor>
+          </Group>
+          {showClient && (
+            <Text fz="xs" c="dimmed">
+              {m.clientName}
+            </Text>
+          )}
+          <Group gap={6} mt={6} wrap="wrap">
+            <StageBadge stage={m.stage} />
+            {m.regressed && <RegressedBadge />}
+            <SeverityBadge severity={m.severity} />
+          </Group>
+          <Text fz="xs" c="dimmed" mt={6}>
+            {categoryLabels[m.category]} · {formatMoney(m.impact)} · found {formatDateTime(m.foundAt, timeZone)}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** The table: one row per mistake. */
+function MistakeRows({
+  mistakes,
+  timeZone,
+  showClient,
+  minWidth,
+}: {
+  mistakes: Mistake[];
+  timeZone: string;
+  showClient: boolean;
+  minWidth: number;
+}) {
+  return (
+    // On a client's page (no client column) the category goes under the title, severity under the
+    // stage and the found time is a date, so the table fits the page's main column.
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table highlightOnHover verticalSpacing="sm" horizontalSpacing={showClient ? 'md' : 'sm'} aria-label="Mistakes">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={80}>Ref</Table.Th>
-            <Table.Th style={{ minWidth: 280 }}>Mistake</Table.Th>
-            <Table.Th style={{ minWidth: 130 }}>Stage</Table.Th>
-            <Table.Th style={{ minWidth: 100 }}>Severity</Table.Th>
-            <Table.Th>Category</Table.Th>
+            <Table.Th style={{ minWidth: showClient ? 280 : 220 }}>Mistake</Table.Th>
+            <Table.Th style={{ minWidth: 130 }}>{showClient ? 'Stage' : 'Stage and severity'}</Table.Th>
+            {showClient && <Table.Th style={{ minWidth: 100 }}>Severity</Table.Th>}
+            {showClient && <Table.Th>Category</Table.Th>}
             <Table.Th ta="right">Impact</Table.Th>
             <Table.Th>Found</Table.Th>
           </Table.Tr>
@@ -43,27 +92,30 @@ export function MistakesTable({
                   <Anchor component={Link} to={`/mistakes/${m.id}`} fw={600} fz="sm">
                     {m.title}
                   </Anchor>
-                  {showClient && (
-                    <Text fz="xs" c="dimmed">
-                      {m.clientName}
-                    </Text>
-                  )}
+                  <Text fz="xs" c="dimmed">
+                    {showClient ? m.clientName : categoryLabels[m.category]}
+                  </Text>
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4} wrap={showClient ? 'nowrap' : 'wrap'}>
                   <StageBadge stage={m.stage} />
                   {m.regressed && <RegressedBadge />}
+                  {!showClient && <SeverityBadge severity={m.severity} />}
                 </Group>
               </Table.Td>
-              <Table.Td>
-                <SeverityBadge severity={m.severity} />
-              </Table.Td>
-              <Table.Td>
-                <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {categoryLabels[m.category]}
-                </Text>
-              </Table.Td>
+              {showClient && (
+                <Table.Td>
+                  <SeverityBadge severity={m.severity} />
+                </Table.Td>
+              )}
+              {showClient && (
+                <Table.Td>
+                  <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {categoryLabels[m.category]}
+                  </Text>
+                </Table.Td>
+              )}
               <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 <Text fz="sm" c={m.impact.amountMinor ? undefined : 'dimmed'}>
                   {formatMoney(m.impact)}
@@ -72,7 +124,7 @@ export function MistakesTable({
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   <Text fz="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(m.foundAt, timeZone)}
+                    {showClient ? formatDateTime(m.foundAt, timeZone) : formatDate(m.foundAt, timeZone)}
                   </Text>
                 </Group>
               </Table.Td>
@@ -81,5 +133,35 @@ export function MistakesTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Mistakes as rows: MG number, title and client, stage, severity, category, impact, found (cards on a phone). */
+export function MistakesTable({
+  mistakes,
+  timeZone,
+  showClient = true,
+  padded = true,
+}: {
+  mistakes: Mistake[];
+  timeZone: string;
+  showClient?: boolean;
+  /** Cards get a margin of their own (off inside a section that has padding already). */
+  padded?: boolean;
+}) {
+  const phone = usePhoneLayout();
+  // Cards also where the table would not fit its place (a client page's main column on a laptop):
+  // scrolled sideways, it hid the impact and when it was found.
+  const { ref, width } = useElementSize<HTMLDivElement>();
+  const minWidth = showClient ? 760 : 620;
+  const cards = phone || (width > 0 && width < minWidth);
+  return (
+    <div ref={ref}>
+      {cards ? (
+        <MistakeCards mistakes={mistakes} timeZone={timeZone} showClient={showClient} padded={padded} />
+      ) : (
+        <MistakeRows mistakes={mistakes} timeZone={timeZone} showClient={showClient} minWidth={minWidth} />
+      )}
+    </div>
   );
 }

@@ -30,6 +30,7 @@ const kindIcons: Record<NotificationKind, typeof IconBell> = {
   check_in_due: IconMessage,
   relay_held: IconMail,
   relay_failed: IconMail,
+  calendar_conflict: IconClockExclamation,
 };
 
 /** Where a notification leads: its mistake, else its client. */
@@ -68,20 +69,21 @@ export function NotificationBell() {
       trapFocus
       hideDetached={false}
     >
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
+      {/* The target is the button itself: Popover.Target puts aria-expanded on its child, which
+          is not allowed on the Indicator's div. */}
+      <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="lg"
             onClick={() => setOpened((o) => !o)}
             aria-label={unread > 0 ? `Notifications: ${unread} unread` : 'Notifications'}
-            aria-expanded={opened}
           >
             <IconBell size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0}>
         <Group justify="space-between" px="md" py="sm">
           <Text fw={600}>Reminders</Text>

@@ -30,6 +30,7 @@ import { ExportSection } from './export-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
+import { usePhoneLayout } from '../../components/responsive.ts';
 
 export const settingsKey = ['settings'] as const;
 
@@ -67,6 +68,7 @@ export function parseOffsets(text: string): number[] | null {
 function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdit: boolean }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<WorkspaceSettings>(initial);
+  const phone = usePhoneLayout();
   const [offsets, setOffsets] = useState(initial.reminderOffsetsMinutes.join(', '));
   const [threshold, setThreshold] = useState(amountToInput(initial.remedyPolicy.approvalThresholdMinor, 'USD'));
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -178,7 +180,8 @@ function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdi
             title="Remedy policy"
             description="The remedy proposed is a percentage of the mistake's impact, by client tier and severity (200% = double). Above the cap or the threshold, an owner or admin must approve."
           >
-            <Table aria-label="Remedy multipliers" verticalSpacing="xs">
+            {/* On a phone the steppers go, so four columns leave room for "200%". */}
+            <Table aria-label="Remedy multipliers" verticalSpacing="xs" horizontalSpacing={phone ? 6 : 'sm'}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Client tier</Table.Th>
@@ -199,6 +202,7 @@ function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdi
                           max={1000}
                           allowDecimal={false}
                           suffix="%"
+                          hideControls={phone}
                           value={draft.remedyPolicy.multipliers[tier][s]}
                           onChange={(v) => setMultiplier(tier, s, v)}
                           error={err(`remedyPolicy.multipliers.${tier}.${s}`)}
