@@ -557,6 +557,21 @@ else if (process.argv.includes('--soak')) {
         `import ${Math.round(r.importMs)} ms (${r.created.clients} clients, ${r.created.contacts} contacts, ${r.created.facts} facts), ` +
         `the same file again ${Math.round(r.reimportMs)} ms (${r.reimportUnchanged} rows unchanged)\n`,
     );
+} else if (process.argv.includes('--relay')) {
+  // The SMTP relay (bench/relay.ts): --relay-messages=N (default 1,000), --relay-clients=N (default 20).
+  const { relayBench } = await import('./relay.ts');
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const r = await relayBench(Number(arg('relay-messages') ?? 1000), Number(arg('relay-clients') ?? 20));
+  if (json) process.stdout.write(`${JSON.stringify({ relay: r })}\n`);
+  else
+    process.stdout.write(
+      `SMTP relay (${r.messages} messages, ${r.clients} concurrent clients, SQLite file): ` +
+        `${r.relay.messagesPerSec.toFixed(0)} messages/s through the relay (STARTTLS + token + guard + stored + relayed) ` +
+        `vs ${r.direct.messagesPerSec.toFixed(0)} messages/s sent directly to the upstream; ` +
+        `submit p50 ${r.relay.submitP50Ms.toFixed(1)} ms / p99 ${r.relay.submitP99Ms.toFixed(1)} ms vs direct p50 ${r.direct.p50Ms.toFixed(1)} ms / p99 ${r.direct.p99Ms.toFixed(1)} ms ` +
+        `(added ${r.addedLatencyP50Ms.toFixed(1)} ms per message at p50); submit to arrival p50 ${r.relay.endToEndP50Ms.toFixed(1)} ms, p99 ${r.relay.endToEndP99Ms.toFixed(1)} ms; ` +
+        `arrived ${r.relay.arrived}/${r.messages}, lost ${r.relay.lost}, duplicated ${r.relay.duplicated}, byte-identical ${r.relay.byteIdentical ? 'yes' : 'NO'}\n`,
+    );
 } else if (process.argv.includes('--scheduler')) {
   // The scheduler stall figure (bench/scheduler-stall.ts); size via --mistakes=N (default 1,000,000).
   const { schedulerStall } = await import('./scheduler-stall.ts');

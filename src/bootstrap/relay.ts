@@ -58,7 +58,7 @@ export function smtpRelayUpstream(url: string, options: { timeoutMs: number }): 
   const transport = nodemailer.createTransport({
     url,
     pool: true,
-    maxConnections: 5,
+    maxConnections: 8,
     // A send must finish well inside its claim, or another instance could take it and send it again.
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,

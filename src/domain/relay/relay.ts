@@ -328,7 +328,7 @@ export async function deliverRelayQueue(
     },
     (m) => relayOne(deps, upstream, workspaceId, m, options.claimant),
     result,
-    { batchSize: options.batchSize ?? 50, maxBatches: 100, leaseMs, concurrency: options.concurrency ?? 4 },
+    { batchSize: options.batchSize ?? 50, maxBatches: 100, leaseMs, concurrency: options.concurrency ?? 8 },
   );
   return result;
 }
