@@ -17,6 +17,7 @@ import { MistakeDetailPage } from '../features/mistakes/mistake-detail-page.tsx'
 import { MistakesPage } from '../features/mistakes/mistakes-page.tsx';
 import { recoveryFeature } from '../features/recovery/index.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { SatisfactionPage } from '../features/check-ins/satisfaction-page.tsx';
 import { PublicOnly, RequireSession } from './gates.tsx';
 import { AppLayout } from './layout.tsx';
 
@@ -71,6 +72,8 @@ export function appRoutes(): RouteObject[] {
         { path: 'invite/:token', element: <AcceptInvitePage /> },
         { path: 'reset/:token', element: <ResetPasswordPage /> },
         { path: 'forgot-password', element: <ForgotPasswordPage /> },
+        // The client's satisfaction link: no sign-in, whoever opens it.
+        { path: 'satisfaction/:token', element: <SatisfactionPage /> },
         {
           element: (
             <RequireSession>

@@ -32,6 +32,7 @@ import { CommitmentForm, CommitmentsTable } from '../clients/commitments-section
 import { useContacts } from '../clients/api.ts';
 import { LearnSection } from '../learning/index.tsx';
 import { MistakeRecovery } from '../recovery/index.tsx';
+import { CheckInsSection } from '../check-ins/check-ins-section.tsx';
 import {
   useAcknowledgments,
   useAddFixCommitment,
@@ -375,6 +376,7 @@ export function MistakeDetailPage() {
           </Grid.Col>
         </Grid>
         <MistakeRecovery mistakeId={m.id} />
+        <CheckInsSection mistakeId={m.id} clientId={m.clientId} fixed={m.reached.fixed !== null} />
         <LearnSection mistakeId={m.id} clientId={m.clientId} />
         <MistakeTimeline mistakeId={m.id} />
       </Stack>
