@@ -111,8 +111,11 @@ export const commitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
+/** Longest commitment title ("what was promised"). */
+export const MAX_COMMITMENT_TITLE = 200;
+
 export const commitmentInputSchema = z.strictObject({
-  title: text(200),
+  title: text(MAX_COMMITMENT_TITLE),
   dueAt: instantSchema,
   ownerId: idSchema.nullish().transform((v) => v ?? null),
   /** Says a due time in the past is being recorded after the fact (else it is refused). */

@@ -53,11 +53,15 @@ export const mistakeSchema = z.object({
 });
 export type Mistake = z.infer<typeof mistakeSchema>;
 
+/** Longest mistake title and description (the web forms put the same limits on their fields). */
+export const MAX_MISTAKE_TITLE = 200;
+export const MAX_MISTAKE_DESCRIPTION = 10_000;
+
 export const mistakeInputSchema = z
   .strictObject({
     clientId: idSchema,
-    title: text(200),
-    description: optionalText(10_000),
+    title: text(MAX_MISTAKE_TITLE),
+    description: optionalText(MAX_MISTAKE_DESCRIPTION),
     category: z.enum(mistakeCategories).default('other'),
     severity: z.enum(severities).default('minor'),
     impact: moneySchema.optional(),
@@ -74,8 +78,8 @@ export type MistakeInput = z.infer<typeof mistakeInputSchema>;
 
 export const mistakePatchSchema = z
   .strictObject({
-    title: text(200),
-    description: optionalText(10_000),
+    title: text(MAX_MISTAKE_TITLE),
+    description: optionalText(MAX_MISTAKE_DESCRIPTION),
     category: z.enum(mistakeCategories),
     severity: z.enum(severities),
     impact: moneySchema,

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { Mistake, MistakeCategory, MistakePatch, Severity } from '../../../shared/contract/index.ts';
@@ -9,6 +9,8 @@ import { categoryOptions } from '../../lib/labels.ts';
 import { SeverityField } from './severity-field.tsx';
 import { amountToInput, parseAmount } from '../../lib/money.ts';
 import { useMembers, useUpdateMistake } from './api.ts';
+import { CountedTextarea, CountedTextInput } from '../../components/counted-input.tsx';
+import { MAX_MISTAKE_DESCRIPTION, MAX_MISTAKE_TITLE } from '../../../shared/contract/index.ts';
 
 type Errors = Partial<Record<'title' | 'impact', string>>;
 
@@ -95,8 +97,9 @@ function EditMistakeForm({ mistake, onDone }: { mistake: Mistake; onDone: () => 
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${mistake.ref}`}>
       <Stack gap="md">
-        <TextInput
+        <CountedTextInput
           label="Title"
+          max={MAX_MISTAKE_TITLE}
           required
           data-autofocus
           value={title}
@@ -106,9 +109,10 @@ function EditMistakeForm({ mistake, onDone }: { mistake: Mistake; onDone: () => 
           }}
           error={errors.title ?? fieldMessage(api['title'])}
         />
-        <Textarea
+        <CountedTextarea
           label="What happened"
           description="The facts, specifically: what was wrong, where, and who saw it."
+          max={MAX_MISTAKE_DESCRIPTION}
           autosize
           minRows={3}
           maxRows={10}

@@ -267,47 +267,6 @@ describe('mistake detail', () => {
     expect(timeline).toHaveTextContent('Dana Reyes');
   });
 
-  it('records an acknowledgment only once it names who was told', async () => {
-    const { user, sent } = renderApp(
-      '/mistakes/m1',
-      detailRoutes({
-        'POST /api/mistakes/m1/acknowledgments': {
-          status: 201,
-          body: {
-            id: 'a1',
-            mistakeId: 'm1',
-            at: '2026-11-30T10:00:00.000Z',
-            channel: 'phone',
-            contactId: 'p1',
-            recipient: 'Priya Raman',
-            note: null,
-            messageId: null,
-            createdAt: '2026-11-30T10:00:00.000Z',
-          },
-        },
-      }),
-    );
-    const form = await screen.findByRole('form', { name: 'Record an acknowledgment' });
-    await user.clear(within(form).getByLabelText(/When/));
-    await user.type(within(form).getByLabelText(/When/), '2026-11-30T10:00');
-    await user.click(within(form).getByRole('button', { name: 'Record acknowledgment' }));
-    expect(within(form).getByText('Choose a contact or name who was told')).toBeInTheDocument();
-    expect(sent('POST', '/api/mistakes/m1/acknowledgments')).toHaveLength(0);
-
-    await waitFor(() => expect(within(form).getByRole('option', { name: 'Priya Raman' })).toBeInTheDocument());
-    await user.selectOptions(within(form).getByLabelText('To whom'), 'p1');
-    await user.selectOptions(within(form).getByLabelText('How'), 'phone');
-    await user.click(within(form).getByRole('button', { name: 'Record acknowledgment' }));
-    await waitFor(() => expect(sent('POST', '/api/mistakes/m1/acknowledgments')).toHaveLength(1));
-    expect(sent('POST', '/api/mistakes/m1/acknowledgments')[0]?.body).toEqual({
-      at: '2026-11-30T10:00:00.000Z',
-      channel: 'phone',
-      contactId: 'p1',
-      recipient: null,
-      note: null,
-    });
-  });
-
   it('says when the mistake is not in this workspace', async () => {
     renderApp('/mistakes/m9', {
       'GET /api/mistakes/m9': {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCheck, IconClockExclamation, IconEye, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AcknowledgmentDraft, RecoverySummary } from '../../../shared/contract/index.ts';
@@ -9,6 +9,7 @@ import { apiErrorMessage } from '../../lib/forms.ts';
 import { fetchAcknowledgmentDraft, useClientNoticed, useContacts, useSendAcknowledgment } from './api.ts';
 import { MessageComposer } from './composer.tsx';
 import { formatDuration } from './format.ts';
+import { AcknowledgmentList, RecordAcknowledgmentForm } from './record-acknowledgment.tsx';
 
 /** How fast the client was told, against the target, and whether we told them before they noticed. */
 export function AcknowledgmentTiming({ summary }: { summary: RecoverySummary }) {
@@ -42,7 +43,38 @@ export function AcknowledgmentTiming({ summary }: { summary: RecoverySummary }) 
   );
 }
 
-/** Own it: choose the contact, start from the API's draft, edit with the live checks, send. */
+/** Once the client has been told: the timing, every acknowledgment, and another one (a follow-up call). */
+function Acknowledged({ summary }: { summary: RecoverySummary }) {
+  const contacts = useContacts(summary.clientId);
+  const [another, setAnother] = useState(false);
+  return (
+    <Stack gap="sm">
+      <AcknowledgmentTiming summary={summary} />
+      <AcknowledgmentList mistakeId={summary.mistakeId} />
+      {another ? (
+        <RecordAcknowledgmentForm
+          mistakeId={summary.mistakeId}
+          foundAt={summary.foundAt}
+          contacts={contacts.data ?? []}
+          onDone={() => setAnother(false)}
+        />
+      ) : (
+        <Group>
+          <Button variant="subtle" size="xs" onClick={() => setAnother(true)}>
+            Record another acknowledgment
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+type Way = 'email' | 'recorded';
+
+/**
+ * Own it: email the client from here (choose the contact, start from the API's draft, edit with
+ * the live checks, send), or record that they were told another way (phone, meeting, chat).
+ */
 export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
   const timeZone = useTimeZone();
   const contacts = useContacts(summary.clientId);
@@ -54,6 +86,7 @@ export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
   const [draft, setDraft] = useState<AcknowledgmentDraft | null>(null);
   const [drafting, setDrafting] = useState(false);
   const [draftError, setDraftError] = useState<unknown>(null);
+  const [way, setWay] = useState<Way>('email');
 
   const loadDraft = async (forContact: string) => {
     if (!forContact) return;
@@ -78,7 +111,7 @@ export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
     if (id && untouched) void loadDraft(id);
   };
 
-  if (summary.acknowledgment) return <AcknowledgmentTiming summary={summary} />;
+  if (summary.acknowledgment) return <Acknowledged summary={summary} />;
   if (contacts.isPending) return <LoadingBlock label="Loading contacts…" />;
   if (contacts.isError) return <ErrorBlock error={contacts.error} onRetry={() => void contacts.refetch()} />;
 
@@ -117,7 +150,20 @@ export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
         </Text>
       )}
 
-      {contacts.data.length === 0 ? (
+      <SegmentedControl
+        value={way}
+        onChange={(v) => setWay(v === 'recorded' ? 'recorded' : 'email')}
+        data={[
+          { value: 'email', label: 'Email from here' },
+          { value: 'recorded', label: 'By phone or in person' },
+        ]}
+        aria-label="How the client is told"
+        fullWidth
+        size="sm"
+      />
+      {way === 'recorded' ? (
+        <RecordAcknowledgmentForm mistakeId={summary.mistakeId} foundAt={summary.foundAt} contacts={contacts.data} />
+      ) : contacts.data.length === 0 ? (
         <Alert color="orange" variant="light" title="No contacts yet">
           Add a contact with an email address on the client&apos;s page to draft and send the acknowledgment here.
         </Alert>
@@ -151,7 +197,7 @@ export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
           }
         />
       )}
-      {draftError !== null && (
+      {way === 'email' && draftError !== null && (
         <Text c="red" fz="sm" role="alert">
           The draft could not be made: {apiErrorMessage(draftError)}
         </Text>

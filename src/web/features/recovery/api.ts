@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
+  Acknowledgment,
+  AcknowledgmentChannel,
   AcknowledgmentDraft,
   Commitment,
+  CompleteFixInput,
+  CompleteFixResult,
+  FixedNoticeDraft,
   Contact,
   Message,
   MessageStatus,
@@ -213,6 +218,41 @@ export const useAddFixCommitment = (mistakeId: string) =>
 /** Marks a commitment done (a fix commitment reaches "fixed"). */
 export const useCompleteCommitment = () =>
   useRecoveryChange((commitmentId: string) => api.post<Commitment>(`/commitments/${commitmentId}/complete`));
+
+/** Every acknowledgment recorded for the mistake (email, phone, meeting…), oldest first. */
+export function useAcknowledgmentList(mistakeId: string) {
+  return useQuery({
+    queryKey: ['mistakes', mistakeId, 'acknowledgments'] as const,
+    queryFn: () => api.get<{ items: Acknowledgment[] }>(`/mistakes/${mistakeId}/acknowledgments`),
+    select: (d) => d.items,
+  });
+}
+
+/** What the "told them another way" form records. */
+export interface RecordedAcknowledgment {
+  at: string;
+  channel: AcknowledgmentChannel;
+  contactId: string | null;
+  recipient: string | null;
+  note: string | null;
+}
+
+/** Records an acknowledgment given by phone, in a meeting or elsewhere (reaches "acknowledged"). */
+export const useRecordAcknowledgment = (mistakeId: string) =>
+  useRecoveryChange((input: RecordedAcknowledgment) =>
+    api.post<Acknowledgment>(`/mistakes/${mistakeId}/acknowledgments`, input),
+  );
+
+/** Asks the API for the "it's fixed" message addressed to one contact. */
+export function fetchFixedNoticeDraft(mistakeId: string, contactId: string): Promise<FixedNoticeDraft> {
+  return api.get<FixedNoticeDraft>(`/mistakes/${mistakeId}/fixed-notice-draft${queryString({ contactId })}`);
+}
+
+/** Marks the open fix done with a note and, optionally, the "it's fixed" message (422 blocking_findings as for sending). */
+export const useCompleteFix = (mistakeId: string) =>
+  useRecoveryChange((input: CompleteFixInput) =>
+    api.post<CompleteFixResult>(`/mistakes/${mistakeId}/fix/complete`, input),
+  );
 
 /** Queues a failed message again. */
 export const useRetryMessage = () =>

@@ -1,15 +1,23 @@
-import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { IconCalendarCheck, IconCheck } from '@tabler/icons-react';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCalendarCheck, IconCheck, IconRefresh } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { RecoverySummary } from '../../../shared/contract/index.ts';
+import type { CompleteFixResult, FixedNoticeDraft, RecoverySummary } from '../../../shared/contract/index.ts';
+import { MAX_FIX_NOTE } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { CommitmentStatusBadge } from '../../components/badges.tsx';
-import { FormError } from '../../components/states.tsx';
+import { CountedTextarea, CountedTextInput } from '../../components/counted-input.tsx';
+import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
+import { DateTimeInput } from '../../components/date-time-input.tsx';
 import { formatDateTime, formatRelative, inputToIso, isoToInput } from '../../lib/dates.ts';
-import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
-import { useAddFixCommitment, useCompleteCommitment } from './api.ts';
+import { apiErrorMessage, apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
+import { fetchFixedNoticeDraft, useAddFixCommitment, useCompleteFix, useContacts } from './api.ts';
+import { MessageComposer } from './composer.tsx';
 
-function PromiseFixForm({ mistakeId }: { mistakeId: string }) {
+/** Longest "what will be fixed" (the commitment title). */
+const MAX_FIX_TITLE = 200;
+
+function PromiseFixForm({ mistakeId, onDone }: { mistakeId: string; onDone?: () => void }) {
   const timeZone = useTimeZone();
   const add = useAddFixCommitment(mistakeId);
   const [title, setTitle] = useState('');
@@ -24,7 +32,7 @@ function PromiseFixForm({ mistakeId }: { mistakeId: string }) {
       return;
     }
     setLocalError(null);
-    add.mutate({ title: title.trim(), dueAt });
+    add.mutate({ title: title.trim(), dueAt }, { onSuccess: () => onDone?.() });
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Fix timeline">
@@ -34,24 +42,25 @@ function PromiseFixForm({ mistakeId }: { mistakeId: string }) {
           are reminded before it slips.
         </Text>
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput
+          <CountedTextInput
             label="What will be fixed"
             placeholder="Reprint the posters with the right short code"
+            max={MAX_FIX_TITLE}
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={fieldMessage(fieldErrors['title'])}
             style={{ flex: 1, minWidth: 240 }}
           />
-          <TextInput
-            type="datetime-local"
-            label={`Due (${timeZone})`}
+          <DateTimeInput
+            label="Due"
+            timeZone={timeZone}
             value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
+            onChange={setDue}
             error={localError ?? fieldMessage(fieldErrors['dueAt'])}
             w={230}
           />
         </Group>
-        <FormError error={add.error} />
+        <FormError error={Object.keys(fieldErrors).length ? null : add.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={add.isPending} disabled={!title.trim()}>
             Promise the fix
@@ -62,10 +71,190 @@ function PromiseFixForm({ mistakeId }: { mistakeId: string }) {
   );
 }
 
-/** Fix it on a timeline: the fix commitment, its due time, and completing it. */
+/**
+ * The confirmation of "Mark the fix done": a note on what was done (timeline only), and the
+ * optional "it's fixed" message to the client, drafted by the API and checked like every message.
+ */
+export function CompleteFixDialog({
+  summary,
+  opened,
+  onClose,
+}: {
+  summary: RecoverySummary;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Mark the fix done" size="lg" centered>
+      {opened && <CompleteFixForm summary={summary} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function CompleteFixForm({ summary, onClose }: { summary: RecoverySummary; onClose: () => void }) {
+  const contacts = useContacts(summary.clientId);
+  const complete = useCompleteFix(summary.mistakeId);
+  const [note, setNote] = useState('');
+  const [tell, setTell] = useState(true);
+  const [contactId, setContactId] = useState('');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [draft, setDraft] = useState<FixedNoticeDraft | null>(null);
+  const [drafting, setDrafting] = useState(false);
+  const [draftError, setDraftError] = useState<unknown>(null);
+  const fieldErrors = apiFieldErrors(complete.error);
+  const fix = summary.fixCommitment;
+  const withEmail = (contacts.data ?? []).filter((c) => c.email);
+
+  const loadDraft = async (forContact: string) => {
+    if (!forContact) return;
+    setDrafting(true);
+    setDraftError(null);
+    try {
+      const next = await fetchFixedNoticeDraft(summary.mistakeId, forContact);
+      setDraft(next);
+      setSubject(next.subject);
+      setBody(next.body);
+    } catch (error) {
+      setDraftError(error);
+    } finally {
+      setDrafting(false);
+    }
+  };
+
+  const chooseContact = (id: string) => {
+    setContactId(id);
+    const untouched = body.trim() === '' || (draft !== null && body === draft.body && subject === draft.subject);
+    if (id && untouched) void loadDraft(id);
+  };
+
+  const finished = (result: CompleteFixResult) => {
+    notifications.show({
+      color: 'green',
+      title: 'Fix done',
+      message: result.message
+        ? `${summary.ref} is fixed; the message to ${result.message.toName} is in the outbox.`
+        : `${summary.ref} is fixed.`,
+    });
+    onClose();
+  };
+
+  const noteField = (
+    <CountedTextarea
+      label="Note"
+      description="What was done. Goes on the timeline; never to the client."
+      placeholder="Reprinted 400 posters and checked the code against the client record"
+      autosize
+      minRows={2}
+      max={MAX_FIX_NOTE}
+      value={note}
+      onChange={(e) => setNote(e.currentTarget.value)}
+      error={fieldMessage(fieldErrors['note'])}
+      data-autofocus
+    />
+  );
+
+  const canTell = contacts.isSuccess && withEmail.length > 0;
+  return (
+    <Stack gap="md">
+      {fix && (
+        <Text fz="sm">
+          <strong>{fix.title}</strong> — due {formatRelative(fix.dueAt)}. Marking it done reaches “fixed”.
+        </Text>
+      )}
+      {noteField}
+      {contacts.isPending ? (
+        <LoadingBlock label="Loading contacts…" />
+      ) : contacts.isError ? (
+        <ErrorBlock error={contacts.error} onRetry={() => void contacts.refetch()} />
+      ) : (
+        <Checkbox
+          label="Tell the client it’s fixed"
+          description={
+            canTell
+              ? 'A short message from the fix as promised, checked like every message, sent through the outbox.'
+              : 'Add a contact with an email address on the client’s page to tell them from here.'
+          }
+          checked={tell && canTell}
+          disabled={!canTell}
+          onChange={(e) => setTell(e.currentTarget.checked)}
+        />
+      )}
+      {tell && canTell ? (
+        <MessageComposer
+          mistakeId={summary.mistakeId}
+          clientId={summary.clientId}
+          contacts={contacts.data}
+          contactId={contactId}
+          onContactChange={chooseContact}
+          subject={subject}
+          onSubjectChange={setSubject}
+          body={body}
+          onBodyChange={setBody}
+          kind="general"
+          bodyLabel="Message"
+          sendLabel="Mark done and send"
+          onSend={async (message) => {
+            finished(
+              await complete.mutateAsync({
+                note: note.trim() || null,
+                notice: {
+                  contactId: message.contactId,
+                  subject: message.subject,
+                  body: message.body,
+                  overrideReason: message.overrideReason,
+                },
+              }),
+            );
+          }}
+          sending={complete.isPending}
+          error={complete.error}
+          recipientAction={
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} />}
+              disabled={!contactId}
+              loading={drafting}
+              onClick={() => void loadDraft(contactId)}
+            >
+              {body.trim() ? 'Redraft' : 'Draft'}
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          <FormError error={Object.keys(fieldErrors).length ? null : complete.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              color="green"
+              leftSection={<IconCheck size={16} />}
+              loading={complete.isPending}
+              onClick={() => {
+                complete.mutateAsync({ note: note.trim() || null, notice: null }).then(finished, () => undefined);
+              }}
+            >
+              Mark the fix done
+            </Button>
+          </Group>
+        </>
+      )}
+      {draftError !== null && (
+        <Text c="red" fz="sm" role="alert">
+          The message could not be drafted: {apiErrorMessage(draftError)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Fix it on a timeline: the fix commitment, its due time, and completing it (with a confirmation). */
 export function FixStep({ summary }: { summary: RecoverySummary }) {
   const timeZone = useTimeZone();
-  const complete = useCompleteCommitment();
+  const [confirming, setConfirming] = useState(false);
+  const [another, setAnother] = useState(false);
   const fix = summary.fixCommitment;
   if (!fix) return <PromiseFixForm mistakeId={summary.mistakeId} />;
   const late = fix.status === 'open' && new Date(fix.dueAt).getTime() < Date.now();
@@ -73,10 +262,12 @@ export function FixStep({ summary }: { summary: RecoverySummary }) {
     <Stack gap="sm">
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <Stack gap={2}>
-            <Group gap={6}>
-              <IconCalendarCheck size={18} />
-              <Text fw={600}>{fix.title}</Text>
+          <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+            <Group gap={6} wrap="wrap">
+              <IconCalendarCheck size={18} aria-hidden />
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {fix.title}
+              </Text>
               <CommitmentStatusBadge status={fix.status} />
               {late && <Badge color="red">Overdue</Badge>}
             </Group>
@@ -87,24 +278,29 @@ export function FixStep({ summary }: { summary: RecoverySummary }) {
             </Text>
           </Stack>
           {fix.status === 'open' && (
-            <Button
-              color="green"
-              leftSection={<IconCheck size={16} />}
-              loading={complete.isPending}
-              onClick={() => complete.mutate(fix.id)}
-            >
-              Mark the fix done
+            <Button color="green" leftSection={<IconCheck size={16} />} onClick={() => setConfirming(true)}>
+              Mark the fix done…
             </Button>
           )}
         </Group>
       </Paper>
       {fix.status === 'missed' && (
-        <Text fz="sm" c="red">
+        <Alert color="red" variant="light">
           This fix commitment was missed, which is itself a new mistake. Promise a new date below.
-        </Text>
+        </Alert>
       )}
-      <FormError error={complete.error} />
       {fix.status === 'missed' && <PromiseFixForm mistakeId={summary.mistakeId} />}
+      {fix.status === 'done' &&
+        (another ? (
+          <PromiseFixForm mistakeId={summary.mistakeId} onDone={() => setAnother(false)} />
+        ) : (
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => setAnother(true)}>
+              Promise another fix
+            </Button>
+          </Group>
+        ))}
+      <CompleteFixDialog summary={summary} opened={confirming} onClose={() => setConfirming(false)} />
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { RemedyEntry, RemedyTotal } from '../../../shared/contract/index.ts';
 import { useSession, useTimeZone } from '../../app/session.tsx';
+import { CountedTextarea } from '../../components/counted-input.tsx';
 import { FormError } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { formatMinor } from '../../lib/money.ts';
@@ -115,12 +116,60 @@ function ReverseDialog({ entry, onClose }: { entry: RemedyEntry; onClose: () => 
   );
 }
 
-/** The append-only remedy ledger: approve pending entries, reverse issued ones. */
+/** The confirmation of an approval: what is approved, why it needed approval, an optional note. */
+function ApproveDialog({ entry, onClose }: { entry: RemedyEntry; onClose: () => void }) {
+  const approve = useApproveRemedy();
+  const [note, setNote] = useState('');
+  const fieldErrors = apiFieldErrors(approve.error);
+  const amount = formatSigned(entry.amountMinor, entry.currency);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    approve.mutate({ remedyId: entry.id, note: note.trim() || null }, { onSuccess: onClose });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text fz="sm">
+          Approving issues the {remedyKindLabels[entry.kind].toLowerCase()} of <strong>{amount}</strong> and sends the
+          accounting notice once the client has been told. Ledger entries are never changed afterwards: a mistake is
+          corrected by a reversal.
+        </Text>
+        {entry.approvalReasons.length > 0 && (
+          <Text fz="sm" c="dimmed">
+            Needs approval because: {entry.approvalReasons.map((r) => r.message).join(' ')}
+          </Text>
+        )}
+        <CountedTextarea
+          label="Note"
+          description="Optional; kept with the approval on the ledger and the timeline, never sent to the client."
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          max={2_000}
+          data-autofocus
+          error={fieldMessage(fieldErrors['note'])}
+        />
+        <FormError error={Object.keys(fieldErrors).length ? null : approve.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" color="green" leftSection={<IconCheck size={16} />} loading={approve.isPending}>
+            Approve {amount}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The append-only remedy ledger: approve pending entries (after a confirmation), reverse issued ones. */
 export function RemedyLedger({ entries, showMistake = false }: { entries: RemedyEntry[]; showMistake?: boolean }) {
   const timeZone = useTimeZone();
   const canApprove = useCanApprove();
-  const approve = useApproveRemedy();
   const [reversing, setReversing] = useState<RemedyEntry | null>(null);
+  const [approving, setApproving] = useState<RemedyEntry | null>(null);
 
   return (
     <>
@@ -213,8 +262,7 @@ export function RemedyLedger({ entries, showMistake = false }: { entries: Remedy
                           size="compact-sm"
                           color="green"
                           leftSection={<IconCheck size={14} />}
-                          loading={approve.isPending && approve.variables?.remedyId === e.id}
-                          onClick={() => approve.mutate({ remedyId: e.id })}
+                          onClick={() => setApproving(e)}
                           aria-label={`Approve ${remedyKindLabels[e.kind].toLowerCase()} of ${formatSigned(e.amountMinor, e.currency)}`}
                         >
                           Approve
@@ -243,7 +291,9 @@ export function RemedyLedger({ entries, showMistake = false }: { entries: Remedy
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {approve.isError && <FormError error={approve.error} />}
+      <Modal opened={approving !== null} onClose={() => setApproving(null)} title="Approve this remedy" centered>
+        {approving && <ApproveDialog entry={approving} onClose={() => setApproving(null)} />}
+      </Modal>
       <Modal opened={reversing !== null} onClose={() => setReversing(null)} title="Reverse this remedy" centered>
         {reversing && <ReverseDialog entry={reversing} onClose={() => setReversing(null)} />}
       </Modal>

@@ -105,7 +105,8 @@ function buildSteps(summary: RecoverySummary, timeZone: string): Step[] {
     {
       value: 'updates',
       title: 'Keep them informed',
-      state: summary.nextUpdateDueAt ? 'info' : 'todo',
+      // Done while no update is owed (a minor mistake, or once the fix is done); else when the next one is due.
+      state: summary.nextUpdateDueAt ? 'info' : 'done',
       status: summary.nextUpdateDueAt
         ? `Next update due ${formatRelative(summary.nextUpdateDueAt)}`
         : 'No updates owed',
@@ -114,7 +115,11 @@ function buildSteps(summary: RecoverySummary, timeZone: string): Step[] {
   ];
 }
 
-/** The guided recovery of one mistake: sweep, acknowledge, make it right, fix, keep them informed. */
+/**
+ * The guided recovery of one mistake, the one place for each step: sweep, own it (email from here,
+ * or record a call or meeting), make it right, fix it (confirmed, with a note and the "it's fixed"
+ * message), keep them informed.
+ */
 export function MistakeRecoveryPanel({ mistakeId }: { mistakeId: string }) {
   const summary = useRecoverySummary(mistakeId);
   if (summary.isPending) {
@@ -139,9 +144,9 @@ export function MistakeRecoveryPanel({ mistakeId }: { mistakeId: string }) {
 function RecoveryGuide({ summary }: { summary: RecoverySummary }) {
   const timeZone = useTimeZone();
   const steps = buildSteps(summary, timeZone);
-  const core = steps.slice(0, 4);
-  const doneCount = core.filter((s) => s.state === 'done').length;
-  const current = core.find((s) => s.state !== 'done')?.value ?? null;
+  // The count is of the steps shown: every one of them, "keep them informed" included.
+  const doneCount = steps.filter((s) => s.state === 'done').length;
+  const current = steps.find((s) => s.state !== 'done' && s.state !== 'info')?.value ?? null;
   const [opened, setOpened] = useState<string[]>(current ? [current] : []);
   // When a step is finished, open the next one (the finished one stays open to show its result).
   const previous = useRef(current);
@@ -159,8 +164,8 @@ function RecoveryGuide({ summary }: { summary: RecoverySummary }) {
             <Title order={2} fz="lg" id="recovery-title">
               Recovery
             </Title>
-            <Badge variant="light" color={doneCount === core.length ? 'green' : 'indigo'} size="lg" radius="sm">
-              {doneCount} of {core.length} steps done
+            <Badge variant="light" color={doneCount === steps.length ? 'green' : 'indigo'} size="lg" radius="sm">
+              {doneCount} of {steps.length} steps done
             </Badge>
           </Group>
           <Accordion

@@ -361,7 +361,25 @@ describe('remedy ledger', () => {
     });
     const { user } = renderRecovery(<RemedyLedger entries={[pending]} />);
     await user.click(screen.getByRole('button', { name: 'Approve account credit of $1,000.00' }));
+    // One click only asks: nothing is approved until the dialog is confirmed, with an optional note.
+    const dialog = await screen.findByRole('dialog', { name: 'Approve this remedy' });
+    expect(within(dialog).getByText(/200% of the impact is above the 150% cap/)).toBeInTheDocument();
+    expect(api.sent('POST', '/remedies/r2/approve')).toHaveLength(0);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Key client, agreed with Dana');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve $1,000.00' }));
     await waitFor(() => expect(api.sent('POST', '/remedies/r2/approve')).toHaveLength(1));
+    expect(api.sent('POST', '/remedies/r2/approve')[0]!.body).toEqual({ note: 'Key client, agreed with Dana' });
+  });
+
+  it('approves nothing when the confirmation is cancelled', async () => {
+    const api = fakeApi({});
+    const pending = entry({ id: 'r2', amountMinor: 100_000, status: 'pending_approval', requiresApproval: true });
+    const { user } = renderRecovery(<RemedyLedger entries={[pending]} />);
+    await user.click(screen.getByRole('button', { name: 'Approve account credit of $1,000.00' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve this remedy' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.sent('POST', '/remedies/r2/approve')).toHaveLength(0);
   });
 
   it('does not offer Approve to a member', () => {
@@ -587,7 +605,8 @@ describe('recovery guide', () => {
       'GET /messages': { body: { items: [] } },
     });
     renderRecovery(<MistakeRecoveryPanel mistakeId="m1" />);
-    expect(await screen.findByText('2 of 4 steps done')).toBeInTheDocument();
+    // Five steps are shown, so five are counted; "keep them informed" is not done while an update is owed.
+    expect(await screen.findByText('2 of 5 steps done')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Check the whole account/ })).toHaveAttribute('aria-expanded', 'false');
     expect(screen.getByRole('button', { name: /Make it right/ })).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByRole('button', { name: /Own it: tell the client/ })).toHaveTextContent(
