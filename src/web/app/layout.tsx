@@ -30,6 +30,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { enginesFeature } from '../features/engines/index.tsx';
 import { learningFeature } from '../features/learning/index.tsx';
 import { lessonsFeature } from '../features/lessons/index.tsx';
+import { relayFeature } from '../features/relay/index.tsx';
 import { HeaderNotifications, recoveryFeature } from '../features/recovery/index.tsx';
 import type { NavItem } from '../features/types.ts';
 import { useSession, useSignOut } from './session.tsx';
@@ -97,6 +98,7 @@ export function AppLayout() {
     ...learningFeature.navItems,
     ...lessonsFeature.navItems,
     ...enginesFeature.navItems,
+    ...relayFeature.navItems,
   ];
   const initials = session.user.name
     .split(/\s+/)

@@ -11,6 +11,7 @@ import { ClientsPage } from '../features/clients/clients-page.tsx';
 import { enginesFeature } from '../features/engines/index.tsx';
 import { learningFeature } from '../features/learning/index.tsx';
 import { lessonsFeature } from '../features/lessons/index.tsx';
+import { relayFeature } from '../features/relay/index.tsx';
 import { WorkspaceFactsPage } from '../features/facts/workspace-facts-page.tsx';
 import { LogMistakePage } from '../features/mistakes/log-mistake-page.tsx';
 import { MistakeDetailPage } from '../features/mistakes/mistake-detail-page.tsx';
@@ -96,6 +97,7 @@ export function appRoutes(): RouteObject[] {
                 ...learningFeature.routes,
                 ...lessonsFeature.routes,
                 ...enginesFeature.routes,
+                ...relayFeature.routes,
                 { path: '*', element: <NotFound /> },
               ],
             },
