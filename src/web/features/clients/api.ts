@@ -9,6 +9,7 @@ import type {
   ContactPatch,
   Fact,
   FactInput,
+  HealthSummary,
   TimelinePage,
 } from '../../../shared/contract/index.ts';
 import { api, queryString } from '../../api/client.ts';
@@ -19,17 +20,20 @@ type Items<T> = { items: T[] };
 
 export const clientKeys = {
   all: ['clients'] as const,
-  list: (q: string) => ['clients', 'list', q] as const,
+  list: (q: string, sort: 'name' | 'risk' = 'name') => ['clients', 'list', q, sort] as const,
   one: (id: string) => ['clients', id] as const,
   part: (id: string, part: 'contacts' | 'facts' | 'commitments' | 'timeline') => ['clients', id, part] as const,
 };
 export const workspaceFactsKey = ['facts', 'workspace'] as const;
 
-/** Clients, optionally filtered by a name search. */
-export function useClients(q = '') {
+/** Clients with their health, optionally filtered by a name search; `risk` sorts the lowest health first. */
+export function useClients(q = '', sort: 'name' | 'risk' = 'name') {
   return useQuery({
-    queryKey: clientKeys.list(q),
-    queryFn: () => api.get<Items<Client>>(`/clients${queryString({ q })}`),
+    queryKey: clientKeys.list(q, sort),
+    queryFn: () =>
+      api.get<Items<Client & { health: HealthSummary }>>(
+        `/clients${queryString({ q, ...(sort === 'risk' && { sort }) })}`,
+      ),
     select: (data) => data.items,
   });
 }

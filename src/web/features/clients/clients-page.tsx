@@ -16,6 +16,7 @@ import { statusOptions, tierLabels, tierOptions } from '../../lib/labels.ts';
 import { amountToInput, formatMoney, parseAmount } from '../../lib/money.ts';
 import { useClients, useCreateClient, useUpdateClient } from './api.ts';
 import { ImportCsvButton } from './import-csv.tsx';
+import { HealthScore } from '../health/health-score.tsx';
 
 /** The add-a-client form (name, tier, status, yearly value). */
 export function ClientForm({ onDone, client }: { onDone: (clientId: string) => void; client?: Client }) {
@@ -109,7 +110,8 @@ export function ClientsPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const clients = useClients(q);
+  const [sort, setSort] = useState<'name' | 'risk'>('name');
+  const clients = useClients(q, sort);
   const [opened, { open, close }] = useDisclosure(false);
 
   return (
@@ -135,14 +137,28 @@ export function ClientsPage() {
         />
       </Modal>
       <Stack gap="md">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder="Search clients by name"
-          aria-label="Search clients"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          maw={360}
-        />
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder="Search clients by name"
+            aria-label="Search clients"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={360}
+            maw="100%"
+          />
+          <NativeSelect
+            aria-label="Sort clients"
+            data={[
+              { value: 'name', label: 'Sort by name' },
+              { value: 'risk', label: 'Sort by risk (lowest health first)' },
+            ]}
+            value={sort}
+            onChange={(e) => setSort(e.currentTarget.value === 'risk' ? 'risk' : 'name')}
+            w={280}
+            maw="100%"
+          />
+        </Group>
         {clients.isPending ? (
           <LoadingBlock label="Loading clients…" />
         ) : clients.isError ? (
@@ -168,13 +184,15 @@ export function ClientsPage() {
           )
         ) : (
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={600}>
+            <Table.ScrollContainer minWidth={760}>
               <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Clients">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>
                     <Table.Th>Tier</Table.Th>
                     <Table.Th>Status</Table.Th>
+                    <Table.Th>Health</Table.Th>
+                    <Table.Th ta="right">Open mistakes</Table.Th>
                     <Table.Th ta="right">Account value</Table.Th>
                     <Table.Th>Added</Table.Th>
                   </Table.Tr>
@@ -190,6 +208,12 @@ export function ClientsPage() {
                       <Table.Td>{tierLabels[client.tier]}</Table.Td>
                       <Table.Td>
                         <ClientStatusBadge status={client.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <HealthScore health={client.health} />
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {client.health.openMistakes}
                       </Table.Td>
                       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                         {formatMoney(client.value)}

@@ -53,7 +53,8 @@ describe('clients list', () => {
   });
 
   it('lists clients with tier, status and value as money', async () => {
-    renderApp('/clients', { 'GET /api/clients': { body: { items: [acme] } } });
+    const health = { score: 100, band: 'healthy', trend: 0, openMistakes: 0, computedAt: null };
+    renderApp('/clients', { 'GET /api/clients': { body: { items: [{ ...acme, health }] } } });
     const table = await screen.findByRole('table', { name: 'Clients' });
     expect(within(table).getByRole('link', { name: 'Acme Dental' })).toHaveAttribute('href', '/clients/c1');
     expect(table).toHaveTextContent('Key account');
