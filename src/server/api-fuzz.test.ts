@@ -69,6 +69,18 @@ beforeAll(async () => {
     })
   ).body.id;
   realIds.word = 'Handwrytten';
+  // A fixed mistake of its own, so the check-in routes get a real check-in.
+  const fixedMistake = (
+    await t.api.request('POST', '/api/mistakes', { clientId: c.body.id, title: 'Misspelled name' })
+  ).body.id;
+  const fix = await t.api.request('POST', `/api/mistakes/${fixedMistake}/fix-commitment`, {
+    title: 'Correct the name',
+    dueAt: '2026-04-01T12:00:00Z',
+  });
+  await t.api.request('POST', `/api/commitments/${fix.body.id}/complete`);
+  realIds.checkInId = (await t.api.request('GET', `/api/mistakes/${fixedMistake}/check-ins`)).body.items[0].id;
+  // A well-formed satisfaction token (unknown: a valid body answers 404), so bodies get past the params.
+  realIds.token = 'x'.repeat(43);
   await t.api.request('POST', '/api/vocabulary', { word: 'Handwrytten' });
 }, 60_000);
 

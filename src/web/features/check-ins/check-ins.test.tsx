@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckIn, SatisfactionList, SatisfactionPublic } from '../../../shared/contract/index.ts';
 import { Providers } from '../../app/providers.tsx';
 import { at, contact, fakeApi, renderRecovery } from '../recovery/testing.tsx';
+import { CheckInSettingsSection, parseCheckInDays } from './check-in-settings.tsx';
 import { CheckInsSection } from './check-ins-section.tsx';
+import { defaultSettings } from '../../../shared/contract/index.ts';
 import { SatisfactionPage } from './satisfaction-page.tsx';
 
 afterEach(() => {
@@ -252,5 +254,35 @@ describe('public satisfaction page', () => {
     renderPublic(`/satisfaction/${token}`);
     expect(await screen.findByText(title)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Send my answer' })).toBeNull();
+  });
+});
+
+describe('check-in settings', () => {
+  it('parses 1–5 distinct days of 1–365 and refuses anything else', () => {
+    expect(parseCheckInDays('7, 30, 90')).toEqual([7, 30, 90]);
+    expect(parseCheckInDays('14')).toEqual([14]);
+    for (const bad of ['', '7, 7', '0', '400', '1,2,3,4,5,6', 'seven', '7.5'])
+      expect(parseCheckInDays(bad), bad).toBeNull();
+  });
+
+  it('saves the days and the satisfaction mode, and explains a bad entry without saving', async () => {
+    const api = fakeApi({ 'PATCH /settings': (seen) => ({ body: { ...defaultSettings(), ...seen.body } }) });
+    const { user } = renderRecovery(<CheckInSettingsSection initial={defaultSettings()} canEdit />);
+    const days = screen.getByLabelText(/Check in after \(days\)/);
+    expect((days as HTMLInputElement).value).toBe('7, 30, 90');
+    await user.clear(days);
+    await user.type(days, '7, 7');
+    await user.click(screen.getByRole('button', { name: 'Save check-in settings' }));
+    expect(await screen.findByText(/Enter 1 to 5 different whole days/)).toBeTruthy();
+    expect(api.sent('PATCH', '/settings')).toHaveLength(0);
+    await user.clear(days);
+    await user.type(days, '3, 14');
+    await user.selectOptions(screen.getByLabelText(/Satisfaction check/), 'automatic');
+    await user.click(screen.getByRole('button', { name: 'Save check-in settings' }));
+    await waitFor(() => expect(api.sent('PATCH', '/settings')).toHaveLength(1));
+    expect(api.sent('PATCH', '/settings')[0]?.body).toEqual({
+      checkIns: { offsetsDays: [3, 14] },
+      satisfaction: { mode: 'automatic' },
+    });
   });
 });
