@@ -1,3 +1,4 @@
+import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClock, sequentialIds, type FakeClock } from '../../test/clock.ts';
 import { freshDatabase, testDialect } from '../../test/database.ts';
@@ -214,7 +215,7 @@ describe(`SMTP relay on loopback (${testDialect})`, () => {
     await expect(submissionClient(r.port, bad, tls.cert).verify()).rejects.toMatchObject({ responseCode: 535 });
     await expect(submissionClient(r.port, readToken, tls.cert).verify()).rejects.toMatchObject({ responseCode: 535 });
     // Without STARTTLS the server does not offer AUTH (RFC 4954 §4); a client insisting gets refused.
-    const plain = (await import('nodemailer')).default.createTransport({
+    const plain = nodemailer.createTransport({
       host: '127.0.0.1',
       port: r.port,
       secure: false,
@@ -223,6 +224,66 @@ describe(`SMTP relay on loopback (${testDialect})`, () => {
     });
     await expect(plain.verify()).rejects.toThrow();
     expect(upstream.received).toHaveLength(0);
+  });
+
+  it('refuses MAIL before AUTH (530) and a message over the advertised SIZE (552)', async () => {
+    const owner = await makeWorkspace(services, 'Studio');
+    const { token } = await relayWorkspace(services, owner.actor);
+    const r = await startRelay(upstream.port);
+    const anonymous = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: r.port,
+      requireTLS: true,
+      tls: { ca: [tls.cert], servername: 'localhost' },
+    });
+    const small = await composeRaw({
+      from: 'dana@studio.example',
+      to: 'jane@lumen.example',
+      subject: 'x',
+      text: 'Hi.\r\n',
+    });
+    await expect(
+      anonymous.sendMail({ envelope: { from: 'dana@studio.example', to: ['jane@lumen.example'] }, raw: small }),
+    ).rejects.toMatchObject({ responseCode: 530 });
+    const big = await composeRaw({
+      from: 'dana@studio.example',
+      to: 'jane@lumen.example',
+      subject: 'Big',
+      text: `${'Lorem ipsum dolor sit amet. '.repeat(40)}\r\n`.repeat(80),
+    });
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    const failure = await submissionClient(r.port, token, tls.cert)
+      .sendMail({ envelope: { from: 'dana@studio.example', to: ['jane@lumen.example'] }, raw: big })
+      .then(
+        () => null,
+        (error: unknown) => error as { responseCode?: number; message: string },
+      );
+    // SIZE is advertised; a message past it is refused after DATA with 552 and nothing is stored.
+    expect(failure?.responseCode).toBe(552);
+    await r.drain();
+    expect(upstream.received).toHaveLength(0);
+    expect(await services.deps.store.relay.list(owner.actor.workspaceId, { limit: 10 })).toEqual([]);
+  });
+
+  it('counts the real attachments: "see attached" with a file attached is no finding', async () => {
+    const owner = await makeWorkspace(services, 'Studio');
+    const { token } = await relayWorkspace(services, owner.actor);
+    const r = await startRelay(upstream.port);
+    const raw = await composeRaw({
+      from: 'dana@studio.example',
+      to: 'jane@lumen.example',
+      subject: 'Brief',
+      text: 'Dear Ms. Lee,\r\n\r\nPlease see the attached brief.\r\n',
+      attachments: [{ filename: 'brief.txt', content: 'The brief.' }],
+    });
+    await submissionClient(r.port, token, tls.cert).sendMail({
+      envelope: { from: 'dana@studio.example', to: ['jane@lumen.example'] },
+      raw,
+    });
+    await r.drain();
+    const [row] = await services.deps.store.relay.list(owner.actor.workspaceId, { limit: 10 });
+    expect(row).toMatchObject({ status: 'relayed', decision: 'clean', attachments: 1 });
+    expect(upstream.received.map((m) => m.raw.equals(raw))).toEqual([true]);
   });
 
   it('queues while the upstream is down and delivers once it is back', async () => {
