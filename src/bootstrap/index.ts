@@ -13,6 +13,8 @@ import { nodeCrypto, systemClock, timeOrderedIds } from './system.ts';
 import type { WebhookRuntime } from '../domain/webhooks/ports.ts';
 import type { MailSetup } from '../shared/contract/index.ts';
 import { createWebhookRuntime } from './webhooks.ts';
+import { createIcsFetcher } from './calendar-fetch.ts';
+import type { IcsFetcher } from '../domain/calendars/ports.ts';
 
 /** The composed application: everything the server and the CLI need, and how to close it. */
 export interface Services {
@@ -29,6 +31,8 @@ export interface Services {
   throttle: ThrottleCounters;
   /** Webhook secrets, signatures, the SSRF address policy and the HTTP POST (WEBHOOK_* settings). */
   webhooks: WebhookRuntime;
+  /** Fetches ICS calendar subscriptions under the same SSRF rules as webhooks. */
+  calendars: IcsFetcher;
   /** One round trip to the database (for the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +45,7 @@ export interface ServiceOverrides {
   crypto?: Crypto;
   mailer?: Mailer;
   webhooks?: WebhookRuntime;
+  calendars?: IcsFetcher;
 }
 
 /** Where the configuration says the database is. */
@@ -87,6 +92,12 @@ export async function createServices(
     webhooks:
       overrides.webhooks ??
       createWebhookRuntime({
+        allowPrivate: config.webhookAllowPrivate ?? [],
+        allowHttp: config.webhookAllowHttp ?? false,
+      }),
+    calendars:
+      overrides.calendars ??
+      createIcsFetcher({
         allowPrivate: config.webhookAllowPrivate ?? [],
         allowHttp: config.webhookAllowHttp ?? false,
       }),

@@ -74,4 +74,6 @@ export const exitCodes: Record<ErrorCode, number> = {
   satisfaction_answer_final: 6,
   relay_message_not_found: 3,
   relay_message_not_held: 6,
+  calendar_not_found: 3,
+  calendar_needs_member: 4,
 };

@@ -75,6 +75,8 @@ export const errorCodes = {
   satisfaction_answer_final: 'This answer was already changed once and is final.',
   relay_message_not_found: 'No such relayed message of yours in this workspace.',
   relay_message_not_held: 'The message is not held any more: it was already released or discarded.',
+  calendar_not_found: 'No such calendar of yours in this workspace.',
+  calendar_needs_member: 'Calendars belong to a member: sign in (or use a member\'s API token) to connect one.',
 } as const;
 
 /** A domain error code. */

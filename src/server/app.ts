@@ -41,6 +41,7 @@ import { mistakeRoutes } from './routes/mistakes.routes.ts';
 import { recoveryRoutes } from './routes/recovery.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { calendarRoutes } from './routes/calendars.routes.ts';
 import { relayRoutes } from './routes/relay.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { checkInRoutes } from './routes/check-ins.routes.ts';
@@ -227,6 +228,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(apiTokenRoutes(services.deps));
       await api.register(checkInRoutes(services.deps, services.guards, { publicUrl: options.publicUrl }));
       await api.register(relayRoutes(services.deps));
+      await api.register(calendarRoutes(services.deps, services.calendars));
     },
     { prefix: '/api' },
   );

@@ -74,6 +74,8 @@ export const domainStatus: Record<ErrorCode, number> = {
   satisfaction_answer_final: 410,
   relay_message_not_found: 404,
   relay_message_not_held: 409,
+  calendar_not_found: 404,
+  calendar_needs_member: 403,
 };
 
 /** Errors raised by the HTTP layer itself (parsing, media types), by Fastify error code. */

@@ -124,6 +124,13 @@ beforeAll(async () => {
       },
     )
   ).id;
+  // A calendar A's owner uploaded (issue 15 C).
+  a.calendarId = (
+    await api.request('POST', '/api/calendars', {
+      name: 'Work',
+      ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Serenity review\r\nDTSTART:20260303T140000Z\r\nDTEND:20260303T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+    })
+  ).body.id;
   const remedy = await api.request('POST', `/api/mistakes/${a.mistakeId}/remedies`, {
     kind: 'credit',
     amountMinor: 5_000,
@@ -367,6 +374,8 @@ function idRouteAttempts(): Attempt[] {
     { route: 'POST /api/webhooks/{id}/test', url: `/api/webhooks/${a.webhookId}/test` },
     { route: 'POST /api/invitations/{invitationId}/resend', url: `/api/invitations/${a.invitationId}/resend` },
     { route: 'DELETE /api/invitations/{invitationId}', url: `/api/invitations/${a.invitationId}` },
+    { route: 'POST /api/calendars/{calendarId}/refresh', url: `/api/calendars/${a.calendarId}/refresh` },
+    { route: 'DELETE /api/calendars/{calendarId}', url: `/api/calendars/${a.calendarId}` },
     // The public token routes: an invitation's id is no credential, in any workspace.
     { route: 'GET /api/invitations/accept/{token}', url: `/api/invitations/accept/${a.invitationId}` },
     { route: 'GET /api/auth/password-reset/{token}', url: `/api/auth/password-reset/${a.invitationId}` },

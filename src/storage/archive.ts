@@ -78,9 +78,16 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
     kind: 'workspace',
     about: 'the webhook delivery log (ids kept, so receivers still de-duplicate)',
   },
-  client_health: { kind: 'workspace', about: 'each client\'s current health score with the lines that explain it' },
-  client_health_history: { kind: 'workspace', about: 'every change of a client\'s health score, with why it moved' },
-  health_alerts: { kind: 'workspace', about: 'cluster and threshold alerts of client health, and what was decided' },
+  relay_messages: {
+    kind: 'workspace',
+    about: 'mail submitted through the SMTP relay: held, warned or relayed, with its findings and raw bytes',
+  },
+  calendars: {
+    kind: 'skip',
+    reason: "members' calendar subscriptions: a private feed URL is a credential; members connect them again",
+  },
+  calendar_events: { kind: 'skip', reason: 'derived: occurrences read from the calendars, read again when reconnected' },
+  calendar_conflict_notices: { kind: 'workspace', about: 'double and triple bookings already told to the member' },
   check_ins: {
     kind: 'workspace',
     about: 'rebuild check-ins after fixes: due dates, how each was done or why skipped, reminders claimed',
@@ -90,10 +97,9 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
     about: 'satisfaction requests and answers, without their link token hashes (a restored link no longer works)',
     omit: ['token_hash'],
   },
-  relay_messages: {
-    kind: 'workspace',
-    about: 'mail submitted through the SMTP relay: held, warned or relayed, with its findings and raw bytes',
-  },
+  client_health: { kind: 'workspace', about: 'each client\'s current health score with the lines that explain it' },
+  client_health_history: { kind: 'workspace', about: 'every change of a client\'s health score, with why it moved' },
+  health_alerts: { kind: 'workspace', about: 'cluster and threshold alerts of client health, and what was decided' },
   api_tokens: { kind: 'skip', reason: 'API tokens are credentials: members create new ones after a restore' },
   invitations: { kind: 'skip', reason: 'invitation links are credentials: invite again after a restore' },
   password_resets: { kind: 'skip', reason: 'password-reset links are credentials' },

@@ -7,6 +7,7 @@ import {
   type GuardKnowledge,
 } from '../../engine/index.ts';
 import type { AnalyseInput, CheckInput } from '../../shared/contract/index.ts';
+import { calendarFindings } from '../calendars/busy.ts';
 import { getClient } from '../clients/clients.ts';
 import { getMistake } from '../mistakes/mistakes.ts';
 import type { Actor, Deps, Store } from '../ports.ts';
@@ -177,11 +178,21 @@ export async function checkText(
     deps.store.workspaces.get(actor.workspaceId),
   ]);
   const [guard, lessons] = await Promise.all([entry.guard, entry.lessons]);
-  const raw: Finding[] = guard.check(input.text, {
-    clientId: input.clientId,
-    date: input.date ?? todayIn(workspace?.timezone ?? 'UTC', deps.clock.now()),
-    ...(input.attachments !== undefined && { attachments: input.attachments }),
-  });
+  const raw: Finding[] = [
+    ...guard.check(input.text, {
+      clientId: input.clientId,
+      date: input.date ?? todayIn(workspace?.timezone ?? 'UTC', deps.clock.now()),
+      ...(input.attachments !== undefined && { attachments: input.attachments }),
+    }),
+    // Proposed times against the sender's calendar (issue 15 C): busy intervals passed in as data.
+    ...(await calendarFindings(
+      deps,
+      actor,
+      input.text,
+      workspace?.timezone ?? 'UTC',
+      entry.locale === 'en-GB' ? 'en-GB' : 'en-US',
+    )),
+  ];
   const { findings, links } = attribute(raw, lessons, input.clientId);
   if (input.draftId && hasLessonChecks(lessons)) {
     const present = links.filter((l): l is LessonLink => l !== null);

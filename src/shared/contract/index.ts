@@ -14,6 +14,7 @@ export * from './webhooks.ts';
 export * from './api-tokens.ts';
 export * from './imports.ts';
 export * from './relay.ts';
+export * from './calendars.ts';
+export * from './check-ins.ts';
 export * from './health.ts';
 export * from './metrics.ts';
-export * from './check-ins.ts';

@@ -55,7 +55,7 @@ export type MessageFilter = z.infer<typeof messageFilterSchema>;
 
 export const messageListSchema = z.object({ items: z.array(messageSchema) });
 
-export const notificationKinds = ['reminder', 'missed', 'update_due', 'action_due', 'action_overdue', 'check_due', 'check_in_due', 'client_at_risk', 'relay_held', 'relay_failed'] as const;
+export const notificationKinds = ['reminder', 'missed', 'update_due', 'action_due', 'action_overdue', 'check_due', 'check_in_due', 'client_at_risk', 'relay_held', 'relay_failed', 'calendar_conflict'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An in-app notification to one user: a commitment reminder, a missed commitment, an update due. */
