@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Client, ClientHealth } from '../../../shared/contract/index.ts';
+import { defaultSettings, type Client, type ClientHealth } from '../../../shared/contract/index.ts';
 import { renderApp } from '../../test-utils.tsx';
 
 const spa: Client = {
@@ -176,6 +176,30 @@ describe('client health', () => {
     await waitFor(() => {
       const links = within(screen.getByRole('table', { name: 'Clients' })).getAllByRole('link');
       expect(links.map((l) => l.textContent)).toEqual(['Serenity Day Spas', 'Calm Clinic']);
+    });
+  });
+
+  it('Settings: the cluster rule and threshold are checked, then saved', async () => {
+    const { user, sent } = renderApp('/settings', {
+      'GET /api/settings': { body: defaultSettings() },
+      'PATCH /api/settings': (call) => ({ body: { ...defaultSettings(), ...(call.body as object) } }),
+    });
+    const form = await screen.findByRole('form', { name: 'Client health alert settings' });
+    const count = within(form).getByLabelText(/Cluster: mistakes/);
+    expect(count).toHaveValue('3');
+    expect(within(form).getByLabelText(/Cluster: within/)).toHaveValue('30');
+    expect(within(form).getByLabelText(/Alert below score/)).toHaveValue('60');
+    await user.clear(count);
+    await user.type(count, '1');
+    await user.click(within(form).getByRole('button', { name: 'Save health alert settings' }));
+    expect(within(form).getByText('Between 2 and 20 mistakes')).toBeInTheDocument();
+    expect(sent('PATCH', '/api/settings')).toHaveLength(0);
+    await user.clear(count);
+    await user.type(count, '4');
+    await user.click(within(form).getByRole('button', { name: 'Save health alert settings' }));
+    await waitFor(() => expect(sent('PATCH', '/api/settings')).toHaveLength(1));
+    expect(sent('PATCH', '/api/settings')[0]?.body).toEqual({
+      health: { cluster: { count: 4, days: 30 }, threshold: 60 },
     });
   });
 });

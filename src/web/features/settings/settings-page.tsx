@@ -30,6 +30,7 @@ import { ExportSection } from './export-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
+import { HealthSettingsSection } from '../health/health-settings.tsx';
 import { CheckInSettingsSection } from '../check-ins/check-in-settings.tsx';
 import { usePhoneLayout } from '../../components/responsive.ts';
 
@@ -338,6 +339,7 @@ export function SettingsPage() {
         <SettingsForm initial={settings.data} canEdit={canEdit} />
       )}
       {settings.isSuccess && <CheckInSettingsSection initial={settings.data} canEdit={canEdit} />}
+      {settings.isSuccess && <HealthSettingsSection initial={settings.data} canEdit={canEdit} />}
       <MembersSection />
       <WebhooksSection />
       <ApiTokensSection />
