@@ -18,6 +18,7 @@ import {
 import { createServices, type Services } from './index.ts';
 import { nodeCrypto } from './system.ts';
 import { createScheduler } from './scheduler.ts';
+import { acceptRelayMessage } from '../domain/relay/relay.ts';
 
 // Issue 14 D: the workspace archive. Workspace A gets a row in every exported table through the API
 // (and the scheduler), workspace B lives beside it; A's archive is restored into a fresh empty
@@ -175,6 +176,21 @@ beforeAll(async () => {
     await sql`insert into webhook_deliveries (id, workspace_id, endpoint_id, event_id, type, body, status, attempts, created_at)
       values ('whd-1', ${ws}, 'wh-1', ${ids.mistake}, 'mistake.logged', '{}', 'delivered', 1, ${now})`.execute(db);
   }
+
+  // A message submitted through the SMTP relay (issue 15 A), raw bytes and all.
+  await acceptRelayMessage(
+    t.services.deps,
+    t.services.guards,
+    { ...t.owner.actor, userId: t.owner.actor.userId!, email: t.owner.email },
+    {
+      envelopeFrom: t.owner.email,
+      envelopeTo: ['someone@elsewhere.example'],
+      raw: new TextEncoder().encode('Subject: Lunch\r\n\r\nSee you at noon.\r\n'),
+      subject: 'Lunch',
+      text: 'See you at noon.\n',
+      attachments: 0,
+    },
+  );
 
   const other = await makeWorkspace(t.services, 'Rival Agency');
   bWorkspaceId = other.actor.workspaceId;
