@@ -151,7 +151,13 @@ function requirePending(record: CheckInRecord): void {
   if (record.status !== 'pending') throw new DomainError('check_in_not_pending');
 }
 
-const whenWords: Record<number, string> = { 7: 'a week', 14: 'two weeks', 30: 'a month', 60: 'two months', 90: 'three months' };
+const whenWords: Record<number, string> = {
+  7: 'a week',
+  14: 'two weeks',
+  30: 'a month',
+  60: 'two months',
+  90: 'three months',
+};
 
 /** How long ago the fix was, in words ("a week", "three months", "45 days"). */
 export function sinceWords(days: number): string {
@@ -269,7 +275,12 @@ export async function sendCheckIn(
     }
     return message;
   });
-  await recordDraftSent(deps, actor, input.draftId, findings.filter((f) => f.field === 'body'));
+  await recordDraftSent(
+    deps,
+    actor,
+    input.draftId,
+    findings.filter((f) => f.field === 'body'),
+  );
   await afterCheckInSettled(deps, actor, mistake, links);
   const after = await deps.store.checkIns.get(actor.workspaceId, id);
   return {
@@ -351,7 +362,12 @@ export async function skipCheckIn(
       clientId: mistake.clientId,
       data: { checkInId: id, reason: input.reason },
     });
-    await refreshClientHealth({ ...deps, store }, actor.workspaceId, mistake.clientId, `${mistake.ref} check-in skipped`);
+    await refreshClientHealth(
+      { ...deps, store },
+      actor.workspaceId,
+      mistake.clientId,
+      `${mistake.ref} check-in skipped`,
+    );
   });
   await afterCheckInSettled(deps, actor, mistake, links);
   return presentOne(deps, actor, id, mistake);
@@ -364,7 +380,12 @@ async function presentOne(deps: Deps, actor: Actor, id: string, mistake: Mistake
 }
 
 /** After a check-in is settled: with the automatic setting, the satisfaction check after the last one. */
-async function afterCheckInSettled(deps: Deps, actor: Actor, mistake: Mistake, links: SatisfactionLinks): Promise<void> {
+async function afterCheckInSettled(
+  deps: Deps,
+  actor: Actor,
+  mistake: Mistake,
+  links: SatisfactionLinks,
+): Promise<void> {
   await requestSatisfactionIfDue(deps, actor, mistake.id, links);
 }
 

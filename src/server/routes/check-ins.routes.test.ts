@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../../test/factories.ts';
+import { deliverWorkspaceOutbox } from '../../domain/messages/deliver.ts';
+import type { Mailer } from '../../domain/messages/ports.ts';
 import { runDueJobs } from '../../domain/scheduler/run-due.ts';
+import type { Message } from '../../shared/contract/index.ts';
 
 // Issue 11 B and C over HTTP: check-ins scheduled when the fix is done, sent / recorded / skipped,
 // the scheduler's reminder and overdue mark; the satisfaction request, its public page and answers.
@@ -112,7 +115,9 @@ describe('check-ins', () => {
     t.clock.advance(7 * DAY + HOUR);
     const draft = await ok('GET', `/api/check-ins/${first.id}/draft?contactId=${okafor.id}`);
     expect(draft.body.startsWith('Dear Dr Okafor,\n')).toBe(true);
-    expect(draft.body).toContain('It has been a week since we put right our mistake — wrong short code on the posters.');
+    expect(draft.body).toContain(
+      'It has been a week since we put right our mistake — wrong short code on the posters.',
+    );
     expect(`${draft.subject}\n${draft.body}`).not.toMatch(/intern|proof|rushed|Internal/iu);
     const check = await ok('POST', '/api/check', { text: draft.body, clientId: client.id });
     expect(check.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
@@ -124,7 +129,11 @@ describe('check-ins', () => {
     });
     expect(sent.status).toBe(200);
     expect(sent.body.checkIn).toMatchObject({ status: 'done', method: 'message', state: 'on_time' });
-    expect(sent.body.message).toMatchObject({ kind: 'follow_up', status: 'queued', toAddress: 'amara@serenity.example' });
+    expect(sent.body.message).toMatchObject({
+      kind: 'follow_up',
+      status: 'queued',
+      toAddress: 'amara@serenity.example',
+    });
     expect(sent.body.checkIn.messageId).toBe(sent.body.message.id);
     const again = await t.api.request('POST', `/api/check-ins/${first.id}/send`, {
       contactId: okafor.id,
@@ -153,7 +162,10 @@ describe('check-ins', () => {
     expect(blocked.body.error.code).toBe('blocking_findings');
     expect((await checkInsOf(m.id))[0]?.status).toBe('pending');
     expect((await ok('GET', `/api/messages?mistakeId=${m.id}&kind=follow_up`)).items).toHaveLength(0);
-    const overridden = await ok('POST', `/api/check-ins/${first.id}/send`, { ...input, overrideReason: 'She asked for Mr' });
+    const overridden = await ok('POST', `/api/check-ins/${first.id}/send`, {
+      ...input,
+      overrideReason: 'She asked for Mr',
+    });
     expect(overridden.overridden).toBe(true);
     const override = (await timeline(m.id)).find((e) => e.type === 'message.override');
     expect(override?.summary).toContain('She asked for Mr');
@@ -172,7 +184,11 @@ describe('check-ins', () => {
     expect(noReason.status).toBe(400);
     expect(JSON.stringify(noReason.body)).toContain('reason');
     const skipped = await ok('POST', `/api/check-ins/${second.id}/skip`, { reason: 'They asked for no more contact' });
-    expect(skipped).toMatchObject({ status: 'skipped', state: 'skipped', skipReason: 'They asked for no more contact' });
+    expect(skipped).toMatchObject({
+      status: 'skipped',
+      state: 'skipped',
+      skipReason: 'They asked for no more contact',
+    });
     const twice = await t.api.request('POST', `/api/check-ins/${second.id}/record`, { method: 'meeting' });
     expect(twice.status).toBe(409);
     const types = (await timeline(m.id)).map((e) => e.type);
@@ -192,7 +208,12 @@ describe('check-ins', () => {
     expect(due.errors).toEqual([]);
     expect(due.checkIns.reminded).toBe(1);
     expect((await tick(new Date(Date.parse(first.dueAt) + 2 * HOUR))).checkIns.reminded).toBe(0);
-    const notes = (await ok('GET', '/api/notifications')).items as { kind: string; title: string; body: string; messageId: string | null }[];
+    const notes = (await ok('GET', '/api/notifications')).items as {
+      kind: string;
+      title: string;
+      body: string;
+      messageId: string | null;
+    }[];
     const reminder = notes.filter((n) => n.kind === 'check_in_due');
     expect(reminder).toHaveLength(1);
     expect(reminder[0]?.title).toContain(m.ref);
@@ -311,10 +332,18 @@ describe('satisfaction check', () => {
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ answer: 3, comment: 'Took a while', canAnswer: true, canChange: true });
     t.clock.advance(HOUR);
-    const changed = await t.app.inject({ method: 'POST', url: `/api/public/satisfaction/${token}`, payload: { answer: 4 } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/satisfaction/${token}`,
+      payload: { answer: 4 },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ answer: 4, comment: null, canAnswer: false });
-    const reused = await t.app.inject({ method: 'POST', url: `/api/public/satisfaction/${token}`, payload: { answer: 1 } });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/satisfaction/${token}`,
+      payload: { answer: 1 },
+    });
     expect(reused.statusCode).toBe(410);
     expect(reused.json().error.code).toBe('satisfaction_answer_final');
     expect((await t.app.inject({ method: 'GET', url: `/api/public/satisfaction/${token}` })).statusCode).toBe(410);
@@ -325,7 +354,9 @@ describe('satisfaction check', () => {
     const perClient = await ok('GET', `/api/clients/${client.id}/satisfaction`);
     expect(perClient.items.map((i: { id: string }) => i.id)).toEqual([request.id]);
     const types = (await timeline(m.id)).map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['satisfaction.requested', 'satisfaction.answered', 'satisfaction.changed']));
+    expect(types).toEqual(
+      expect.arrayContaining(['satisfaction.requested', 'satisfaction.answered', 'satisfaction.changed']),
+    );
     const health = await ok('GET', `/api/clients/${client.id}/health`);
     expect(JSON.stringify(health)).toContain('satisfaction');
   });
@@ -347,7 +378,11 @@ describe('satisfaction check', () => {
       const r = await t.app.inject({ method: 'GET', url: `/api/public/satisfaction/${encodeURIComponent(bad)}` });
       expect(r.statusCode, bad).toBe(400);
     }
-    const badAnswer = await t.app.inject({ method: 'POST', url: `/api/public/satisfaction/${token}`, payload: { answer: 6 } });
+    const badAnswer = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/satisfaction/${token}`,
+      payload: { answer: 6 },
+    });
     expect(badAnswer.statusCode).toBe(400);
     expect(JSON.stringify(badAnswer.json())).toContain('answer');
     const notJson = await t.app.inject({
@@ -363,7 +398,12 @@ describe('satisfaction check', () => {
     const other = await makeWorkspace(t.services, 'Other Studio');
     const b = await signedInClient(t.app, other.email, other.password);
     const theirs = await fixedMistake(b);
-    const theirRequest = await ok('POST', `/api/mistakes/${theirs.m.id}/satisfaction`, { contactId: theirs.okafor.id }, b);
+    const theirRequest = await ok(
+      'POST',
+      `/api/mistakes/${theirs.m.id}/satisfaction`,
+      { contactId: theirs.okafor.id },
+      b,
+    );
     const theirToken = await t.services.deps.store.messageSecrets.get(other.actor.workspaceId, theirRequest.messageId);
     const answered = await t.app.inject({
       method: 'POST',
@@ -379,7 +419,11 @@ describe('satisfaction check', () => {
 
     // Expired: 30 days later the link answers 410 and records nothing.
     t.clock.advance(30 * DAY);
-    const expired = await t.app.inject({ method: 'POST', url: `/api/public/satisfaction/${token}`, payload: { answer: 5 } });
+    const expired = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/satisfaction/${token}`,
+      payload: { answer: 5 },
+    });
     expect(expired.statusCode).toBe(410);
     expect(expired.json().error.code).toBe('satisfaction_token_expired');
     expect((await t.app.inject({ method: 'GET', url: `/api/public/satisfaction/${token}` })).statusCode).toBe(410);
@@ -405,6 +449,25 @@ describe('satisfaction check', () => {
     expect(exported.statusCode).toBe(200);
     expect(exported.rawPayload.includes(Buffer.from(token))).toBe(false);
     expect(exported.rawPayload.includes(Buffer.from(t.services.deps.crypto.sha256(token)))).toBe(false);
+
+    // The mailer gets the five real links; once sent, the raw token leaves the database.
+    const delivered: Message[] = [];
+    const mailer: Mailer = {
+      description: 'memory',
+      send: async (mail) => {
+        delivered.push(mail);
+      },
+      close: async () => {},
+    };
+    await deliverWorkspaceOutbox(t.services.deps, mailer, t.owner.actor.workspaceId, { claimant: 'test' });
+    const mail = delivered.find((d) => d.kind === 'satisfaction');
+    for (const n of [1, 2, 3, 4, 5]) expect(mail?.body).toContain(`/satisfaction/${token}?answer=${n}`);
+    expect(await t.services.deps.store.messageSecrets.get(t.owner.actor.workspaceId, request.messageId)).toBeNull();
+    const stored = await ok('GET', `/api/messages/${request.messageId}`);
+    expect(stored.status).toBe('sent');
+    expect(stored.body).not.toContain(token);
+    // The link in the mail still works.
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/satisfaction/${token}` })).statusCode).toBe(200);
   });
 
   it('with the automatic setting, mails the satisfaction check once the last check-in is settled', async () => {

@@ -95,8 +95,7 @@ export function checkInRoutes(
           response: { 200: checkInDraftSchema },
         },
       },
-      async (request) =>
-        checkInDraft(deps, actorOf(request), request.params.checkInId, request.query.contactId),
+      async (request) => checkInDraft(deps, actorOf(request), request.params.checkInId, request.query.contactId),
     );
 
     app.post(
@@ -171,7 +170,9 @@ export function checkInRoutes(
       async (request, reply) =>
         reply
           .code(201)
-          .send(await requestSatisfaction(deps, actorOf(request), request.params.mistakeId, request.body, links(request))),
+          .send(
+            await requestSatisfaction(deps, actorOf(request), request.params.mistakeId, request.body, links(request)),
+          ),
     );
 
     app.get(
