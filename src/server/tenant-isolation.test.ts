@@ -143,6 +143,23 @@ beforeAll(async () => {
   await createScheduler(t.services.deps, t.services.mailer).runDue();
   a.messageId = (await api.request('GET', '/api/messages')).body.items[0].id;
   a.notificationId = (await api.request('GET', '/api/notifications')).body.items[0].id;
+  // A cluster alert on A's client (written directly: logging three mistakes would add mail above).
+  a.healthAlertId = 'health-alert-a';
+  await t.services.deps.store.health.insertAlert(t.owner.actor.workspaceId, {
+    id: a.healthAlertId,
+    clientId: client.id,
+    kind: 'cluster',
+    alertKey: 'cluster:test',
+    mistakeIds: [a.mistakeId],
+    lastFoundAt: t.clock.now().toISOString(),
+    score: 70,
+    threshold: null,
+    status: 'open',
+    resolvedBy: null,
+    resolvedAt: null,
+    createdAt: t.clock.now().toISOString(),
+    updatedAt: t.clock.now().toISOString(),
+  });
   for (const [k, v] of Object.entries(a)) if (!v) throw new Error(`setup of workspace A failed at ${k}`);
 
   const other = await makeWorkspace(t.services, 'Rival Agency');
@@ -182,6 +199,17 @@ function idRouteAttempts(): Attempt[] {
     { route: 'GET /api/clients/{clientId}', url: `/api/clients/${a.clientId}` },
     { route: 'PATCH /api/clients/{clientId}', url: `/api/clients/${a.clientId}`, body: { name: 'Hijacked' } },
     { route: 'GET /api/clients/{clientId}/timeline', url: `/api/clients/${a.clientId}/timeline` },
+    { route: 'GET /api/clients/{clientId}/health', url: `/api/clients/${a.clientId}/health` },
+    {
+      route: 'POST /api/clients/{clientId}/health/alerts/{alertId}/resolve',
+      url: `/api/clients/${a.clientId}/health/alerts/${a.healthAlertId}/resolve`,
+      body: { decision: 'mark_at_risk' },
+    },
+    {
+      route: 'POST /api/clients/{clientId}/health/alerts/{alertId}/resolve',
+      url: `/api/clients/${own.clientId}/health/alerts/${a.healthAlertId}/resolve`,
+      body: { decision: 'dismiss' },
+    },
     { route: 'GET /api/clients/{clientId}/contacts', url: `/api/clients/${a.clientId}/contacts` },
     {
       route: 'POST /api/clients/{clientId}/contacts',
