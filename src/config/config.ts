@@ -82,7 +82,12 @@ const envSchema = z.object({
   RELAY_TLS_KEY: z.string().min(1).optional(),
   RELAY_TLS_CERT: z.string().min(1).optional(),
   /** Largest message accepted, in bytes (advertised with SIZE). */
-  RELAY_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(25 * 1024 * 1024),
+  RELAY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
   /** Where relayed mail goes (the real outgoing server); default SMTP_URL. */
   RELAY_UPSTREAM_URL: z
     .string()
