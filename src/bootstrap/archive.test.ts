@@ -155,6 +155,10 @@ beforeAll(async () => {
     overrideReason: 'test',
   });
   await ok('POST', `/api/actions/${action.id}/done`, {}, 200);
+  // Check-ins (issue 11 B) and a satisfaction request (C): the second mistake's fix is done.
+  const fix2 = await ok('POST', `/api/mistakes/${second.id}/fix-commitment`, { title: 'Correct the code', dueAt });
+  await ok('POST', `/api/commitments/${fix2.id}/complete`, undefined, 200);
+  await ok('POST', `/api/mistakes/${second.id}/satisfaction`, { contactId: ids.contact });
   // Reminders, missed commitments, update-due flags and action reminders come from the scheduler.
   t.clock.advance(3 * DAY);
   await createScheduler(t.services.deps, t.services.mailer).runDue();
@@ -312,6 +316,11 @@ describe(`workspace archive (${testDialect})`, () => {
           const hashes = after.map((u) => u['password_hash']);
           expect(hashes.filter((h) => h === NO_PASSWORD)).toHaveLength(after.length - 1);
           expect(hashes.filter((h) => String(h).startsWith('$argon2id$'))).toHaveLength(1);
+        }
+        if (table.name === 'satisfaction_requests') {
+          // A link's hash is not exported: the restored one matches no token, so old links stay dead.
+          expect(after.length).toBeGreaterThan(0);
+          for (const r of after) expect(String(r['token_hash'])).toMatch(/^restored:/);
         }
         if (table.name === 'webhook_endpoints') {
           for (const [i, e] of after.entries()) {

@@ -435,6 +435,16 @@ describe('satisfaction check', () => {
     });
   });
 
+  it('limits each address to 30 tries of the public page in 15 minutes (429, never a 5xx)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const forged = randomBytes(32).toString('base64url');
+      statuses.push((await t.app.inject({ method: 'GET', url: `/api/public/satisfaction/${forged}` })).statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
   it('the mailer puts the token into the links, and the outbox and export never show it', async () => {
     const { okafor, m } = await fixedMistake();
     const request = await ok('POST', `/api/mistakes/${m.id}/satisfaction`, { contactId: okafor.id });
