@@ -380,8 +380,14 @@ function idRouteAttempts(): Attempt[] {
     { route: 'DELETE /api/members/{userId}', url: `/api/members/${a.userId}` },
     { route: 'DELETE /api/tokens/{tokenId}', url: `/api/tokens/${a.tokenId}` },
     { route: 'GET /api/relay/messages/{relayMessageId}', url: `/api/relay/messages/${a.relayMessageId}` },
-    { route: 'POST /api/relay/messages/{relayMessageId}/release', url: `/api/relay/messages/${a.relayMessageId}/release` },
-    { route: 'POST /api/relay/messages/{relayMessageId}/discard', url: `/api/relay/messages/${a.relayMessageId}/discard` },
+    {
+      route: 'POST /api/relay/messages/{relayMessageId}/release',
+      url: `/api/relay/messages/${a.relayMessageId}/release`,
+    },
+    {
+      route: 'POST /api/relay/messages/{relayMessageId}/discard',
+      url: `/api/relay/messages/${a.relayMessageId}/discard`,
+    },
     { route: 'GET /api/webhooks/{id}', url: `/api/webhooks/${a.webhookId}` },
     {
       route: 'PATCH /api/webhooks/{id}',
