@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import type { Mailer } from '../domain/messages/ports.ts';
 import type { Deps } from '../domain/ports.ts';
 import type { WebhookRuntime } from '../domain/webhooks/ports.ts';
+import type { IcsFetcher } from '../domain/calendars/ports.ts';
+import { syncDueCalendars } from '../domain/calendars/calendars.ts';
 import { humanTime } from '../domain/scheduler/recipients.ts';
 import { runDueJobs, type TickResult } from '../domain/scheduler/run-due.ts';
 
@@ -26,6 +28,8 @@ export interface SchedulerOptions {
   claimant?: string;
   /** Sends webhook deliveries too (the server passes services.webhooks). */
   webhooks?: WebhookRuntime;
+  /** Fetches due calendar subscriptions too (the server passes services.calendars). */
+  calendars?: IcsFetcher;
   /** Called with each tick's result (for logs). */
   onTick?: (result: TickResult) => void;
   onError?: (error: unknown) => void;
@@ -42,8 +46,12 @@ export function createScheduler(deps: Deps, mailer: Mailer, options: SchedulerOp
   let running: Promise<unknown> | null = null;
   let stopped = true;
 
-  const runDue = (now: Date = deps.clock.now()) =>
-    runDueJobs(deps, mailer, { now, claimant, webhooks: options.webhooks });
+  const runDue = async (now: Date = deps.clock.now()) => {
+    const result = await runDueJobs(deps, mailer, { now, claimant, webhooks: options.webhooks });
+    // Calendar subscriptions due for their hourly fetch (a few per tick), then their new conflicts.
+    if (options.calendars) await syncDueCalendars(deps, options.calendars);
+    return result;
+  };
 
   const loop = () => {
     timer = null;

@@ -49,6 +49,7 @@ export async function startServer(
   const scheduler = config.scheduler
     ? createScheduler(services.deps, services.mailer, {
         webhooks: services.webhooks,
+        calendars: services.calendars,
         onTick: (r) => {
           const did =
             r.reminders.sent +

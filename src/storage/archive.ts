@@ -87,7 +87,10 @@ export const ARCHIVE_POLICY: Record<string, TablePolicy> = {
     reason: "members' calendar subscriptions: a private feed URL is a credential; members connect them again",
   },
   calendar_events: { kind: 'skip', reason: 'derived: occurrences read from the calendars, read again when reconnected' },
-  calendar_conflict_notices: { kind: 'workspace', about: 'double and triple bookings already told to the member' },
+  calendar_conflict_notices: {
+    kind: 'skip',
+    reason: 'which bookings were told, keyed by hashes of calendar occurrences that are not exported either',
+  },
   check_ins: {
     kind: 'workspace',
     about: 'rebuild check-ins after fixes: due dates, how each was done or why skipped, reminders claimed',

@@ -7,6 +7,7 @@ import { nodeCrypto } from '../../bootstrap/system.ts';
 import { fakeClock, sequentialIds, type FakeClock } from '../../../test/clock.ts';
 import { freshDatabase } from '../../../test/database.ts';
 import { makeWorkspace, signedInClient, testApi, type ApiClient } from '../../../test/factories.ts';
+import { createScheduler } from '../../bootstrap/scheduler.ts';
 import { buildApp } from '../app.ts';
 
 // Calendars over HTTP with a real ICS feed on loopback (the fetcher allows 127.0.0.0/8 and http
@@ -193,6 +194,22 @@ describe('calendars API', () => {
     const removed = await api.request('DELETE', `/api/calendars/${r.body.id}`);
     expect(removed.status).toBe(204);
     expect((await api.request('DELETE', `/api/calendars/${r.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('the hourly fetch', () => {
+  it('fetches a subscription again when it is due and tells a conflict that appeared in the feed', async () => {
+    served.body = ics(review, standup);
+    await api.request('POST', '/api/calendars', { name: 'Work', url: feedUrl });
+    expect(await conflictNotices()).toEqual([]);
+    served.body = ics(review, dentist, standup);
+    const scheduler = createScheduler(services.deps, services.mailer, { calendars: services.calendars });
+    await scheduler.runDue();
+    expect(requests).toBe(1);
+    clock.advance(61 * 60_000);
+    await scheduler.runDue();
+    expect(requests).toBe(2);
+    expect((await conflictNotices()).map((n) => n.title)).toEqual(['Double-booked with Serenity Day Spas']);
   });
 });
 
