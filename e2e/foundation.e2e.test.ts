@@ -41,9 +41,10 @@ describe('foundation', () => {
     await page.locator('input[type=password]').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create workspace' }).click();
 
-    await page.getByRole('heading', { name: 'Mistakes', exact: true }).waitFor();
-    vexpect(new URL(page.url()).pathname).toBe('/mistakes');
-    await page.getByText('No mistakes logged yet').waitFor();
+    // Home is the dashboard; a new workspace has nothing on it yet.
+    await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    vexpect(new URL(page.url()).pathname).toBe('/');
+    await page.getByText('No mistakes in this period').waitFor();
     vexpect(await page.locator('header').innerText()).toContain('Northwind Studio');
   });
 

@@ -34,7 +34,7 @@ import type { DB } from '../schema.ts';
 /** The rollup tables have 50+ counter columns: written through the untyped handle. */
 type AnyDb = Kysely<any>;
 
-const PAGE = 2000;
+const PAGE = 5000;
 const DAY = 86_400_000;
 
 interface MistakeRow {
@@ -151,37 +151,49 @@ function mistakeQuery(db: AnyDb, workspaceId: string) {
     .where('m.workspace_id', '=', workspaceId);
 }
 
-/** One multi-row upsert adding `rows` (distinct keys) to the rollup. */
+const KEY_COLUMNS = ['workspace_id', 'scope', 'dim', 'grain', 'period', 'key', 'severity', 'currency'] as const;
+
+/**
+ * Adds `rows` (distinct keys) to the rollup: rows with the same counters go together in multi-row
+ * upserts naming only those counters (a category row carries one, a day row a dozen).
+ */
 async function addToRollup(db: AnyDb, workspaceId: string, rows: Contribution[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200);
-    const columns = ROLLUP_COLUMNS.filter((c) => chunk.some((r) => r.values[c] !== undefined));
+  const groups = new Map<string, { columns: RollupColumn[]; rows: Contribution[] }>();
+  for (const r of rows) {
+    const columns = ROLLUP_COLUMNS.filter((c) => r.values[c] !== undefined);
     if (columns.length === 0) continue;
-    await db
-      .insertInto('metrics_rollup')
-      .values(
-        chunk.map((r) => ({
-          workspace_id: workspaceId,
-          scope: r.at.scope,
-          dim: r.at.dim,
-          grain: r.at.grain,
-          period: r.at.period,
-          key: r.at.key,
-          severity: r.at.severity,
-          currency: r.at.currency,
-          ...Object.fromEntries(columns.map((c) => [c, r.values[c] ?? 0])),
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['workspace_id', 'scope', 'dim', 'grain', 'period', 'key', 'severity', 'currency'])
-          .doUpdateSet(
-            Object.fromEntries(
-              columns.map((c) => [c, sql`${sql.ref(`metrics_rollup.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
-            ),
-          ),
-      )
-      .execute();
+    const signature = columns.join(',');
+    const group = groups.get(signature) ?? { columns, rows: [] };
+    group.rows.push(r);
+    groups.set(signature, group);
+  }
+  for (const { columns, rows: list } of groups.values()) {
+    // Stay under SQLite's bound on parameters per statement.
+    const perStatement = Math.max(1, Math.floor(30_000 / (KEY_COLUMNS.length + columns.length)));
+    for (let i = 0; i < list.length; i += perStatement) {
+      const tuples = list
+        .slice(i, i + perStatement)
+        .map(
+          (r) =>
+            sql`(${sql.join([
+              workspaceId,
+              r.at.scope,
+              r.at.dim,
+              r.at.grain,
+              r.at.period,
+              r.at.key,
+              r.at.severity,
+              r.at.currency,
+              ...columns.map((c) => r.values[c] ?? 0),
+            ])})`,
+        );
+      const names = sql.join([...KEY_COLUMNS, ...columns].map((c) => sql.ref(c)));
+      const updates = sql.join(
+        columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(`metrics_rollup.${c}`)} + ${sql.ref(`excluded.${c}`)}`),
+      );
+      await sql`insert into metrics_rollup (${names}) values ${sql.join(tuples)}
+        on conflict (${sql.join(KEY_COLUMNS.map((c) => sql.ref(c)))}) do update set ${updates}`.execute(db);
+    }
   }
 }
 

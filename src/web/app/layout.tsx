@@ -20,6 +20,7 @@ import {
   IconAlertTriangle,
   IconBuildingStore,
   IconChevronDown,
+  IconLayoutDashboard,
   IconListCheck,
   IconLogout,
   IconPlus,
@@ -36,6 +37,7 @@ import type { NavItem } from '../features/types.ts';
 import { useSession, useSignOut } from './session.tsx';
 
 const coreNav: NavItem[] = [
+  { label: 'Dashboard', path: '/', icon: IconLayoutDashboard },
   { label: 'Mistakes', path: '/mistakes', icon: IconAlertTriangle },
   { label: 'Clients', path: '/clients', icon: IconBuildingStore },
   { label: 'Workspace facts', path: '/facts', icon: IconListCheck },

@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { IconMoodEmpty } from '@tabler/icons-react';
-import { Link, Navigate, Outlet, type RouteObject, useRouteError } from 'react-router';
+import { Link, Outlet, type RouteObject, useRouteError } from 'react-router';
 import { EmptyBlock, ErrorBlock } from '../components/states.tsx';
 import { AcceptInvitePage } from '../features/auth/accept-invite-page.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
@@ -8,6 +8,7 @@ import { SetupPage } from '../features/auth/setup-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { ClientDetailPage } from '../features/clients/client-detail-page.tsx';
 import { ClientsPage } from '../features/clients/clients-page.tsx';
+import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { enginesFeature } from '../features/engines/index.tsx';
 import { learningFeature } from '../features/learning/index.tsx';
 import { lessonsFeature } from '../features/lessons/index.tsx';
@@ -85,7 +86,7 @@ export function appRoutes(): RouteObject[] {
             {
               errorElement: <RouteError />,
               children: [
-                { index: true, element: <Navigate to="/mistakes" replace /> },
+                { index: true, element: <DashboardPage /> },
                 { path: 'mistakes', element: <MistakesPage /> },
                 { path: 'mistakes/new', element: <LogMistakePage /> },
                 { path: 'mistakes/:mistakeId', element: <MistakeDetailPage /> },

@@ -34,7 +34,7 @@ describe('first-run setup', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Some fields need attention');
   });
 
-  it('creates the workspace, signs in and opens the empty mistakes list', async () => {
+  it('creates the workspace, signs in and opens the dashboard', async () => {
     const { user, router, sent } = renderApp('/setup', {
       'GET /api/setup': { body: { needed: true } },
       'GET /api/session': {
@@ -50,8 +50,8 @@ describe('first-run setup', () => {
     await user.type(screen.getByLabelText(/^Password/), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Create workspace' }));
 
-    expect(await screen.findByText('No mistakes logged yet')).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/mistakes');
+    expect(await screen.findByRole('heading', { name: 'Dashboard', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
     expect(sent('POST', '/api/setup')[0]?.body).toMatchObject({
       workspaceName: 'Northwind Studio',
       ownerName: 'Dana Reyes',

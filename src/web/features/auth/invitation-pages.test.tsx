@@ -51,13 +51,13 @@ describe('accepting an invitation', () => {
     await user.type(screen.getByLabelText(/Your name/), ' Jo Park ');
     await user.type(screen.getByLabelText(/^Password/), 'lantern orchard whistle');
     await user.click(screen.getByRole('button', { name: 'Join Northwind Studio' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/mistakes'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(sent('POST', '/api/invitations/accept')[0]?.body).toEqual({
       token: TOKEN,
       name: 'Jo Park',
       password: 'lantern orchard whistle',
     });
-    expect(await screen.findByText('No mistakes logged yet')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Dashboard', level: 1 })).toBeInTheDocument();
   });
 
   it("shows the API's reason under the password field when it is guessable", async () => {
@@ -139,7 +139,7 @@ describe('password reset', () => {
     expect(await screen.findByRole('heading', { name: 'Set a new password' })).toBeInTheDocument();
     await user.type(await screen.findByLabelText(/New password/), 'quartz meadow lantern 9');
     await user.click(screen.getByRole('button', { name: 'Set password and sign in' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/mistakes'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(sent('POST', '/api/auth/password-reset/confirm')[0]?.body).toEqual({
       token: TOKEN,
       newPassword: 'quartz meadow lantern 9',
