@@ -16,14 +16,16 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconCheck, IconFocus, IconWand, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconEyeOff, IconFocus, IconWand, IconWandOff, IconX } from '@tabler/icons-react';
 import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AnalysisDto, FindingDto } from '../../../shared/contract/index.ts';
 import { apologyComponentNames, MAX_CHECK_TEXT } from '../../../shared/contract/index.ts';
 import { apiErrorMessage } from '../../lib/forms.ts';
 import { checkable, useAnalysis, useCheck, type AnalyseRequest, type CheckRequest } from './api.ts';
 import {
+  applyAllReplacements,
   applyReplacement,
+  dismissalKey,
   mergeFindings,
   ruleLabel,
   segmentText,
@@ -47,6 +49,11 @@ export interface AnalysisStatus {
   verdict: AnalysisDto['verdict'] | null;
   /** The apology score, 0–100 (null until analysed). */
   score: number | null;
+  /**
+   * Findings the writer dismissed as intended ("Ms Carter is right here"), as `dismissalKey`s: they
+   * are left out of the findings and of `hasErrors`, for this message only.
+   */
+  dismissed: string[];
 }
 
 /** Props of {@link AnalysisPanel}: a controlled text editor with both engines' findings. */
@@ -61,8 +68,8 @@ export interface AnalysisPanelProps {
   mistakeId?: string | null;
   /** `acknowledgment` adds advice on a fix timeline and prevention; default: acknowledgment when `mistakeId` is set, else general. */
   kind?: 'acknowledgment' | 'general';
-  /** How many files go with the message (0 flags "see attached" with nothing attached); omit when unknown. */
-  attachments?: number;
+  /** How many files go with the message: 0 flags "see attached" as an error, 'unknown' asks about it; omit when it does not apply. */
+  attachments?: number | 'unknown';
   /** The date the message goes out (YYYY-MM-DD), for weekday checks; default today in the workspace's zone. */
   date?: string;
   /** Label of the text box (default "Message"). */
@@ -140,6 +147,8 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
   const [debounced] = useDebouncedValue(value, 300);
   // Names this draft to the guard, so a lesson counts what it caught here (fixed before sending).
   const [draftId] = useState(() => `draft-${crypto.randomUUID()}`);
+  // Findings dismissed as intended, remembered for this message (this editor) by rule and words.
+  const [dismissed, setDismissed] = useState<string[]>([]);
 
   const analyseInput = (text: string): AnalyseRequest => ({ text, kind, ...(mistakeId && { mistakeId }) });
   const checkInput = (text: string): CheckRequest | null =>
@@ -181,7 +190,12 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
         ? analysed.result.findings
         : [];
     const fromCheck = checked && same(checked.input, checkInput(text)) ? checked.result : [];
-    return { text, findings: mergeFindings(fromAnalyse, fromCheck), current: text === value };
+    const all = mergeFindings(fromAnalyse, fromCheck);
+    return {
+      text,
+      findings: all.filter((f) => !dismissed.includes(dismissalKey(f, text))),
+      current: text === value,
+    };
   })();
 
   const upToDate = blank || (!tooLong && analyseFresh && checkFresh);
@@ -194,6 +208,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
     failed: failed || tooLong,
     verdict: analyseFresh ? (analysis.data?.result.verdict ?? null) : null,
     score: analyseFresh ? (analysis.data?.result.score ?? null) : null,
+    dismissed,
   };
 
   // Tell the parent only when something it can see changed (the callback itself may change every render).
@@ -222,6 +237,19 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
     onChange(next);
   };
 
+  const applyAll = () => {
+    if (shown.text === null) return;
+    const next = applyAllReplacements(value, shown.text, shown.findings);
+    if (next === null || next.applied === 0) return;
+    onChange(next.text);
+  };
+
+  const dismiss = (finding: PanelFinding) => {
+    if (shown.text === null) return;
+    const key = dismissalKey(finding, shown.text);
+    setDismissed((keys) => (keys.includes(key) ? keys : [...keys, key]));
+  };
+
   const select = (finding: PanelFinding) => {
     const box = textareaRef.current;
     if (!box || !shown.current) return;
@@ -230,6 +258,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
   };
 
   const findingId = (index: number) => `${baseId}-finding-${index}`;
+  const applicable = shown.current && !props.disabled ? shown.findings.filter((f) => f.replacement !== undefined) : [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of shown.findings) counts[f.severity] += 1;
 
@@ -306,9 +335,16 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
       {shown.text !== null && shown.findings.length > 0 && (
         <Paper withBorder p="sm" style={{ opacity: shown.current ? 1 : 0.6 }} aria-busy={!shown.current}>
           <Stack gap="xs">
-            <Title order={3} fz="sm" fw={600}>
-              Findings in your text{!shown.current && ' (updating…)'}
-            </Title>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Title order={3} fz="sm" fw={600}>
+                Findings in your text{!shown.current && ' (updating…)'}
+              </Title>
+              {applicable.length > 1 && (
+                <Button size="compact-sm" variant="light" leftSection={<IconWand size={14} />} onClick={applyAll}>
+                  Apply all suggestions ({applicable.length})
+                </Button>
+              )}
+            </Group>
             <MarkedText text={shown.text} findings={shown.findings} findingId={findingId} />
             <Box component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Findings">
               {shown.findings.map((f, index) => (
@@ -321,11 +357,25 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
                   canApply={shown.current && f.replacement !== undefined && !props.disabled}
                   onApply={() => apply(f)}
                   onSelect={shown.current ? () => select(f) : undefined}
+                  onDismiss={shown.current && !props.disabled ? () => dismiss(f) : undefined}
                 />
               ))}
             </Box>
           </Stack>
         </Paper>
+      )}
+
+      {dismissed.length > 0 && (
+        <Group gap={6} wrap="wrap">
+          <IconEyeOff size={16} aria-hidden color="var(--mantine-color-dimmed)" />
+          <Text fz="sm" c="dimmed">
+            {dismissed.length === 1 ? 'One finding' : `${dismissed.length} findings`} dismissed as intended for this
+            message.
+          </Text>
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setDismissed([])}>
+            Show {dismissed.length === 1 ? 'it' : 'them'} again
+          </Button>
+        </Group>
       )}
 
       {showApology && !blank && analysis.data && (
@@ -432,6 +482,7 @@ function FindingItem(props: {
   canApply: boolean;
   onApply: () => void;
   onSelect?: (() => void) | undefined;
+  onDismiss?: (() => void) | undefined;
 }) {
   const { finding: f, quote } = props;
   const color = severityColor[f.severity];
@@ -488,6 +539,18 @@ function FindingItem(props: {
               aria-label={`Select “${quote}” in the text box`}
             >
               Show in text
+            </Button>
+          )}
+          {props.onDismiss && (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="gray"
+              leftSection={<IconWandOff size={14} />}
+              onClick={props.onDismiss}
+              aria-label={quote ? `Dismiss: “${quote}” is right here` : `Dismiss: ${ruleLabel(f.rule)} is intended here`}
+            >
+              {quote ? `“${quote.length > 30 ? `${quote.slice(0, 29)}…` : quote}” is right here` : 'It’s intended'}
             </Button>
           )}
         </Group>

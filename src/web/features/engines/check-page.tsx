@@ -1,5 +1,5 @@
-import { Anchor, Grid, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
-import { IconUsers } from '@tabler/icons-react';
+import { Anchor, Button, CopyButton, Grid, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconCheck, IconCopy, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/states.tsx';
@@ -7,10 +7,39 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { AnalysisPanel } from './analysis-panel.tsx';
 import { useClients } from './api.ts';
 
-/** "Check a message": paste a text meant for a client and see what the guard and the analyser find. */
+/** Where the last client checked against is remembered (this browser only). */
+export const LAST_CLIENT_KEY = 'makegood.check.lastClientId';
+
+function readLastClient(): string | null {
+  try {
+    return window.localStorage.getItem(LAST_CLIENT_KEY);
+  } catch {
+    return null; // storage blocked: nothing remembered
+  }
+}
+
+function rememberClient(id: string | null): void {
+  try {
+    if (id) window.localStorage.setItem(LAST_CLIENT_KEY, id);
+    else window.localStorage.removeItem(LAST_CLIENT_KEY);
+  } catch {
+    // storage blocked: the choice is simply not remembered
+  }
+}
+
+/**
+ * "Check a message": paste a text meant for a client and see what the guard and the analyser find;
+ * copy the fixed text back to wherever it is sent from. The last client is remembered.
+ */
 export function CheckPage() {
   const clients = useClients();
-  const [clientId, setClientId] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(readLastClient);
+  // A remembered client that no longer exists (or is in another workspace) is not used.
+  const clientId = chosen && clients.data?.some((c) => c.id === chosen) ? chosen : null;
+  const setClientId = (id: string | null) => {
+    setChosen(id);
+    rememberClient(id);
+  };
   const [attachments, setAttachments] = useState<number | ''>('');
   const [text, setText] = useState('');
 
@@ -53,7 +82,7 @@ export function CheckPage() {
                 />
                 <NumberInput
                   label="Files attached"
-                  description="Leave empty if unknown; 0 flags “see attached” with nothing attached."
+                  description="Leave empty if unknown: a mention of an attachment is then asked about; 0 makes it an error."
                   min={0}
                   max={1000}
                   allowDecimal={false}
@@ -78,8 +107,24 @@ export function CheckPage() {
               label="Message"
               placeholder="Dear Ms Carter, …"
               minRows={10}
-              {...(attachments !== '' && { attachments })}
+              attachments={attachments === '' ? 'unknown' : attachments}
             />
+            {text.trim() !== '' && (
+              <Group justify="flex-end" mt="xs">
+                <CopyButton value={text} timeout={2_000}>
+                  {({ copied, copy }) => (
+                    <Button
+                      variant={copied ? 'light' : 'default'}
+                      color={copied ? 'teal' : undefined}
+                      leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                      onClick={copy}
+                    >
+                      {copied ? 'Copied' : 'Copy the text'}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+            )}
           </Grid.Col>
         </Grid>
       )}

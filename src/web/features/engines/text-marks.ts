@@ -94,6 +94,41 @@ export function applyReplacement(current: string, checkedText: string, finding: 
   return current.slice(0, finding.start) + finding.replacement + current.slice(finding.end);
 }
 
+/**
+ * Applies every finding that has a replacement, in one go, to the text they were computed for
+ * (null when `current` is not that text). Overlapping findings keep the first one by position, so
+ * no replacement cuts into another's span; the result is checked again like any edit.
+ */
+export function applyAllReplacements(
+  current: string,
+  checkedText: string,
+  findings: readonly FindingDto[],
+): { text: string; applied: number } | null {
+  if (current !== checkedText) return null;
+  const usable = findings
+    .filter((f) => f.replacement !== undefined && f.start >= 0 && f.end >= f.start && f.end <= current.length)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen: FindingDto[] = [];
+  let until = -1;
+  for (const f of usable) {
+    if (f.start < until) continue;
+    chosen.push(f);
+    until = Math.max(until, f.end);
+  }
+  let text = current;
+  // From the end, so the offsets of the ones before stay right.
+  for (const f of [...chosen].reverse()) text = text.slice(0, f.start) + (f.replacement ?? '') + text.slice(f.end);
+  return { text, applied: chosen.length };
+}
+
+/**
+ * What a dismissal remembers: the rule and the words it was about ("honorific" on "Ms Carter"), so
+ * the same finding stays dismissed when the text around it is edited and its offsets move.
+ */
+export function dismissalKey(finding: Pick<FindingDto, 'rule' | 'start' | 'end'>, text: string): string {
+  return `${finding.rule}\u0000${text.slice(finding.start, finding.end).trim().toLowerCase()}`;
+}
+
 const ruleLabels: Record<string, string> = {
   conditional_apology: 'Conditional apology',
   feelings_deflection: 'Blames their feelings',

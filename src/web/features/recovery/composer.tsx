@@ -5,6 +5,7 @@ import type { Contact, SourcedFinding } from '../../../shared/contract/index.ts'
 import { MAX_SUBJECT } from '../../../shared/contract/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { FormError } from '../../components/states.tsx';
+import { dismissalKey, ruleLabel } from '../engines/text-marks.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { BodyEditor } from './body-editor.tsx';
 
@@ -24,6 +25,18 @@ export function blockingFindings(error: unknown): SourcedFinding[] | null {
   if (!(error instanceof ApiError) || error.code !== 'blocking_findings') return null;
   const blocking = error.details?.['blocking'];
   return Array.isArray(blocking) ? (blocking as SourcedFinding[]) : [];
+}
+
+/**
+ * The override reason when every blocking finding is one the writer dismissed as intended in the
+ * body ("Marked as intended while writing: Honorific “Ms Carter”"), else null.
+ */
+export function dismissedReason(blocking: SourcedFinding[] | null, body: string, dismissed: string[]): string | null {
+  if (!blocking || blocking.length === 0 || dismissed.length === 0) return null;
+  const all = blocking.every((f) => f.field === 'body' && dismissed.includes(dismissalKey(f, body)));
+  if (!all) return null;
+  const named = blocking.map((f) => `${ruleLabel(f.rule)} “${body.slice(f.start, f.end)}”`).join('; ');
+  return `Marked as intended while writing: ${named}`.slice(0, 1_000);
 }
 
 /** "Dr Amara Okafor <amara@…>" for a contact select. */
@@ -55,6 +68,8 @@ export function MessageComposer(props: {
 }) {
   const [overrideReason, setOverrideReason] = useState('');
   const [liveErrors, setLiveErrors] = useState(0);
+  // Findings the writer dismissed as intended in the analysis panel (for this message).
+  const [dismissed, setDismissed] = useState<string[]>([]);
   // The server's veto holds for the text it checked: any edit clears it, so the next send checks again.
   const [blocked, setBlocked] = useState<SourcedFinding[] | null>(null);
   const fieldErrors = apiFieldErrors(props.error);
@@ -78,13 +93,21 @@ export function MessageComposer(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!canSend) return;
+    const message = {
+      contactId: props.contactId,
+      subject: props.subject,
+      body: props.body,
+      overrideReason: needsReason ? reason : null,
+    };
     try {
-      await props.onSend({
-        contactId: props.contactId,
-        subject: props.subject,
-        body: props.body,
-        overrideReason: needsReason ? reason : null,
-      });
+      try {
+        await props.onSend(message);
+      } catch (error) {
+        // Every error the server holds it back for was dismissed as intended: send it with that as the reason.
+        const intended = dismissedReason(blockingFindings(error), props.body, dismissed);
+        if (intended === null || message.overrideReason !== null) throw error;
+        await props.onSend({ ...message, overrideReason: intended });
+      }
       setBlocked(null);
       setOverrideReason('');
     } catch (error) {
@@ -129,7 +152,10 @@ export function MessageComposer(props: {
           mistakeId={props.mistakeId}
           kind={props.kind}
           error={fieldMessage(fieldErrors['body'])}
-          onStatus={(_status, errors) => setLiveErrors(errors)}
+          onStatus={(status, errors) => {
+            setLiveErrors(errors);
+            setDismissed(status.dismissed);
+          }}
         />
 
         {needsReason ? (

@@ -4,6 +4,7 @@ import type { Commitment } from '../../../shared/contract/index.ts';
 import { AcknowledgeStep } from './acknowledge-step.tsx';
 import { FixStep } from './fix-step.tsx';
 import { MistakeRecoveryPanel } from './mistake-recovery.tsx';
+import { UpdatesStep } from './updates-step.tsx';
 import { contact, emptyAnalysis, fakeApi, message, proposal, renderRecovery, summary, type Routes } from './testing.tsx';
 
 // Issue 13 B: one recovery path — each step in one place in the guide, counted as shown, the fix
@@ -182,5 +183,63 @@ describe('the guide counts what it shows', () => {
     expect(within(informed).getByLabelText('done')).toBeInTheDocument();
     // The first step not done is the one opened.
     expect(screen.getByRole('button', { name: /Check the whole account/ })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
+describe('a finding dismissed as intended while writing', () => {
+  it('is sent with that as the override reason when it is all the server holds the message back for', async () => {
+    const finding = (body: string) => {
+      const at = body.indexOf('Mr Okafor');
+      return at < 0
+        ? []
+        : [
+            {
+              rule: 'honorific',
+              severity: 'error',
+              start: at,
+              end: at + 9,
+              message: 'Amara Okafor is addressed as Dr, not Mr.',
+              suggestion: 'Write “Dr Okafor”.',
+              replacement: 'Dr Okafor',
+            },
+          ];
+    };
+    const api = fakeApi({
+      'POST /analyse': { body: emptyAnalysis() },
+      'POST /check': (req) => ({ body: { findings: finding(req.body.text as string) } }),
+      'GET /clients/c1/contacts': { body: { items: [contact()] } },
+      'POST /mistakes/m1/updates': (req) =>
+        req.body.overrideReason
+          ? {
+              status: 201,
+              body: { message: message({ kind: 'update' }), findings: [], overridden: true, nextUpdateDueAt: null },
+            }
+          : {
+              status: 422,
+              body: {
+                error: {
+                  code: 'blocking_findings',
+                  message: 'The text has 1 error finding.',
+                  details: {
+                    findings: [],
+                    blocking: finding(req.body.body as string).map((f) => ({ ...f, source: 'guard', field: 'body' })),
+                  },
+                  requestId: 'r1',
+                },
+              },
+            },
+    });
+    const { user } = renderRecovery(<UpdatesStep summary={summary({ nextUpdateDueAt: '2099-01-01T00:00:00.000Z' })} />);
+    await user.selectOptions(await screen.findByLabelText('To'), 'ct1');
+    await user.type(screen.getByRole('textbox', { name: 'Subject' }), 'Reprints on their way');
+    await user.click(screen.getByRole('textbox', { name: 'Update' }));
+    await user.paste('Dear Mr Okafor, the reprints ship tomorrow.');
+    await user.click(await screen.findByRole('button', { name: 'Dismiss: “Mr Okafor” is right here' }));
+    await user.click(screen.getByRole('button', { name: 'Send the update' }));
+    await waitFor(() => expect(api.sent('POST', '/mistakes/m1/updates')).toHaveLength(2));
+    expect(api.sent('POST', '/mistakes/m1/updates')[1]!.body.overrideReason).toBe(
+      'Marked as intended while writing: Honorific “Mr Okafor”',
+    );
+    expect(await screen.findByText(/Update queued to Amara Okafor/)).toBeInTheDocument();
   });
 });
