@@ -25,7 +25,7 @@ let api: ApiSession;
 const ids: Record<string, string> = {};
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
-/** A workspace with something on every page: clients, contacts, facts, mistakes at several stages, messages, actions, a lesson. */
+/** A workspace with something on every page: clients, contacts, facts, mistakes at two stages, a message, a remedy, an action, a lesson, a token, an invitation. */
 async function seed(session: ApiSession): Promise<void> {
   const client = await session.post<Client>('/clients', {
     name: 'Serenity Day Spas',
@@ -89,6 +89,19 @@ async function seed(session: ApiSession): Promise<void> {
     learned: 'A proof is compared with the client facts card before it goes to the printer.',
     scope: 'workspace',
   });
+  const proposal = await session.get<{ proposed: { amountMinor: number | string; currency: string } }>(
+    `/mistakes/${mistake.id}/remedy-proposal`,
+  );
+  await session.post(`/mistakes/${mistake.id}/remedies`, {
+    kind: 'credit',
+    currency: proposal.proposed.currency,
+    amountMinor: proposal.proposed.amountMinor,
+    note: '2× the impact for a key client',
+    idempotencyKey: 'audit-credit',
+  });
+  // Settings with a token and a pending invitation, so their tables are audited too.
+  await session.post('/tokens', { name: 'Nightly export', scope: 'read' });
+  await session.post('/invitations', { email: 'sam.okafor@northwind.example', role: 'member' });
   ids['mistakeId'] = mistake.id;
   ids['clientId'] = client.id;
 }
@@ -124,11 +137,25 @@ async function violations(): Promise<string[]> {
 const sidewaysOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** What to do on a page before it is checked, so the state worth checking is on screen. */
+const prepare: Record<string, () => Promise<void>> = {
+  // The analysis panel with findings (a wrong honorific), not the empty form.
+  check: async () => {
+    await page.getByRole('combobox', { name: /Client/ }).click();
+    await page.getByRole('option', { name: 'Serenity Day Spas' }).click();
+    await page
+      .getByRole('textbox', { name: /^Message/ })
+      .fill('Dear Mrs Carter, I am sorry: I sent the posters with the wrong short code. Reprints go out Friday.');
+    await page.getByRole('list', { name: 'Findings' }).waitFor();
+  },
+};
+
 /** Opens a page and checks it at both sizes; then photographs it at both. */
 async function audit(p: AuditedPage): Promise<void> {
   await page.setViewportSize(viewports.desktop);
   await page.goto(urlOf(p));
   await settle();
+  await prepare[p.name]?.();
   const found: string[] = [];
   for (const [label, size] of Object.entries(viewports)) {
     await page.setViewportSize(size);

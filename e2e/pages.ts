@@ -5,7 +5,7 @@
 export interface AuditedPage {
   /** Used in the screenshot name: docs/screenshots/page-<name>-desktop|phone.png. */
   name: string;
-  /** The route pattern, e.g. `mistakes/:mistakeId`; `:params` are filled from the seeded ids. */
+  /** The route pattern, e.g. `mistakes/:mistakeId` (`''` is the index page); `:params` come from the seeded ids. */
   route: string;
   /** Opened before setup (setup), signed out (sign-in) or signed in. */
   when: 'before-setup' | 'signed-out' | 'signed-in';
@@ -29,17 +29,18 @@ export const auditedPages: AuditedPage[] = [
   { name: 'check', route: 'check', when: 'signed-in' },
   { name: 'guard-rules', route: 'guard-rules', when: 'signed-in' },
   { name: 'vocabulary', route: 'vocabulary', when: 'signed-in' },
+  { name: 'dashboard', route: '', when: 'signed-in' },
+  { name: 'held-mail', route: 'held-mail', when: 'signed-in' },
 ];
 
 /**
  * Routes the audit does not open, each with the reason. The invitation and reset pages need a
- * one-time token from a mailed link (their own e2e files open them); `*` is the not-found page and
- * the index route only redirects.
+ * one-time token from a mailed link (their own e2e files open them); `*` is the not-found page.
  */
 export const routesNotAudited: Record<string, string> = {
   'invite/:token': 'needs a mailed one-time token (e2e/invitations.e2e.test.ts opens it)',
   'reset/:token': 'needs a mailed one-time token (e2e/invitations.e2e.test.ts opens it)',
+  'satisfaction/:token': "needs a mailed one-time token (the client's satisfaction check link)",
   '*': 'the not-found page',
-  'held-mail': 'the SMTP relay (issue 15) came without an e2e build in its session: add it to auditedPages',
   'held-mail/:relayMessageId': 'needs a message held by the SMTP relay (src/bootstrap/relay.test.ts)',
 };

@@ -37,6 +37,10 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'md' } },
     // A badge in a narrow table cell keeps its whole word instead of shrinking to "DO…".
     Badge: { styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } },
+    // Every chart is drawn aria-hidden beside a table that says the same; recharts' keyboard layer
+    // made the hidden SVG focusable (axe: aria-hidden-focus), so Tab would land on nothing readable.
+    LineChart: { defaultProps: { accessibilityLayer: false } },
+    BarChart: { defaultProps: { accessibilityLayer: false } },
   },
 });
 
