@@ -144,13 +144,14 @@ beforeAll(async () => {
   a.messageId = (await api.request('GET', '/api/messages')).body.items[0].id;
   a.notificationId = (await api.request('GET', '/api/notifications')).body.items[0].id;
   // A cluster alert on A's client (written directly: logging three mistakes would add mail above).
-  a.healthAlertId = 'health-alert-a';
+  const healthAlertId = 'health-alert-a';
+  a.healthAlertId = healthAlertId;
   await t.services.deps.store.health.insertAlert(t.owner.actor.workspaceId, {
-    id: a.healthAlertId,
+    id: healthAlertId,
     clientId: client.id,
     kind: 'cluster',
     alertKey: 'cluster:test',
-    mistakeIds: [a.mistakeId],
+    mistakeIds: [a.mistakeId ?? ''],
     lastFoundAt: t.clock.now().toISOString(),
     score: 70,
     threshold: null,
