@@ -80,8 +80,9 @@ afterAll(async () => {
 });
 
 describe('a seeded workspace', () => {
-  it('opens signed in on the mistakes list, newest first, each with its stage', async () => {
-    await page.goto(`${app.baseUrl}/`);
+  it('shows the mistakes list signed in, newest first, each with its stage', async () => {
+    // `/` is the dashboard; the list is one click away in the navigation.
+    await page.goto(`${app.baseUrl}/mistakes`);
     const table = page.getByRole('table', { name: 'Mistakes' });
     await table.getByText('MG-6').waitFor();
     const refs = await table.locator('tbody tr td:first-child').allTextContents();
