@@ -126,6 +126,8 @@ describe('mistakes API', () => {
       'mistake.acknowledged',
       'commitment.made',
       'commitment.done',
+      // Completing the fix schedules the rebuild check-ins (issue 11 B).
+      'check_in.scheduled',
     ]);
     expect(timeline.body.items[0].actor.name).toBe('Owner of Acme Studio');
     const clientTimeline = await t.api.request('GET', `/api/clients/${c.id}/timeline`);

@@ -1235,6 +1235,8 @@ describe('full recovery flow', () => {
       'remedy.approved',
       'remedy.accounting_notice_queued',
       'commitment.done',
+      // The fix done schedules the rebuild check-ins (issue 11 B) in the same step.
+      'check_in.scheduled',
     ]);
   });
 });
