@@ -157,7 +157,7 @@ export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
           { value: 'email', label: 'Email from here' },
           { value: 'recorded', label: 'By phone or in person' },
         ]}
-        aria-label="How the client is told"
+        aria-label="How you tell the client"
         fullWidth
         size="sm"
       />
