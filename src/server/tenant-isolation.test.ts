@@ -59,6 +59,15 @@ beforeAll(async () => {
   a.fixId = (
     await api.request('POST', `/api/mistakes/${a.mistakeId}/fix-commitment`, { title: 'Resend with 55123', dueAt })
   ).body.id;
+  // A fixed mistake of A's with its rebuild check-ins (issue 11 B).
+  const fixedId = (await api.request('POST', '/api/mistakes', { clientId: a.clientId, title: 'Misspelled name' })).body
+    .id;
+  const fixedFix = (
+    await api.request('POST', `/api/mistakes/${fixedId}/fix-commitment`, { title: 'Correct the name', dueAt })
+  ).body.id;
+  await api.request('POST', `/api/commitments/${fixedFix}/complete`);
+  a.fixedMistakeId = fixedId;
+  a.checkInId = (await api.request('GET', `/api/mistakes/${fixedId}/check-ins`)).body.items[0].id;
   a.ruleId = (
     await api.request('POST', '/api/guard-rules', {
       kind: 'forbidden',
@@ -411,6 +420,40 @@ function idRouteAttempts(): Attempt[] {
     { route: 'DELETE /api/invitations/{invitationId}', url: `/api/invitations/${a.invitationId}` },
     { route: 'POST /api/calendars/{calendarId}/refresh', url: `/api/calendars/${a.calendarId}/refresh` },
     { route: 'DELETE /api/calendars/{calendarId}', url: `/api/calendars/${a.calendarId}` },
+    { route: 'GET /api/mistakes/{mistakeId}/check-ins', url: `/api/mistakes/${a.fixedMistakeId}/check-ins` },
+    { route: 'GET /api/clients/{clientId}/check-ins', url: `/api/clients/${a.clientId}/check-ins` },
+    {
+      route: 'GET /api/check-ins/{checkInId}/draft',
+      url: `/api/check-ins/${a.checkInId}/draft?contactId=${a.contactId}`,
+    },
+    {
+      route: 'POST /api/check-ins/{checkInId}/send',
+      url: `/api/check-ins/${a.checkInId}/send`,
+      body: { contactId: a.contactId, subject: 'Hi', body: 'Hello' },
+    },
+    {
+      route: 'POST /api/check-ins/{checkInId}/record',
+      url: `/api/check-ins/${a.checkInId}/record`,
+      body: { method: 'call' },
+    },
+    { route: 'POST /api/check-ins/{checkInId}/skip', url: `/api/check-ins/${a.checkInId}/skip`, body: { reason: 'x' } },
+    { route: 'GET /api/mistakes/{mistakeId}/satisfaction', url: `/api/mistakes/${a.fixedMistakeId}/satisfaction` },
+    {
+      route: 'POST /api/mistakes/{mistakeId}/satisfaction',
+      url: `/api/mistakes/${a.fixedMistakeId}/satisfaction`,
+      body: { contactId: a.contactId },
+    },
+    { route: 'GET /api/clients/{clientId}/satisfaction', url: `/api/clients/${a.clientId}/satisfaction` },
+    // A check-in's id (padded to a token's length) is no satisfaction token either.
+    {
+      route: 'GET /api/public/satisfaction/{token}',
+      url: `/api/public/satisfaction/${a.checkInId.padEnd(43, 'x')}`,
+    },
+    {
+      route: 'POST /api/public/satisfaction/{token}',
+      url: `/api/public/satisfaction/${a.checkInId.padEnd(43, 'x')}`,
+      body: { answer: 1 },
+    },
     // The public token routes: an invitation's id is no credential, in any workspace.
     { route: 'GET /api/invitations/accept/{token}', url: `/api/invitations/accept/${a.invitationId}` },
     { route: 'GET /api/auth/password-reset/{token}', url: `/api/auth/password-reset/${a.invitationId}` },
