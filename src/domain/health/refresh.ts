@@ -203,7 +203,8 @@ async function evaluateCluster(
   );
   const nowIso = now.toISOString();
   if (decision.kind === 'extend' && current) {
-    await store.health.extendAlert(workspaceId, current.id, decision.mistakeIds, latest.foundAt, nowIso);
+    // An alert lists at most 50 mistakes (the newest); it was raised once, it is only kept current.
+    await store.health.extendAlert(workspaceId, current.id, decision.mistakeIds.slice(-50), latest.foundAt, nowIso);
     return null;
   }
   if (decision.kind !== 'raise') return null;

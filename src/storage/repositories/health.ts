@@ -63,6 +63,9 @@ function toAlert(row: Selectable<HealthAlertsTable>): HealthAlertRecord {
   };
 }
 
+/** How many of a client's newest mistakes the score reads. */
+export const MAX_HEALTH_MISTAKES = 100;
+
 /** The health repositories over `db` (the store's contextual handle). */
 export function createHealthRepositories(db: Kysely<DB>): HealthRepositories {
   return {
@@ -120,9 +123,13 @@ export function createHealthRepositories(db: Kysely<DB>): HealthRepositories {
           .where('workspace_id', '=', workspaceId)
           .where('client_id', '=', clientId)
           .where('found_at', '>=', since)
-          .orderBy('found_at')
-          .orderBy('number')
-          .execute();
+          // The newest MAX_HEALTH_MISTAKES only: far past the point where the score is held at 0,
+          // and it keeps one refresh bounded for a client with thousands of mistakes a year.
+          .orderBy('found_at', 'desc')
+          .orderBy('number', 'desc')
+          .limit(MAX_HEALTH_MISTAKES)
+          .execute()
+          .then((rows) => rows.reverse());
         if (mistakes.length === 0) return { mistakes: [], fixCommitments: [], repeats: [] };
         const ids = mistakes.map((m) => m.id);
         // commitments_client (workspace_id, client_id); only settled fix commitments count.
