@@ -1,7 +1,8 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useSetup } from '../../app/session.tsx';
 import { FormError } from '../../components/states.tsx';
+import { browserTimeZone, timeZoneOptions } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage, looksLikeEmail } from '../../lib/forms.ts';
 import { AuthCard } from './auth-card.tsx';
 
@@ -25,6 +26,9 @@ export function SetupPage() {
     email: '',
     password: '',
   });
+  // Guessed from the browser; every time in the app is shown and entered in it.
+  const [timezone, setTimezone] = useState(browserTimeZone);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const api = apiFieldErrors(setup.error);
   const error = (field: Fields) => errors[field] ?? fieldMessage(api[field]);
@@ -44,7 +48,7 @@ export function SetupPage() {
       ownerName: values.ownerName.trim(),
       email: values.email.trim(),
       password: values.password,
-      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timezone,
     });
   };
 
@@ -83,6 +87,14 @@ export function SetupPage() {
             onChange={set('email')}
             error={error('email')}
             required
+          />
+          <NativeSelect
+            label="Time zone"
+            description="Times are shown and entered in it; each member can choose their own later"
+            data={zones.some((z) => z.value === timezone) ? zones : [{ value: timezone, label: timezone }, ...zones]}
+            value={timezone}
+            onChange={(e) => setTimezone(e.currentTarget.value)}
+            error={fieldMessage(api['timezone'])}
           />
           <PasswordInput
             label="Password"

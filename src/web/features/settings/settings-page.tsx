@@ -15,11 +15,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { Severity, WorkspaceSettings } from '../../../shared/contract/index.ts';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { SettingsView, Severity, Voice, WorkspaceSettings } from '../../../shared/contract/index.ts';
 import { severities } from '../../../shared/contract/index.ts';
 import { api } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
+import { sessionKey, useSession } from '../../app/session.tsx';
+import { timeZoneOptions } from '../../lib/dates.ts';
+import { AccountTimeZoneSection } from './account-time-zone-section.tsx';
+import { MailSection } from './mail-section.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorBlock, FormError, LoadingBlock } from '../../components/states.tsx';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
@@ -67,18 +70,21 @@ export function parseOffsets(text: string): number[] | null {
 }
 
 /** The settings form, filled from the server's values. */
-function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdit: boolean }) {
+function SettingsForm({ initial, canEdit }: { initial: SettingsView; canEdit: boolean }) {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<WorkspaceSettings>(initial);
+  const [draft, setDraft] = useState<SettingsView>(initial);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const phone = usePhoneLayout();
   const [offsets, setOffsets] = useState(initial.reminderOffsetsMinutes.join(', '));
   const [threshold, setThreshold] = useState(amountToInput(initial.remedyPolicy.approvalThresholdMinor, 'USD'));
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   useEffect(() => setDraft(initial), [initial]);
   const save = useMutation({
-    mutationFn: (body: WorkspaceSettings) => api.patch<WorkspaceSettings>('/settings', body),
+    mutationFn: (body: SettingsView) => api.patch<SettingsView>('/settings', body),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey, saved);
+      // The session carries the zone every time on every page is shown in.
+      void queryClient.invalidateQueries({ queryKey: sessionKey });
       notifications.show({
         color: 'green',
         title: 'Settings saved',
@@ -270,6 +276,7 @@ function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdi
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <TextInput
                 label="Sender name"
+                description="The From name of every client email"
                 value={draft.senderName}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
@@ -285,6 +292,36 @@ function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdi
                   setDraft((d) => ({ ...d, accountingSenderName: v }));
                 }}
                 error={err('accountingSenderName')}
+              />
+              <NativeSelect
+                label="Time zone"
+                description="Every time is shown and entered in it; a member can choose their own below"
+                data={
+                  zones.some((z) => z.value === draft.timezone)
+                    ? zones
+                    : [{ value: draft.timezone, label: draft.timezone }, ...zones]
+                }
+                value={draft.timezone}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setDraft((d) => ({ ...d, timezone: v }));
+                }}
+                error={err('timezone')}
+              />
+              <NativeSelect
+                label="Drafts speak as"
+                description="How acknowledgments and plans to clients are worded"
+                data={[
+                  { value: 'auto', label: 'By team size (I alone, we with others)' },
+                  { value: 'i', label: '"I": a one-person business' },
+                  { value: 'we', label: '"We": an agency or team' },
+                ]}
+                value={draft.voice}
+                onChange={(e) => {
+                  const v = e.currentTarget.value as Voice;
+                  setDraft((d) => ({ ...d, voice: v }));
+                }}
+                error={err('voice')}
               />
               <NativeSelect
                 label="Spelling and dates"
@@ -318,13 +355,13 @@ function SettingsForm({ initial, canEdit }: { initial: WorkspaceSettings; canEdi
 /** Workspace settings: recovery targets, remedy policy, reminders, sender names. */
 export function SettingsPage() {
   const session = useSession();
-  const settings = useQuery({ queryKey: settingsKey, queryFn: () => api.get<WorkspaceSettings>('/settings') });
+  const settings = useQuery({ queryKey: settingsKey, queryFn: () => api.get<SettingsView>('/settings') });
   const canEdit = session.role === 'owner' || session.role === 'admin';
   return (
     <>
       <PageHeader
         title="Settings"
-        description={`How ${session.workspace.name} runs its recoveries. Times are shown in ${session.workspace.timezone}.`}
+        description={`How ${session.workspace.name} runs its recoveries. Times are shown in ${session.user.timezone ?? session.workspace.timezone}.`}
       />
       {!canEdit && (
         <Alert icon={<IconLock size={18} />} color="gray" mb="md">
@@ -343,7 +380,9 @@ export function SettingsPage() {
       <MembersSection />
       <WebhooksSection />
       <ApiTokensSection />
+      <MailSection />
       <ExportSection />
+      <AccountTimeZoneSection />
       <PasswordSection />
     </>
   );
