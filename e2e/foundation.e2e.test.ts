@@ -172,6 +172,10 @@ describe('foundation', () => {
   });
 
   it('records an acknowledgment and the stage moves to acknowledged', async () => {
+    // A call is an option of the guide's "Own it" step (there is no separate card).
+    const guide = page.getByRole('region', { name: 'Recovery', exact: true });
+    await guide.getByRole('button', { name: /Own it: tell the client/ }).click();
+    await guide.getByText('By phone or in person').click();
     const form = page.getByRole('form', { name: 'Record an acknowledgment' });
     await form.getByLabel('To whom').selectOption({ label: 'Priya Raman' });
     await form.getByLabel('How').selectOption('phone');
@@ -180,24 +184,31 @@ describe('foundation', () => {
 
     const timeline = page.getByRole('list', { name: /Mistake timeline/ });
     await timeline.getByText('MG-1 acknowledged to Priya Raman by phone').waitFor();
-    await page.getByRole('region', { name: 'Acknowledgment' }).getByText('Told Priya Raman by phone').waitFor();
+    await guide.getByRole('list', { name: 'Acknowledgments recorded' }).getByText('Told Priya Raman by phone').waitFor();
     const header = await textOf(page.locator('main').locator('h1').locator('..'));
     vexpect(header).toContain('Acknowledged');
     await screenshot(page, '06-mistake-detail');
   });
 
   it('promises the fix and completing it reaches fixed', async () => {
-    const fix = page.getByRole('form', { name: 'Promise the fix' });
-    await fix.getByLabel('What was promised').fill('Resend the newsletter with 55123');
+    const guide = page.getByRole('region', { name: 'Recovery', exact: true });
+    const step = guide.getByRole('button', { name: /Fix it on time/ });
+    if ((await step.getAttribute('aria-expanded')) !== 'true') await step.click();
+    const fix = page.getByRole('form', { name: 'Fix timeline' });
+    await fix.getByLabel(/What will be fixed/).fill('Resend the newsletter with 55123');
     await fix.getByLabel(/Due/).fill('2030-01-10T12:00');
     await fix.getByRole('button', { name: 'Promise the fix' }).click();
-    await page.getByRole('button', { name: 'Mark “Resend the newsletter with 55123” done' }).click();
+    await guide.getByRole('button', { name: 'Mark the fix done…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Mark the fix done' });
+    const tell = confirm.getByRole('checkbox', { name: 'Tell the client it’s fixed' });
+    if (await tell.isChecked()) await tell.uncheck();
+    await confirm.getByRole('button', { name: 'Mark the fix done' }).click();
     const timeline = page.getByRole('list', { name: /Mistake timeline/ });
     await timeline
       .getByText(/Resend the newsletter with 55123/)
       .first()
       .waitFor();
-    await page.getByRole('region', { name: 'Fix commitment' }).getByText('Done', { exact: true }).waitFor();
+    await guide.getByText(/^Fixed /).waitFor();
     const header = await textOf(page.locator('main').locator('h1').locator('..'));
     vexpect(header).toContain('Fixed');
     await screenshot(page, '08-mistake-fixed');

@@ -9,6 +9,7 @@ import {
   launchBrowser,
   screenshot,
   setupViaApi,
+  shootBoth,
   signInBrowser,
   startApp,
   type ApiSession,
@@ -75,7 +76,8 @@ describe('recovery of a mistake', () => {
     await page.getByRole('heading', { name: /MG-1.*Wrong short code on the spa posters/ }).waitFor();
 
     await recovery().waitFor();
-    expect(await textOf(recovery())).toContain('0 of 4 steps done');
+    // Five steps shown, five counted (a major mistake owes updates, so "keep them informed" is not done).
+    expect(await textOf(recovery())).toContain('0 of 5 steps done');
     const sweep = step('Check the whole account');
     await sweep.getByText('Send the Q2 campaign plan').waitFor();
     await screenshot(page, 'recovery-01-sweep');
@@ -89,7 +91,7 @@ describe('recovery of a mistake', () => {
     await recovery()
       .getByText(/Swept .* · 1 checked/)
       .waitFor();
-    expect(await textOf(recovery())).toContain('1 of 4 steps done');
+    expect(await textOf(recovery())).toContain('1 of 5 steps done');
   });
 
   it('drafts the acknowledgment, catches the wrong honorific, applies the fix and sends it', async () => {
@@ -137,6 +139,14 @@ describe('recovery of a mistake', () => {
     const ledger = remedy.getByRole('table', { name: 'Remedy ledger' });
     await ledger.getByText('Awaiting approval').waitFor();
     await ledger.getByRole('button', { name: /Approve account credit of \$500\.00/ }).click();
+    // Approving asks first, with an optional note.
+    const confirm = page.getByRole('dialog', { name: 'Approve this remedy' });
+    await confirm.waitFor();
+    expect(await ledger.getByText('Awaiting approval').count()).toBe(1);
+    await confirm.getByRole('textbox', { name: 'Note' }).fill('Key client; agreed on the phone.');
+    await shootBoth(page, 'recovery-approve-confirm', () => confirm);
+    await confirm.getByRole('button', { name: 'Approve $500.00' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await ledger.getByText('Issued', { exact: true }).waitFor();
     await ledger.getByText(/Approved by Dana Reyes/).waitFor();
     await ledger.getByLabel('Accounting notice queued').waitFor();
@@ -154,23 +164,38 @@ describe('recovery of a mistake', () => {
     await screenshot(page, 'recovery-05-remedy-approved');
   });
 
-  it('promises the fix and completes it', async () => {
+  it('promises the fix and marks it done after a confirmation, with a note and the "it\'s fixed" message', async () => {
     const fix = step('Fix it on time');
     const form = fix.getByRole('form', { name: 'Fix timeline' });
-    await form.getByLabel('What will be fixed').fill('Reprint and deliver the posters with 55123');
+    await form.getByLabel(/What will be fixed/).fill('Reprint and deliver the posters with 55123');
     await form.getByLabel(/^Due/).fill('2030-01-10T12:00');
     await form.getByRole('button', { name: 'Promise the fix' }).click();
-    await fix.getByRole('button', { name: 'Mark the fix done' }).click();
+    await fix.getByRole('button', { name: 'Mark the fix done…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Mark the fix done' });
+    await confirm.waitFor();
+    await confirm.getByRole('textbox', { name: 'Note' }).fill('Reprinted 400 posters; code checked against the record.');
+    await confirm.getByLabel('To').selectOption({ label: 'Dr Amara Okafor <amara@acme.example>' });
+    const body = confirm.getByRole('textbox', { name: 'Message' });
+    await expect.poll(async () => body.inputValue(), { timeout: 10_000 }).toContain('The fix we promised is done');
+    expect(await body.inputValue()).not.toContain('Reprinted 400 posters');
+    await confirm.getByText('Checking…').waitFor({ state: 'hidden' });
+    await shootBoth(page, 'recovery-fix-done-confirm', () => confirm);
+    await confirm.getByRole('button', { name: 'Mark done and send' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await recovery()
       .getByText(/^Fixed /)
       .waitFor();
-    expect(await textOf(recovery())).toContain('4 of 4 steps done');
+    expect(await textOf(recovery())).toContain('5 of 5 steps done');
+    const messages = page.getByRole('table', { name: 'Messages about this mistake' });
+    await messages.getByText(/Fixed: Reprint and deliver the posters/).waitFor();
     await screenshot(page, 'recovery-06-fixed');
+    await shootBoth(page, 'recovery-guide-done', () => recovery());
   });
 
   it('shows every step on the timeline', async () => {
     const timeline = page.getByRole('list', { name: /Mistake timeline/ });
     await timeline.getByText(/Fix done: Reprint and deliver the posters/).waitFor();
+    expect(await textOf(timeline)).toContain('note: Reprinted 400 posters; code checked against the record.');
     const text = await textOf(timeline);
     expect(text).toContain('MG-1 logged: Wrong short code on the spa posters');
     expect(text).toMatch(/Account of Acme Dental swept for MG-1: 1 of 1 open item checked/);
@@ -183,7 +208,7 @@ describe('recovery of a mistake', () => {
     await screenshot(page, 'recovery-07-timeline');
   });
 
-  it('lists both messages in the outbox with their delivery status', async () => {
+  it('lists the three messages in the outbox with their delivery status', async () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outbox' }).click();
     const outbox = page.getByRole('table', { name: 'Outbox' });
     await outbox.waitFor();
@@ -191,7 +216,8 @@ describe('recovery of a mistake', () => {
     expect(text).toContain('Accounting notice');
     expect(text).toContain('Acknowledgment');
     // The scheduler is off in this test, so both wait in the queue.
-    expect(await outbox.getByText('Queued', { exact: true }).count()).toBe(2);
+    // The acknowledgment, the accounting notice and the "it's fixed" message.
+    expect(await outbox.getByText('Queued', { exact: true }).count()).toBe(3);
     await screenshot(page, 'recovery-08-outbox');
 
     // No reminders yet (the scheduler is off): the bell says so.
