@@ -154,7 +154,8 @@ describe('acknowledgment composer', () => {
     expect(agency.body).toContain('This was our error, and I am sorry.');
     await ok('PATCH', '/api/settings', { voice: 'auto' });
     expect((await draftOf()).body).toContain('I want you to hear this from me first: I made a mistake');
-    await userWith('member');
+    // A second member (added through the API, leaving the userWith numbering of later tests alone).
+    await ok('POST', '/api/members', { name: 'Jo Park', email: 'jo.park@acme.example', password: 'temporary pass 123', role: 'member' });
     expect((await draftOf()).body).toContain('I want you to hear this from us first: we made a mistake');
     await ok('PATCH', '/api/settings', { voice: 'i' });
     expect((await draftOf()).body).toContain('This was my error, and I am sorry. Putting it right is now my priority.');
