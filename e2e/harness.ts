@@ -2,7 +2,7 @@
 // through playwright-core, take screenshots, and seed a workspace through the API when a test does
 // not need to click through setup.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -303,4 +303,36 @@ export async function setupViaApi(baseUrl: string, owner: Partial<typeof default
 export async function signInBrowser(context: BrowserContext, baseUrl: string, session: ApiSession): Promise<void> {
   const [name, ...rest] = session.cookie.split('=');
   await context.addCookies([{ name: name ?? 'mg_session', value: rest.join('='), url: baseUrl }]);
+}
+
+/** The body of a delivered .eml, quoted-printable decoded (soft line breaks joined). */
+export function emlText(raw: string): string {
+  return raw
+    .replace(/=\r?\n/gu, '')
+    .replace(/=([0-9A-F]{2})/gu, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * Waits (up to 75 s) for the scheduler to deliver into <data>/outbox a mail to `to` whose body has a
+ * link `…/<path>/<token>`; returns the link as written in the mail (a query string included).
+ */
+export async function waitForMailLink(app: RunningApp, to: string, path: string): Promise<string> {
+  const dir = join(app.dataDir, 'outbox');
+  const pattern = new RegExp(`https?://[^\\s]+/${path}/[A-Za-z0-9_-]{20,}(?:\\?[\\w=&]*)?`, 'u');
+  const deadline = Date.now() + 75_000;
+  while (Date.now() < deadline) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    } catch {
+      // Nothing delivered yet: the folder appears with the first mail.
+    }
+    for (const file of files) {
+      const text = emlText(readFileSync(join(dir, file), 'utf8'));
+      const link = pattern.exec(text)?.[0];
+      if (link && text.includes(to)) return link;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no mail to ${to} with a /${path}/ link in ${dir} within 75 s:\n${app.output()}`);
 }

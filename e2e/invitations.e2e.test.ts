@@ -4,8 +4,6 @@
 // link, chooses a name and password and lands signed in as a member; signs out; signs in again
 // with the chosen password. Screenshots of the members section and the accept page go to
 // docs/screenshots/ at 1366×900 and 390×844.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +14,7 @@ import {
   startApp,
   type ApiSession,
   type LaunchedBrowser,
+  waitForMailLink,
   type RunningApp,
 } from './harness.ts';
 
@@ -27,33 +26,8 @@ let page: Page;
 
 const INVITEE = { email: 'jo.park@northwind.example', name: 'Jo Park', password: 'lantern orchard whistle' };
 
-/** The body of a delivered .eml, quoted-printable decoded (soft line breaks joined). */
-function emlText(raw: string): string {
-  return raw
-    .replace(/=\r?\n/gu, '')
-    .replace(/=([0-9A-F]{2})/gu, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
 /** Waits for the scheduler to deliver a mail to `to` whose body has `/invite/<token>`; returns the link. */
-async function invitationLink(to: string): Promise<string> {
-  const dir = join(app.dataDir, 'outbox');
-  const deadline = Date.now() + 75_000;
-  while (Date.now() < deadline) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
-    } catch {
-      // Nothing delivered yet: the folder appears with the first mail.
-    }
-    for (const file of files) {
-      const text = emlText(readFileSync(join(dir, file), 'utf8'));
-      const link = /https?:\/\/[^\s]+\/invite\/[A-Za-z0-9_-]{20,}/u.exec(text)?.[0];
-      if (link && text.includes(to)) return link;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no invitation mail to ${to} in ${dir} within 75 s:\n${app.output()}`);
-}
+const invitationLink = (to: string) => waitForMailLink(app, to, 'invite');
 
 beforeAll(async () => {
   // The scheduler delivers the outbox into <data>/outbox as .eml files.
