@@ -272,6 +272,16 @@ function idRouteAttempts(): Attempt[] {
       body: { title: 'x', dueAt },
     },
     {
+      route: 'GET /api/mistakes/{mistakeId}/fixed-notice-draft',
+      url: `/api/mistakes/${a.mistakeId}/fixed-notice-draft?contactId=${a.contactId}`,
+    },
+    // A's open fix stays open: B cannot mark it done (nor queue A's "it's fixed" message).
+    {
+      route: 'POST /api/mistakes/{mistakeId}/fix/complete',
+      url: `/api/mistakes/${a.mistakeId}/fix/complete`,
+      body: { note: 'Hijacked' },
+    },
+    {
       route: 'PUT /api/guard-rules/{ruleId}',
       url: `/api/guard-rules/${a.ruleId}`,
       body: { kind: 'forbidden', phrase: 'x', message: 'y' },
@@ -447,11 +457,11 @@ function idRouteAttempts(): Attempt[] {
     // A check-in's id (padded to a token's length) is no satisfaction token either.
     {
       route: 'GET /api/public/satisfaction/{token}',
-      url: `/api/public/satisfaction/${a.checkInId.padEnd(43, 'x')}`,
+      url: `/api/public/satisfaction/${(a.checkInId ?? '').padEnd(43, 'x')}`,
     },
     {
       route: 'POST /api/public/satisfaction/{token}',
-      url: `/api/public/satisfaction/${a.checkInId.padEnd(43, 'x')}`,
+      url: `/api/public/satisfaction/${(a.checkInId ?? '').padEnd(43, 'x')}`,
       body: { answer: 1 },
     },
     // The public token routes: an invitation's id is no credential, in any workspace.

@@ -26,7 +26,7 @@ export interface TickResult {
 
 /**
  * One tick of scheduled work at `now`, across every workspace, in this order: commitment
- * reminders, missed commitments, progress-update flags, then outbox delivery (so what the tick
+ * reminders, missed commitments, progress-update flags, check-in reminders and overdue marks, then outbox delivery (so what the tick
  * queued goes out in the same tick), then webhook deliveries. Every step is claim-based and safe to run on several app
  * instances at once. A failing workspace does not stop the others; its error is reported.
  */
