@@ -135,7 +135,9 @@ describe('seed 000: a cluster of small mistakes', () => {
 
   it('the clients list puts the client first by risk with its score', async () => {
     await api.post<Client>('/clients', { name: 'Aardvark Analytics', tier: 'standard' });
-    const list = await api.get<{ items: Array<{ id: string; health: { score: number } | null }> }>('/clients?sort=risk');
+    const list = await api.get<{ items: Array<{ id: string; health: { score: number } | null }> }>(
+      '/clients?sort=risk',
+    );
     expect(list.items[0]!.id).toBe(client.id);
     expect(list.items[0]!.health?.score).toBe(lowest);
   });

@@ -96,7 +96,11 @@ beforeAll(async () => {
   ).body;
   a.lessonId = lesson.id;
   a.lessonCheckId = (
-    await api.request('POST', `/api/lessons/${lesson.id}/checks`, { kind: 'fact', factKind: 'short_code', value: '55123' })
+    await api.request('POST', `/api/lessons/${lesson.id}/checks`, {
+      kind: 'fact',
+      factKind: 'short_code',
+      value: '55123',
+    })
   ).body.checks[0].id;
   await api.request('POST', '/api/vocabulary', { word: 'Kestrelly' });
   a.word = 'Kestrelly';
@@ -109,8 +113,9 @@ beforeAll(async () => {
       role: 'member',
     })
   ).body.id;
-  a.invitationId = (await api.request('POST', '/api/invitations', { email: 'robin@serenity-agency.example', role: 'viewer' }))
-    .body.id;
+  a.invitationId = (
+    await api.request('POST', '/api/invitations', { email: 'robin@serenity-agency.example', role: 'viewer' })
+  ).body.id;
   a.tokenId = (await api.request('POST', '/api/tokens', { name: 'CI', scope: 'read' })).body.apiToken.id;
   // A literal public address: registration resolves nothing, and nothing is sent in this file.
   a.webhookId = (

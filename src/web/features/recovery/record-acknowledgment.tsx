@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMessageCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { AcknowledgmentChannel, Contact } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { CountedTextarea, CountedTextInput } from '../../components/counted-input.tsx';
+import { DateTimeInput } from '../../components/date-time-input.tsx';
 import { FormError } from '../../components/states.tsx';
 import { formatDateTime, inputToIso, nowInput } from '../../lib/dates.ts';
 import { apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
@@ -49,10 +50,20 @@ export function RecordAcknowledgmentForm({
     setErrors(found);
     if (Object.keys(found).length > 0 || !atIso) return;
     record.mutate(
-      { at: atIso, channel, contactId: contactId || null, recipient: recipient.trim() || null, note: note.trim() || null },
+      {
+        at: atIso,
+        channel,
+        contactId: contactId || null,
+        recipient: recipient.trim() || null,
+        note: note.trim() || null,
+      },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', title: 'Acknowledgment recorded', message: 'The client has been told.' });
+          notifications.show({
+            color: 'green',
+            title: 'Acknowledgment recorded',
+            message: 'The client has been told.',
+          });
           setNote('');
           setRecipient('');
           onDone?.();
@@ -65,11 +76,14 @@ export function RecordAcknowledgmentForm({
     <form onSubmit={submit} noValidate aria-label="Record an acknowledgment">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={`When (${timeZone})`}
-            type="datetime-local"
+          <DateTimeInput
+            label="When"
+            timeZone={timeZone}
             value={at}
-            onChange={(e) => setAt(e.currentTarget.value)}
+            onChange={(value) => {
+              setAt(value);
+              setErrors((x) => ({ ...x, at: undefined }));
+            }}
             error={errors.at ?? fieldMessage(api['at'])}
             required
           />
