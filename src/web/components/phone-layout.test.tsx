@@ -133,7 +133,7 @@ describe("a client's mistakes in a narrow column", () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(card).toHaveTextContent('Acknowledged');
     expect(card).toHaveTextContent('Major');
-    expect(card).toHaveTextContent('Wrong fact · $250.00 · found 30 Nov 2026, 09:00');
+    expect(card).toHaveTextContent('Wrong fact · impact $250.00 · found 30 Nov 2026, 09:00');
     expect(card).not.toHaveTextContent('Acme Dental');
   });
 
@@ -149,6 +149,21 @@ describe("a client's mistakes in a narrow column", () => {
     expect(row).toHaveTextContent('Wrong fact');
     expect(row).toHaveTextContent('$250.00');
     expect(row).toHaveTextContent('30 Nov 2026');
+  });
+
+  it('say "not set" for an impact nobody entered, as a card and as a row, never $0.00', async () => {
+    const unknown = mistake({ impact: { amountMinor: 0, currency: 'USD' } });
+    elementsAreWide(560);
+    const { unmount } = renderRecovery(<MistakesTable mistakes={[unknown]} timeZone="UTC" showClient={false} />);
+    const card = within(await screen.findByRole('list', { name: 'Mistakes' })).getByRole('listitem');
+    expect(card).toHaveTextContent('impact not set');
+    expect(card).not.toHaveTextContent('$0.00');
+    unmount();
+    elementsAreWide(700);
+    renderRecovery(<MistakesTable mistakes={[unknown]} timeZone="UTC" showClient={false} />);
+    const row = within(await screen.findByRole('table', { name: 'Mistakes' })).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('not set');
+    expect(row).not.toHaveTextContent('$0.00');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountToInput, formatMinor, formatMoney, minorDigits, parseAmount } from './money.ts';
+import { amountToInput, formatImpact, formatMinor, formatMoney, minorDigits, parseAmount } from './money.ts';
 
 describe('money in the web app', () => {
   it('reads typed decimal amounts as integer minor units without floats', () => {
@@ -46,5 +46,13 @@ describe('money in the web app', () => {
     expect(formatMinor('1000000000000000001', 'USD', 'en-US')).toBe('$10,000,000,000,000,000.01');
     expect(formatMinor('-50', 'USD', 'en-US')).toBe('-$0.50');
     expect(formatMinor(12_345n, 'EUR', 'en-US')).toBe('€123.45');
+  });
+
+  it('shows an impact nobody entered as "not set", and any amount as money', () => {
+    expect(formatImpact({ amountMinor: 0, currency: 'USD' })).toBe('not set');
+    expect(formatImpact({ amountMinor: 1, currency: 'USD' })).toBe(formatMoney({ amountMinor: 1, currency: 'USD' }));
+    expect(formatImpact({ amountMinor: 25_000, currency: 'EUR' })).toBe(
+      formatMoney({ amountMinor: 25_000, currency: 'EUR' }),
+    );
   });
 });

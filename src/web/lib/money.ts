@@ -39,6 +39,11 @@ export function formatMoney(money: Money, locale?: string): string {
   return formatMinor(money.amountMinor, money.currency, locale);
 }
 
+/** A mistake's impact: the amount, or "not set" when none was entered (the API keeps 0 for unknown). */
+export function formatImpact(impact: Money, locale?: string): string {
+  return Number(impact.amountMinor) === 0 ? 'not set' : formatMoney(impact, locale);
+}
+
 /**
  * A formatted amount of any size: minor units as a number, a BigInt or a decimal string (as the
  * API sends totals). Whole and fraction are split on BigInt, so every digit is kept beyond 2^53.

@@ -6,7 +6,7 @@ import { RegressedBadge, SeverityBadge, StageBadge } from '../../components/badg
 import { usePhoneLayout } from '../../components/responsive.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { categoryLabels } from '../../lib/labels.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatImpact } from '../../lib/money.ts';
 
 /** Mistakes as cards (phones, narrow columns): the title, then stage and severity (what decides what to do next), then the rest. */
 function MistakeCards({
@@ -43,7 +43,7 @@ function MistakeCards({
             <SeverityBadge severity={m.severity} />
           </Group>
           <Text fz="xs" c="dimmed" mt={6}>
-            {categoryLabels[m.category]} · {formatMoney(m.impact)} · found {formatDateTime(m.foundAt, timeZone)}
+            {categoryLabels[m.category]} · impact {formatImpact(m.impact)} · found {formatDateTime(m.foundAt, timeZone)}
           </Text>
         </Paper>
       ))}
@@ -118,7 +118,7 @@ function MistakeRows({
               )}
               <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 <Text fz="sm" c={m.impact.amountMinor ? undefined : 'dimmed'}>
-                  {formatMoney(m.impact)}
+                  {formatImpact(m.impact)}
                 </Text>
               </Table.Td>
               <Table.Td>
