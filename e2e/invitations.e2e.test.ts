@@ -83,7 +83,9 @@ describe('inviting a member by email', () => {
     await p.getByRole('textbox', { name: /^Your name/ }).fill(INVITEE.name);
     await p.getByLabel(/^Password/).fill(INVITEE.password);
     await p.getByRole('button', { name: 'Join Northwind Studio' }).click();
-    await p.waitForURL(`${app.baseUrl}/mistakes`);
+    // A new member lands on the dashboard, signed in.
+    await p.waitForURL(`${app.baseUrl}/`);
+    await p.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await p.getByRole('button', { name: `Account menu for ${INVITEE.name}` }).waitFor();
     const session = await p.evaluate(async () => (await fetch('/api/session')).json());
     expect(session).toMatchObject({ role: 'member', user: { name: INVITEE.name, email: INVITEE.email } });
