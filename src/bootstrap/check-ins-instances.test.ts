@@ -1,17 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeClock, sequentialIds, type FakeClock } from '../../test/clock.ts';
-import { freshDatabase, testDialect } from '../../test/database.ts';
+import { describe, expect, it } from 'vitest';
+import { testDialect } from '../../test/database.ts';
 import { makeWorkspace } from '../../test/factories.ts';
+import { instancesOnOneDatabase } from '../../test/instances.ts';
 import { addContact, createClient } from '../domain/clients/clients.ts';
 import { addFixCommitment, completeCommitment } from '../domain/commitments/commitments.ts';
 import { logMistake } from '../domain/mistakes/mistakes.ts';
-import type { DatabaseTarget } from '../storage/database.ts';
-import { createServices, type Services } from './index.ts';
 import { createScheduler } from './scheduler.ts';
-import { nodeCrypto } from './system.ts';
 
 // Two app instances on one database (a SQLite file, or PostgreSQL with both ticks at once): every
 // check-in reminder goes out exactly once, and every overdue mark is recorded exactly once.
@@ -19,37 +13,7 @@ import { nodeCrypto } from './system.ts';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let dir: string;
-let clock: FakeClock;
-let target: DatabaseTarget;
-let drop: () => Promise<void>;
-const open: Services[] = [];
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'makegood-check-ins-'));
-  clock = fakeClock('2026-03-02T09:00:00.000Z');
-  const db =
-    testDialect === 'sqlite'
-      ? { target: { sqliteFile: join(dir, 'makegood.sqlite') }, drop: async () => {} }
-      : await freshDatabase();
-  target = db.target;
-  drop = db.drop;
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  await drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(prefix: string): Promise<Services> {
-  const services = await createServices(
-    { databaseUrl: undefined, dataDir: dir },
-    { clock, ids: sequentialIds(prefix), crypto: nodeCrypto({ fast: true }) },
-    target,
-  );
-  open.push(services);
-  return services;
-}
+const { clock, start } = instancesOnOneDatabase('check-ins');
 
 describe('check-in reminders across instances', () => {
   it('30 fixed mistakes: each of their 90 check-ins is reminded once and marked overdue once, across two instances', async () => {

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeClock, sequentialIds, type FakeClock } from '../../test/clock.ts';
-import { freshDatabase, testDialect } from '../../test/database.ts';
+import { describe, expect, it } from 'vitest';
+import { testDialect } from '../../test/database.ts';
 import { makeWorkspace } from '../../test/factories.ts';
+import { instancesOnOneDatabase } from '../../test/instances.ts';
 import { createClient } from '../domain/clients/clients.ts';
 import { addCommitment } from '../domain/commitments/commitments.ts';
 import { logMistake } from '../domain/mistakes/mistakes.ts';
 import type { Actor } from '../domain/ports.ts';
-import type { DatabaseTarget } from '../storage/database.ts';
-import { createServices, type Services } from './index.ts';
+import type { Services } from './index.ts';
 import { createScheduler } from './scheduler.ts';
-import { nodeCrypto } from './system.ts';
 
 // Two app instances on one database (PostgreSQL with MAKEGOOD_TEST_DB=pg, concurrently; else one
 // SQLite file): a client's cluster alert goes out exactly once, whether the third mistake comes
@@ -20,37 +15,7 @@ import { nodeCrypto } from './system.ts';
 
 const HOUR = 3_600_000;
 
-let dir: string;
-let clock: FakeClock;
-let target: DatabaseTarget;
-let drop: () => Promise<void>;
-const open: Services[] = [];
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'makegood-health-'));
-  clock = fakeClock('2026-03-02T09:00:00.000Z');
-  const db =
-    testDialect === 'sqlite'
-      ? { target: { sqliteFile: join(dir, 'makegood.sqlite') }, drop: async () => {} }
-      : await freshDatabase();
-  target = db.target;
-  drop = db.drop;
-});
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  await drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(prefix: string): Promise<Services> {
-  const services = await createServices(
-    { databaseUrl: undefined, dataDir: dir },
-    { clock, ids: sequentialIds(prefix), crypto: nodeCrypto({ fast: true }) },
-    target,
-  );
-  open.push(services);
-  return services;
-}
+const { clock, start } = instancesOnOneDatabase('health');
 
 function log(services: Services, actor: Actor, clientId: string, title: string) {
   return logMistake(services.deps, actor, {
