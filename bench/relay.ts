@@ -4,8 +4,7 @@
 // before its 250 and relays it byte for byte to an upstream smtp-server on loopback. In the same run
 // the same clients send the same messages straight to the upstream (plain SMTP, no TLS, no auth):
 // the floor. Counts what arrived (0 lost, 0 duplicated is the requirement) and the added latency.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -17,6 +16,7 @@ import { addContact, createClient } from '../src/domain/clients/clients.ts';
 import { createApiToken } from '../src/domain/workspaces/api-tokens.ts';
 import { createWorkspace } from '../src/domain/workspaces/workspaces.ts';
 import { clientInputSchema, contactInputSchema } from '../src/shared/contract/index.ts';
+import { selfSignedCert } from '../test/relay.ts';
 
 /** What the relay bench measured. */
 export interface RelayBenchResult {
@@ -59,32 +59,9 @@ async function compose(id: string, n: number): Promise<Buffer> {
 /** Runs the relay bench (defaults: 1,000 messages from 20 concurrent clients). */
 export async function relayBench(messages = 1000, clients = 20): Promise<RelayBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'makegood-relay-bench-'));
+  const tls = selfSignedCert();
   try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    const key = readFileSync(join(dir, 'key.pem'));
-    const cert = readFileSync(join(dir, 'cert.pem'));
+    const { key, cert } = tls;
 
     // The upstream: records the arrival time of every message by its X-Bench-Id.
     const arrivals = new Map<string, { count: number; at: number; raw: Buffer }>();
@@ -241,5 +218,6 @@ export async function relayBench(messages = 1000, clients = 20): Promise<RelayBe
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    tls.cleanup();
   }
 }
