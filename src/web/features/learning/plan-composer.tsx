@@ -1,23 +1,18 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconMailCheck, IconRefresh } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { ImprovementPlanDraft, Learning } from '../../../shared/contract/index.ts';
+import type { Learning } from '../../../shared/contract/index.ts';
 import { ErrorBlock, LoadingBlock } from '../../components/states.tsx';
 import { apiErrorMessage } from '../../lib/forms.ts';
 import { useContacts } from '../recovery/api.ts';
-import { MessageComposer } from '../recovery/composer.tsx';
+import { MessageComposer, useDraftedMessage } from '../recovery/composer.tsx';
 import { fetchPlanDraft, useSendPlan } from './api.ts';
 
 /** The improvement plan to the client: drafted from the summary and preventive actions, checked, sent. */
 export function PlanComposer({ learning, clientId }: { learning: Learning; clientId: string }) {
   const contacts = useContacts(clientId);
   const send = useSendPlan(learning.mistakeId);
-  const [contactId, setContactId] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [draft, setDraft] = useState<ImprovementPlanDraft | null>(null);
-  const [drafting, setDrafting] = useState(false);
-  const [draftError, setDraftError] = useState<unknown>(null);
+  const { contactId, subject, setSubject, body, setBody, drafting, draftError, loadDraft, chooseContact } =
+    useDraftedMessage((forContact) => fetchPlanDraft(learning.mistakeId, forContact));
 
   if (learning.planMessageId) {
     return (
@@ -35,27 +30,6 @@ export function PlanComposer({ learning, clientId }: { learning: Learning; clien
       </Text>
     );
   }
-
-  const loadDraft = async (forContact: string) => {
-    if (!forContact) return;
-    setDrafting(true);
-    setDraftError(null);
-    try {
-      const next = await fetchPlanDraft(learning.mistakeId, forContact);
-      setDraft(next);
-      setSubject(next.subject);
-      setBody(next.body);
-    } catch (error) {
-      setDraftError(error);
-    } finally {
-      setDrafting(false);
-    }
-  };
-  const chooseContact = (id: string) => {
-    setContactId(id);
-    const untouched = body.trim() === '' || (draft !== null && body === draft.body && subject === draft.subject);
-    if (id && untouched) void loadDraft(id);
-  };
 
   return (
     <Stack gap="sm">

@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCheck, IconClockExclamation, IconEye, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AcknowledgmentDraft, RecoverySummary } from '../../../shared/contract/index.ts';
+import type { RecoverySummary } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { ErrorBlock, LoadingBlock } from '../../components/states.tsx';
 import { formatDateTime, formatRelative } from '../../lib/dates.ts';
 import { apiErrorMessage } from '../../lib/forms.ts';
 import { fetchAcknowledgmentDraft, useClientNoticed, useContacts, useSendAcknowledgment } from './api.ts';
-import { MessageComposer } from './composer.tsx';
+import { MessageComposer, useDraftedMessage } from './composer.tsx';
 import { formatDuration } from './format.ts';
 import { AcknowledgmentList, RecordAcknowledgmentForm } from './record-acknowledgment.tsx';
 
@@ -80,36 +80,9 @@ export function AcknowledgeStep({ summary }: { summary: RecoverySummary }) {
   const contacts = useContacts(summary.clientId);
   const send = useSendAcknowledgment(summary.mistakeId);
   const noticed = useClientNoticed(summary.mistakeId);
-  const [contactId, setContactId] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [draft, setDraft] = useState<AcknowledgmentDraft | null>(null);
-  const [drafting, setDrafting] = useState(false);
-  const [draftError, setDraftError] = useState<unknown>(null);
+  const { contactId, subject, setSubject, body, setBody, drafting, draftError, loadDraft, chooseContact } =
+    useDraftedMessage((forContact) => fetchAcknowledgmentDraft(summary.mistakeId, forContact));
   const [way, setWay] = useState<Way>('email');
-
-  const loadDraft = async (forContact: string) => {
-    if (!forContact) return;
-    setDrafting(true);
-    setDraftError(null);
-    try {
-      const next = await fetchAcknowledgmentDraft(summary.mistakeId, forContact);
-      setDraft(next);
-      setSubject(next.subject);
-      setBody(next.body);
-    } catch (error) {
-      setDraftError(error);
-    } finally {
-      setDrafting(false);
-    }
-  };
-
-  const chooseContact = (id: string) => {
-    setContactId(id);
-    // An untouched (or empty) text follows the contact; an edited one is kept until "Redraft".
-    const untouched = body.trim() === '' || (draft !== null && body === draft.body && subject === draft.subject);
-    if (id && untouched) void loadDraft(id);
-  };
 
   if (summary.acknowledgment) return <Acknowledged summary={summary} />;
   if (contacts.isPending) return <LoadingBlock label="Loading contacts…" />;

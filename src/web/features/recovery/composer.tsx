@@ -45,6 +45,46 @@ export function contactLabel(contact: Contact): string {
   return contact.email ? `${name} <${contact.email}>` : `${name} (no email)`;
 }
 
+/**
+ * The drafted message of a composer: the chosen contact, the subject and body being edited, and the
+ * draft `fetchDraft` wrote for that contact. Choosing a contact redrafts an untouched (or empty)
+ * text; an edited one is kept until `loadDraft` is called again ("Redraft").
+ */
+export function useDraftedMessage<D extends { subject: string; body: string }>(
+  fetchDraft: (contactId: string) => Promise<D>,
+) {
+  const [contactId, setContactId] = useState('');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [draft, setDraft] = useState<D | null>(null);
+  const [drafting, setDrafting] = useState(false);
+  const [draftError, setDraftError] = useState<unknown>(null);
+
+  const loadDraft = async (forContact: string) => {
+    if (!forContact) return;
+    setDrafting(true);
+    setDraftError(null);
+    try {
+      const next = await fetchDraft(forContact);
+      setDraft(next);
+      setSubject(next.subject);
+      setBody(next.body);
+    } catch (error) {
+      setDraftError(error);
+    } finally {
+      setDrafting(false);
+    }
+  };
+
+  const chooseContact = (id: string) => {
+    setContactId(id);
+    const untouched = body.trim() === '' || (draft !== null && body === draft.body && subject === draft.subject);
+    if (id && untouched) void loadDraft(id);
+  };
+
+  return { contactId, subject, setSubject, body, setBody, draft, drafting, draftError, loadDraft, chooseContact };
+}
+
 /** Recipient, subject and body with live checks; sending is refused by the server on error findings. */
 export function MessageComposer(props: {
   mistakeId: string;

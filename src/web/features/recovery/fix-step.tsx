@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Text } from
 import { notifications } from '@mantine/notifications';
 import { IconCalendarCheck, IconCheck, IconRefresh } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { CompleteFixResult, FixedNoticeDraft, RecoverySummary } from '../../../shared/contract/index.ts';
+import type { CompleteFixResult, RecoverySummary } from '../../../shared/contract/index.ts';
 import { MAX_FIX_NOTE } from '../../../shared/contract/index.ts';
 import { useTimeZone } from '../../app/session.tsx';
 import { CommitmentStatusBadge } from '../../components/badges.tsx';
@@ -12,7 +12,7 @@ import { DateTimeInput } from '../../components/date-time-input.tsx';
 import { formatDateTime, formatRelative, inputToIso, isoToInput } from '../../lib/dates.ts';
 import { apiErrorMessage, apiFieldErrors, fieldMessage } from '../../lib/forms.ts';
 import { fetchFixedNoticeDraft, useAddFixCommitment, useCompleteFix, useContacts } from './api.ts';
-import { MessageComposer } from './composer.tsx';
+import { MessageComposer, useDraftedMessage } from './composer.tsx';
 
 /** Longest "what will be fixed" (the commitment title). */
 const MAX_FIX_TITLE = 200;
@@ -96,37 +96,11 @@ function CompleteFixForm({ summary, onClose }: { summary: RecoverySummary; onClo
   const complete = useCompleteFix(summary.mistakeId);
   const [note, setNote] = useState('');
   const [tell, setTell] = useState(true);
-  const [contactId, setContactId] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [draft, setDraft] = useState<FixedNoticeDraft | null>(null);
-  const [drafting, setDrafting] = useState(false);
-  const [draftError, setDraftError] = useState<unknown>(null);
+  const { contactId, subject, setSubject, body, setBody, drafting, draftError, loadDraft, chooseContact } =
+    useDraftedMessage((forContact) => fetchFixedNoticeDraft(summary.mistakeId, forContact));
   const fieldErrors = apiFieldErrors(complete.error);
   const fix = summary.fixCommitment;
   const withEmail = (contacts.data ?? []).filter((c) => c.email);
-
-  const loadDraft = async (forContact: string) => {
-    if (!forContact) return;
-    setDrafting(true);
-    setDraftError(null);
-    try {
-      const next = await fetchFixedNoticeDraft(summary.mistakeId, forContact);
-      setDraft(next);
-      setSubject(next.subject);
-      setBody(next.body);
-    } catch (error) {
-      setDraftError(error);
-    } finally {
-      setDrafting(false);
-    }
-  };
-
-  const chooseContact = (id: string) => {
-    setContactId(id);
-    const untouched = body.trim() === '' || (draft !== null && body === draft.body && subject === draft.subject);
-    if (id && untouched) void loadDraft(id);
-  };
 
   const finished = (result: CompleteFixResult) => {
     notifications.show({
